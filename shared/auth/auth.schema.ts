@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'designer', 'analyst'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
+
+export const loginInputSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(1024),
+});
+export type LoginInput = z.infer<typeof loginInputSchema>;
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+export const meResponseSchema = z.object({ user: userSchema });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const createUserInputSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(200),
+  role: roleSchema,
+  password: z.string().min(10, 'must be at least 10 characters').max(1024),
+});
+export type CreateUserInput = z.infer<typeof createUserInputSchema>;
+
+export const createTokenInputSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type CreateTokenInput = z.infer<typeof createTokenInputSchema>;
+
+export const createTokenResponseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  token: z.string(),
+  expiresAt: z.string().nullable(),
+});
+export type CreateTokenResponse = z.infer<typeof createTokenResponseSchema>;
+
+/** Header every cookie-authenticated mutation must carry; a cross-site form cannot set it. */
+export const CSRF_HEADER = 'x-touchpoint-csrf';

@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const alias = { '@shared': here('./shared') };
+
+// One file configures the client build and every test project.
+export default defineConfig({
+  root: here('./client'),
+  plugins: [react()],
+  resolve: { alias },
+  build: {
+    outDir: here('./dist/client'),
+    emptyOutDir: true,
+    rollupOptions: {
+      // Two entries with separate chunk graphs: the respondent page never loads staff code.
+      input: { staff: here('./client/index.html'), respond: here('./client/respond.html') },
+    },
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  test: {
+    root: here('.'),
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          root: here('.'),
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          root: here('.'),
+          include: ['test/integration/**/*.test.ts', 'test/store/**/*.test.ts'],
+          globalSetup: ['test/harness/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'browser',
+          root: here('.'),
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/harness/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
