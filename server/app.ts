@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { AppContext } from './app-context';
+import { authRoutes, publicAuthRoutes, userRoutes } from './auth/auth.routes';
+import { requireAuth } from './auth/auth.middleware';
+import { healthRoutes } from './health/health.routes';
+import { errorHandler, notFoundHandler } from './lib/errors';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** Gives each request an id (kept from X-Request-Id when sane) and logs it once finished. */
+function requestLogging(ctx: AppContext): RequestHandler {
+  return (req, res, next) => {
+    const incoming = req.get('x-request-id');
+    req.id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.log = ctx.logger.child({ reqId: req.id });
+    res.setHeader('X-Request-Id', req.id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      req.log.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  };
+}
+
+/** Serves the built client: the respondent entry for /s/*, the staff app for everything else. */
+function clientRoutes(clientDist: string): express.Router {
+  const router = express.Router();
+  router.use('/assets', express.static(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+  router.use(express.static(clientDist, { index: false }));
+  router.get(['/s/:slug', '/s/:slug/'], (_req, res) => res.sendFile(path.join(clientDist, 'respond.html')));
+  router.get(/^\/(?!api(?:\/|$)).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
+  return router;
+}
+
+/** Builds the Express app; never listens, so tests drive it directly. */
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  app.use(requestLogging(ctx));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          // SurveyJS sets inline styles on rendered questions.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'font-src': ["'self'", 'data:'],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: ctx.config.JSON_BODY_LIMIT, strict: true }));
+
+  app.use('/api/health', healthRoutes(ctx));
+  app.use('/api/auth', publicAuthRoutes(ctx));
+  app.use('/api', requireAuth(ctx.auth));
+  app.use('/api/auth', authRoutes(ctx));
+  app.use('/api/users', userRoutes(ctx));
+  app.use('/api', notFoundHandler);
+
+  if (fs.existsSync(path.join(ctx.config.clientDist, 'index.html'))) app.use(clientRoutes(ctx.config.clientDist));
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,68 @@
+import type { Request, RequestHandler } from 'express';
+import { CSRF_HEADER, type Role, type User } from '@shared/auth/auth.schema';
+import { Forbidden, HttpError, Unauthenticated } from '../lib/errors';
+import { AuthService, SESSION_COOKIE } from './auth.service';
+
+export interface AuthContext {
+  user: User;
+  via: 'session' | 'api-token';
+  /** The session secret, kept so logout can end exactly this session. */
+  session?: string;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0 && part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Cookie-authenticated writes must carry the CSRF header: a cross-site form or image cannot set a
+ * custom header, and no CORS is allowed, so only our own pages can.
+ */
+export function requireCsrfHeader(req: Request): void {
+  if (!SAFE_METHODS.has(req.method) && req.get(CSRF_HEADER) !== '1') {
+    throw new HttpError(403, 'csrf', 'Missing CSRF header', `Send the ${CSRF_HEADER}: 1 header with this request.`);
+  }
+}
+
+/** Requires a session cookie or `Authorization: Bearer <token>` and puts the user on `req.auth`. */
+export function requireAuth(auth: AuthService): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.get('authorization');
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const token = match?.[1];
+      const user = token && AuthService.isApiToken(token) ? await auth.authenticate(token, 'api-token') : null;
+      if (!user) throw new Unauthenticated('The API token is unknown, expired or malformed.');
+      req.auth = { user, via: 'api-token' };
+      return next();
+    }
+    const session = readCookie(req, SESSION_COOKIE);
+    const user = session ? await auth.authenticate(session, 'session') : null;
+    if (!session || !user) throw new Unauthenticated(session ? 'Your session has expired; sign in again.' : undefined);
+    requireCsrfHeader(req);
+    req.auth = { user, via: 'session', session };
+    next();
+  };
+}
+
+/** 403 unless the signed-in user has one of the roles; admins may do everything. */
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    const role = req.auth?.user.role;
+    if (!role) throw new Unauthenticated();
+    if (role !== 'admin' && !roles.includes(role)) throw new Forbidden(`This needs the ${roles.join(' or ')} role; you are ${role}.`);
+    next();
+  };
+}

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Environment variables are text; an empty string counts as unset. */
+const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const port = (fallback: number) =>
+  z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.coerce.number().int().min(0).max(65535));
+const positiveInt = (fallback: number, max: number) =>
+  z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.coerce.number().int().min(1).max(max));
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    (v) => (v === '' || v === undefined ? String(fallback) : v),
+    z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  );
+const urlWithScheme = (schemes: string[]) =>
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => URL.canParse(v) && schemes.includes(new URL(v).protocol.replace(/:$/, '')), {
+        message: `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+      })
+      .optional(),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess((v) => v || 'development', z.enum(['development', 'test', 'production'])),
+  PORT: port(3000),
+  HOST: z.preprocess((v) => v || '127.0.0.1', z.string().min(1)),
+  DATA_DIR: z.preprocess((v) => v || './data', z.string().min(1)),
+  PUBLIC_URL: urlWithScheme(['http', 'https']),
+  MONGODB_URI: urlWithScheme(['mongodb', 'mongodb+srv']),
+  REDIS_URL: urlWithScheme(['redis', 'rediss']),
+  SMTP_URL: urlWithScheme(['smtp', 'smtps']),
+  MAIL_FROM: z.preprocess((v) => v || 'Touchpoint <no-reply@touchpoint.local>', z.string().min(3)),
+  SESSION_SECRET: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(32, 'must be at least 32 characters').optional(),
+  ),
+  SESSION_TTL_MINUTES: positiveInt(12 * 60, 60 * 24 * 30),
+  ADMIN_EMAIL: z.preprocess((v) => v || 'admin@touchpoint.local', z.email()),
+  ADMIN_PASSWORD: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(10, 'must be at least 10 characters').optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (v) => v || 'info',
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  ),
+  QUEUE_PREFIX: z.preprocess((v) => v || 'tp', z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')),
+  TRUST_PROXY: z.preprocess((v) => (v === '' || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(10)),
+  JSON_BODY_LIMIT: z.preprocess((v) => v || '100kb', z.string().regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb')),
+  LOGIN_MAX_ATTEMPTS: positiveInt(10, 10_000),
+  WORKERS: flag(true),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Readonly<Env> {
+  /** Absolute data directory for the embedded services. */
+  readonly dataDir: string;
+  /** Absolute path of the built client, served when it exists. */
+  readonly clientDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; the only place that looks at process.env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
+    );
+  }
+  const values = parsed.data;
+  if (values.NODE_ENV === 'production') {
+    const missing = (['MONGODB_URI', 'REDIS_URL', 'SMTP_URL', 'SESSION_SECRET', 'PUBLIC_URL'] as const).filter(
+      (name) => values[name] === undefined,
+    );
+    if (missing.length > 0) {
+      throw new ConfigError(
+        missing.map((variable) => ({ variable, message: 'is required when NODE_ENV=production' })),
+      );
+    }
+  }
+  const root = path.resolve(import.meta.dirname, '..');
+  return Object.freeze({
+    ...values,
+    dataDir: path.resolve(values.DATA_DIR),
+    clientDist: path.join(root, 'dist', 'client'),
+  });
+}

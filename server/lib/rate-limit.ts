@@ -1,0 +1,41 @@
+import type { Redis } from 'ioredis';
+import type { RequestHandler, Request } from 'express';
+import { TooManyRequests } from './errors';
+
+export interface RateLimitRule {
+  /** Name of the limit; part of the Redis key. */
+  name: string;
+  /** Requests allowed per window. */
+  limit: number;
+  windowSeconds: number;
+  /** What is counted: the client address by default. */
+  key?: (req: Request) => string | undefined;
+}
+
+/** Counts a hit in a fixed window; returns the seconds to wait when the limit is passed, else 0. */
+export async function hitRateLimit(redis: Redis, prefix: string, rule: RateLimitRule, key: string): Promise<number> {
+  const windowMs = rule.windowSeconds * 1000;
+  const window = Math.floor(Date.now() / windowMs);
+  const redisKey = `${prefix}:rl:${rule.name}:${key}:${window}`;
+  const [[, count] = [], [, ttl] = []] = (await redis
+    .multi()
+    .incr(redisKey)
+    .pexpire(redisKey, windowMs, 'NX')
+    .pttl(redisKey)
+    .exec()) as [Error | null, number][];
+  if (typeof count === 'number' && count > rule.limit) {
+    return Math.max(1, Math.ceil((typeof ttl === 'number' && ttl > 0 ? ttl : windowMs) / 1000));
+  }
+  return 0;
+}
+
+/** Express middleware: 429 with Retry-After once a client passes the rule's limit. Shared by all API processes through Redis. */
+export function rateLimit(redis: Redis, prefix: string, rule: RateLimitRule): RequestHandler {
+  return async (req, _res, next) => {
+    const key = rule.key ? rule.key(req) : req.ip;
+    if (!key) return next();
+    const retryAfter = await hitRateLimit(redis, prefix, rule, key);
+    if (retryAfter > 0) throw new TooManyRequests(retryAfter);
+    next();
+  };
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Worker } from 'bullmq';
+import type { AppContext } from './app-context';
+import { createApp } from './app';
+import { AuthService, ensureFirstAdmin } from './auth/auth.service';
+import type { Config } from './config';
+import { JOB_DEFINITIONS } from './jobs';
+import { connectDatabase, disconnectDatabase } from './lib/db';
+import { startServices } from './lib/embedded/services';
+import { createLogger } from './lib/logger';
+import { createMailer } from './lib/mailer';
+import { JobQueues, startWorkers } from './lib/queue';
+import { createRedis } from './lib/redis';
+import { resolveSessionSecret } from './lib/secret';
+
+export interface Platform {
+  context: AppContext;
+  /** Base URL of the API, when this process serves it. */
+  url?: string;
+  stop(): Promise<void>;
+}
+
+/** Boots one process: the services it needs, then the HTTP API, the job workers, or both. */
+export async function startPlatform(config: Config, roles: { api: boolean; workers: boolean }): Promise<Platform> {
+  const logger = createLogger(config.LOG_LEVEL, roles.api ? 'touchpoint' : 'touchpoint-worker');
+  const services = await startServices(config, logger);
+  const cleanups: (() => Promise<unknown>)[] = [services.stop];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
+    }
+  };
+  try {
+    await connectDatabase(services.mongoUri);
+    cleanups.push(disconnectDatabase);
+    const redis = createRedis(services.redisUrl);
+    cleanups.push(() => redis.quit());
+    const queues = new JobQueues(redis, config.QUEUE_PREFIX);
+    cleanups.push(() => queues.close());
+    const mailer = createMailer(services.smtpUrl, config.MAIL_FROM);
+    cleanups.push(async () => mailer.close());
+    const auth = new AuthService(await resolveSessionSecret(config.SESSION_SECRET, config.dataDir), config.SESSION_TTL_MINUTES);
+    const context: AppContext = { config, logger, redis, queues, mailer, auth, services };
+
+    const admin = await ensureFirstAdmin(auth, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, dataDir: config.dataDir });
+    if (admin.password) {
+      console.warn(`admin login: ${admin.email} / ${admin.password}  (also kept in ${admin.passwordFile})`);
+    } else if (admin.created) {
+      console.warn(`admin login: ${admin.email} with the password from ADMIN_PASSWORD`);
+    } else if (fs.existsSync(path.join(config.dataDir, 'initial-admin-password'))) {
+      console.warn(`admin login: ${config.ADMIN_EMAIL} (first password in ${path.join(config.dataDir, 'initial-admin-password')})`);
+    }
+
+    let workers: Worker[] = [];
+    if (roles.workers) {
+      const workerRedis = createRedis(services.redisUrl, 'worker');
+      workers = startWorkers(JOB_DEFINITIONS, { connection: workerRedis, prefix: config.QUEUE_PREFIX, logger });
+      // Registered after the queue producers, so on shutdown workers finish their jobs before Redis closes.
+      cleanups.push(async () => {
+        await Promise.all(workers.map((worker) => worker.close()));
+        await workerRedis.quit();
+      });
+    }
+
+    let url: string | undefined;
+    if (roles.api) {
+      const server = http.createServer(createApp(context));
+      server.keepAliveTimeout = 65_000;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => resolve());
+      });
+      const address = server.address();
+      const port = address && typeof address === 'object' ? address.port : config.PORT;
+      url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+      cleanups.push(
+        () =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          }),
+      );
+    }
+    return { context, ...(url ? { url } : {}), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
