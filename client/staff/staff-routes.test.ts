@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isCurrentSection, resolveStaffRoute, sectionsFor, STAFF_SECTIONS } from './staff-routes';
+
+const ids = (sections: { id: string }[]) => sections.map((section) => section.id);
+
+describe('sectionsFor', () => {
+  it('shows admins everything, Settings included', () => {
+    expect(ids(sectionsFor('admin'))).toEqual(['dashboard', 'surveys', 'touchpoints', 'contacts', 'distributions', 'settings']);
+  });
+
+  it('hides Settings from designers', () => {
+    expect(ids(sectionsFor('designer'))).not.toContain('settings');
+    expect(ids(sectionsFor('designer'))).toContain('surveys');
+  });
+
+  it('hides the survey builder and Settings from analysts', () => {
+    expect(ids(sectionsFor('analyst'))).toEqual(['dashboard', 'touchpoints', 'contacts', 'distributions']);
+  });
+});
+
+describe('resolveStaffRoute', () => {
+  it('resolves home, sections and their sub-paths', () => {
+    expect(resolveStaffRoute('/', 'analyst')).toEqual({ kind: 'home' });
+    expect(resolveStaffRoute('/dashboard/', 'analyst')).toMatchObject({ kind: 'section', subpath: '/' });
+    expect(resolveStaffRoute('/surveys/42/edit', 'designer')).toMatchObject({
+      kind: 'section',
+      section: { id: 'surveys' },
+      subpath: '/42/edit',
+    });
+  });
+
+  it('refuses sections the role may not see', () => {
+    expect(resolveStaffRoute('/settings', 'designer')).toMatchObject({ kind: 'forbidden', section: { id: 'settings' } });
+    expect(resolveStaffRoute('/surveys', 'analyst')).toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('does not treat a shared prefix as a section', () => {
+    expect(resolveStaffRoute('/surveysx', 'admin')).toEqual({ kind: 'not-found' });
+    expect(resolveStaffRoute('/nope', 'admin')).toEqual({ kind: 'not-found' });
+  });
+
+  it('has unique section paths', () => {
+    expect(new Set(STAFF_SECTIONS.map((section) => section.path)).size).toBe(STAFF_SECTIONS.length);
+  });
+});
+
+describe('isCurrentSection', () => {
+  const surveys = STAFF_SECTIONS.find((section) => section.id === 'surveys')!;
+  it('marks the section and its children current, not look-alikes', () => {
+    expect(isCurrentSection(surveys, '/surveys')).toBe(true);
+    expect(isCurrentSection(surveys, '/surveys/1')).toBe(true);
+    expect(isCurrentSection(surveys, '/surveys-old')).toBe(false);
+  });
+});
