@@ -49,7 +49,7 @@ export default defineConfig({
           name: 'browser',
           root: here('.'),
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/harness/global-setup.ts'],
+          globalSetup: ['test/harness/global-setup.ts', 'test/harness/build-client.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** Environment variables are text; an empty string counts as unset. */
-const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 const port = (fallback: number) =>
   z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.coerce.number().int().min(0).max(65535));
 const positiveInt = (fallback: number, max: number) =>

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+function problemsOf(env: Record<string, string>) {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(config.MONGODB_URI).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ MONGODB_URI: '', PORT: '' }).MONGODB_URI).toBeUndefined();
+  });
+
+  it('names each bad variable', () => {
+    const problems = problemsOf({ PORT: 'eighty', REDIS_URL: 'http://localhost:6379', SESSION_SECRET: 'short' });
+    expect(problems.map((p) => p.variable).sort()).toEqual(['PORT', 'REDIS_URL', 'SESSION_SECRET']);
+    expect(problems.find((p) => p.variable === 'REDIS_URL')?.message).toMatch(/redis:\/\//);
+  });
+
+  it('rejects a port out of range and a bad log level', () => {
+    expect(problemsOf({ PORT: '70000', LOG_LEVEL: 'loud' }).map((p) => p.variable).sort()).toEqual(['LOG_LEVEL', 'PORT']);
+  });
+
+  it('requires real services and a secret in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.example:27017/tp' });
+    expect(problems.map((p) => p.variable).sort()).toEqual(['PUBLIC_URL', 'REDIS_URL', 'SESSION_SECRET', 'SMTP_URL']);
+  });
+
+  it('message lists the variables', () => {
+    expect(() => loadConfig({ HOST: '', PORT: '-1' })).toThrow(/PORT: /);
+  });
+});

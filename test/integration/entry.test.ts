@@ -1,0 +1,68 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { spawnEntry } from '../harness/spawn-entry';
+
+const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'touchpoint-entry-'));
+afterAll(async () => {
+  await fs.rm(scratch, { recursive: true, force: true });
+});
+
+describe('process entries', () => {
+  it('exits non-zero and names a bad variable', async () => {
+    const entry = spawnEntry('server/main.ts', { PORT: 'eighty', SMTP_URL: 'http://mail', DATA_DIR: scratch });
+    const { code } = await entry.exited;
+    expect(code).toBe(2);
+    const text = entry.output.join('\n');
+    expect(text).toMatch(/Invalid configuration/);
+    expect(text).toMatch(/PORT: /);
+    expect(text).toMatch(/SMTP_URL: must be a URL starting with smtp:\/\//);
+  });
+
+  it('refuses to run a lone worker on embedded defaults', async () => {
+    const entry = spawnEntry('server/worker.ts', { DATA_DIR: scratch });
+    expect((await entry.exited).code).toBe(2);
+    expect(entry.output.join('\n')).toMatch(/needs MONGODB_URI and REDIS_URL/);
+  });
+
+  it('names the package to install when redis-server is missing', async () => {
+    const entry = spawnEntry('server/main.ts', {
+      PATH: '/nonexistent',
+      DATA_DIR: path.join(scratch, 'no-redis'),
+      MONGODB_URI: `${inject('mongoBaseUri')}/entry_no_redis`,
+      PORT: '0',
+    });
+    expect((await entry.exited).code).toBe(1);
+    expect(entry.output.join('\n')).toMatch(/redis-server was not found on PATH\. Install it with: apt-get install redis-server/);
+  });
+
+  it('starts on embedded defaults alone, serves health, keeps mail in the outbox folder, and stops on SIGTERM', async () => {
+    const dataDir = path.join(scratch, 'embedded');
+    const entry = spawnEntry('server/main.ts', { DATA_DIR: dataDir, PORT: '0' });
+    try {
+      const [, url] = await entry.waitForLine(/^listening (http:\/\/127\.0\.0\.1:\d+)$/, 120_000);
+      const health = await fetch(`${url}/api/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({
+        status: 'ok',
+        services: { database: { status: 'up', embedded: true }, redis: { status: 'up', embedded: true }, mail: { status: 'up', embedded: true } },
+      });
+      expect(entry.output.join('\n')).toMatch(/Embedded defaults in use for database, redis, mail/);
+      const password = (await fs.readFile(path.join(dataDir, 'initial-admin-password'), 'utf8')).trim();
+      expect(entry.output.join('\n')).toContain(`admin login: admin@touchpoint.local / ${password}`);
+      const login = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-touchpoint-csrf': '1' },
+        body: JSON.stringify({ email: 'admin@touchpoint.local', password }),
+      });
+      expect(login.status).toBe(200);
+      await expect(fs.stat(path.join(dataDir, 'redis', 'appendonlydir'))).resolves.toBeTruthy();
+      await expect(fs.stat(path.join(dataDir, 'outbox'))).resolves.toBeTruthy();
+    } finally {
+      entry.child.kill('SIGTERM');
+    }
+    expect(await entry.exited).toEqual({ code: 0, signal: null });
+  }, 180_000);
+});
