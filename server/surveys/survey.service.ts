@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import type { Types } from 'mongoose';
+import { diffDefinitions, sameDefinition } from '@shared/surveys/definition-changes';
+import type { CreateSurveyInput, PublicSurvey, Survey, SurveyVersion, UpdateSurveyInput } from '@shared/surveys/survey-api.schema';
+import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import { checkDefinitionContract } from '@shared/survey/definition-contract';
+import { getTemplate } from '@shared/survey/templates';
+import { Conflict, Invalid, NotFound } from '../lib/errors';
+import { isDuplicateKey } from '../lib/mongo-errors';
+import { SurveyModel, SurveyVersionModel } from './survey.model';
+
+type SurveyDoc = InstanceType<typeof SurveyModel>;
+
+function newSlug(): string {
+  return randomBytes(7).toString('base64url');
+}
+
+async function findSurvey(id: string): Promise<SurveyDoc> {
+  const doc = await SurveyModel.findById(id);
+  if (!doc) throw new NotFound(`There is no survey ${id}.`);
+  return doc;
+}
+
+async function latestVersionDoc(surveyId: Types.ObjectId, latest: number | null | undefined) {
+  return latest ? SurveyVersionModel.findOne({ surveyId, version: latest }).lean() : null;
+}
+
+async function toSurvey(doc: SurveyDoc): Promise<Survey> {
+  const [versions, latest] = await Promise.all([
+    SurveyVersionModel.find({ surveyId: doc._id }, { version: 1, publishedAt: 1 }).sort({ version: 1 }).lean(),
+    latestVersionDoc(doc._id, doc.latestVersion),
+  ]);
+  return {
+    id: doc._id.toString(),
+    slug: doc.slug,
+    title: doc.title,
+    status: doc.status,
+    definition: doc.definition as SurveyDefinition,
+    hasUnpublishedChanges: !latest || !sameDefinition(latest.definition, doc.definition),
+    versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString() })),
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+export async function createSurvey(input: CreateSurveyInput, userId: string): Promise<{ id: string; slug: string; status: 'draft' }> {
+  const definition = 'template' in input ? getTemplate(input.template) : (input.definition ?? { pages: [{ name: 'page1', elements: [] }] });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const doc = await SurveyModel.create({ title: input.title, slug: newSlug(), definition, createdBy: userId });
+      return { id: doc._id.toString(), slug: doc.slug, status: 'draft' };
+    } catch (error) {
+      // A slug collision is astronomically rare; try a fresh one rather than fail.
+      if (!isDuplicateKey(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+export async function listSurveys() {
+  const docs = await SurveyModel.find({}, { definition: 0 }).sort({ updatedAt: -1 }).limit(500).lean();
+  return docs.map((doc) => ({
+    id: doc._id.toString(),
+    slug: doc.slug,
+    title: doc.title,
+    status: doc.status,
+    latestVersion: doc.latestVersion ?? null,
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  }));
+}
+
+export async function getSurvey(id: string): Promise<Survey> {
+  return toSurvey(await findSurvey(id));
+}
+
+export async function updateSurvey(id: string, input: UpdateSurveyInput): Promise<Survey> {
+  const doc = await findSurvey(id);
+  if (doc.status === 'archived') throw new Conflict('This survey is archived; restore it before editing.', 'survey-archived');
+  if (input.title !== undefined) doc.title = input.title;
+  if (input.definition !== undefined) {
+    doc.definition = input.definition;
+    doc.markModified('definition');
+  }
+  await doc.save();
+  return toSurvey(doc);
+}
+
+/** Freezes the draft as the next immutable version (1, 2, ...); the unique (survey, version) index settles races. */
+export async function publishSurvey(id: string, userId: string) {
+  const doc = await findSurvey(id);
+  if (doc.status === 'archived') throw new Conflict('This survey is archived; restore it before publishing.', 'survey-archived');
+  const definition = doc.definition as SurveyDefinition;
+  const issues = checkDefinitionContract(definition);
+  if (issues.length > 0) {
+    throw new Invalid(
+      'The draft breaks the question contract and cannot be published.',
+      issues.map((issue) => ({ name: issue.path ? `definition.${issue.path}` : 'definition', reason: issue.message })),
+    );
+  }
+  const previous = await latestVersionDoc(doc._id, doc.latestVersion);
+  const version = (doc.latestVersion ?? 0) + 1;
+  try {
+    await SurveyVersionModel.create({ surveyId: doc._id, version, definition, publishedAt: new Date(), publishedBy: userId });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new Conflict('Someone published this survey at the same moment; reload and try again.', 'publish-race');
+    throw error;
+  }
+  await SurveyModel.updateOne({ _id: doc._id, $or: [{ latestVersion: null }, { latestVersion: { $lt: version } }] }, { $set: { latestVersion: version, status: 'published' } });
+  return { version, slug: doc.slug, changes: diffDefinitions(previous?.definition ?? null, definition) };
+}
+
+export async function getSurveyVersion(id: string, version: number): Promise<SurveyVersion> {
+  const doc = await SurveyVersionModel.findOne({ surveyId: id, version }).lean();
+  if (!doc) throw new NotFound(`Survey ${id} has no version ${version}.`);
+  return { surveyId: id, version: doc.version, definition: doc.definition as SurveyDefinition, publishedAt: doc.publishedAt.toISOString() };
+}
+
+export async function setArchived(id: string, archived: boolean): Promise<Survey> {
+  const doc = await findSurvey(id);
+  doc.status = archived ? 'archived' : doc.latestVersion ? 'published' : 'draft';
+  await doc.save();
+  return toSurvey(doc);
+}
+
+/** The latest published version behind a public link; drafts and archived surveys are not found. */
+export async function getPublicSurvey(slug: string): Promise<PublicSurvey & { surveyId: string }> {
+  const doc = await SurveyModel.findOne({ slug }, { status: 1, latestVersion: 1, slug: 1 }).lean();
+  if (!doc || doc.status !== 'published' || !doc.latestVersion) throw new NotFound('This survey is not open for answers.');
+  const version = await SurveyVersionModel.findOne({ surveyId: doc._id, version: doc.latestVersion }).lean();
+  if (!version) throw new NotFound('This survey is not open for answers.');
+  return { surveyId: doc._id.toString(), slug: doc.slug, version: version.version, definition: version.definition as SurveyDefinition };
+}

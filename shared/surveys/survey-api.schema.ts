@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { contractedDefinitionSchema } from '../survey/definition-contract';
+import { surveyDefinitionSchema } from '../survey/definition.schema';
+
+export const SURVEY_STATUSES = ['draft', 'published', 'archived'] as const;
+export const surveyStatusSchema = z.enum(SURVEY_STATUSES);
+export type SurveyStatus = z.infer<typeof surveyStatusSchema>;
+
+export const TEMPLATE_KEYS = ['servqual', 'csat', 'nps', 'ces', 'kano', 'follow-up'] as const;
+export const templateKeySchema = z.enum(TEMPLATE_KEYS);
+export type TemplateKey = z.infer<typeof templateKeySchema>;
+
+const titleSchema = z.string().trim().min(1).max(200);
+
+export const createSurveyInputSchema = z.union([
+  z.object({ title: titleSchema, template: templateKeySchema }).strict(),
+  z.object({ title: titleSchema, definition: contractedDefinitionSchema.optional() }).strict(),
+]);
+export type CreateSurveyInput = z.infer<typeof createSurveyInputSchema>;
+
+export const updateSurveyInputSchema = z
+  .object({ title: titleSchema.optional(), definition: contractedDefinitionSchema.optional() })
+  .strict();
+export type UpdateSurveyInput = z.infer<typeof updateSurveyInputSchema>;
+
+export const surveyIdParamsSchema = z.object({ id: z.string().regex(/^[a-f0-9]{24}$/, 'must be a survey id') });
+export const surveyVersionParamsSchema = surveyIdParamsSchema.extend({ n: z.coerce.number().int().min(1).max(1_000_000) });
+export const publicSlugParamsSchema = z.object({ slug: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be a survey link') });
+
+export const surveyVersionSummarySchema = z.object({ version: z.number().int(), publishedAt: z.string() });
+
+export const surveySchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  status: surveyStatusSchema,
+  definition: surveyDefinitionSchema,
+  /** True when the draft differs from the latest published version. */
+  hasUnpublishedChanges: z.boolean(),
+  versions: z.array(surveyVersionSummarySchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Survey = z.infer<typeof surveySchema>;
+
+export const surveyListSchema = z.object({
+  surveys: z.array(surveySchema.omit({ definition: true, versions: true, hasUnpublishedChanges: true }).extend({ latestVersion: z.number().int().nullable() })),
+});
+
+export const createdSurveySchema = z.object({ id: z.string(), slug: z.string(), status: surveyStatusSchema });
+
+export const definitionChangesSchema = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(z.string()),
+  titleChanged: z.boolean(),
+});
+export type DefinitionChanges = z.infer<typeof definitionChangesSchema>;
+
+export const publishedSchema = z.object({ version: z.number().int(), slug: z.string(), changes: definitionChangesSchema });
+
+export const surveyVersionSchema = z.object({
+  surveyId: z.string(),
+  version: z.number().int(),
+  definition: surveyDefinitionSchema,
+  publishedAt: z.string(),
+});
+export type SurveyVersion = z.infer<typeof surveyVersionSchema>;
+
+/** What the respondent page loads: the latest published version. */
+export const publicSurveySchema = z.object({ slug: z.string(), version: z.number().int(), definition: surveyDefinitionSchema });
+export type PublicSurvey = z.infer<typeof publicSurveySchema>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { emailSchema } from '../auth/auth.schema';
+import { slugSchema } from '../survey/metric-vocabulary';
+
+/** Targets a touchpoint is held to; each is optional, and alerts use only those set. */
+export const touchpointTargetSchema = z
+  .object({
+    /** NPS at or above, -100..100. */
+    nps: z.number().min(-100).max(100).optional(),
+    /** CSAT share of 4-5 answers at or above, in percent. */
+    csatSatisfiedPct: z.number().min(0).max(100).optional(),
+    /** CSAT mean at or above, 1..5. */
+    csatMean: z.number().min(1).max(5).optional(),
+    /** CES mean at or above, 1..7 (7 = very easy). */
+    ces: z.number().min(1).max(7).optional(),
+    /** Overall SERVQUAL gap at or above, -6..6. */
+    servqualGap: z.number().min(-6).max(6).optional(),
+    /** Composite service-quality index at or above, 0..100. */
+    index: z.number().min(0).max(100).optional(),
+    /** Fewest responses in a window before an alert may fire. */
+    minN: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
+export type TouchpointTarget = z.infer<typeof touchpointTargetSchema>;
+
+export const touchpointInputSchema = z
+  .object({
+    key: slugSchema,
+    name: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2000).optional(),
+    owners: z.array(emailSchema).max(50).optional(),
+    target: touchpointTargetSchema.optional(),
+  })
+  .strict();
+export type TouchpointInput = z.infer<typeof touchpointInputSchema>;
+
+export const touchpointUpdateSchema = touchpointInputSchema.omit({ key: true }).partial().strict();
+export type TouchpointUpdate = z.infer<typeof touchpointUpdateSchema>;
+
+export const touchpointSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  owners: z.array(z.string()),
+  target: touchpointTargetSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Touchpoint = z.infer<typeof touchpointSchema>;
+
+export const touchpointListSchema = z.object({ touchpoints: z.array(touchpointSchema) });
+
+export const touchpointKeyParamsSchema = z.object({ key: slugSchema });
+
+export const channelsSchema = z.object({ channels: z.array(slugSchema).min(1).max(50) });
+export type Channels = z.infer<typeof channelsSchema>;
