@@ -3,6 +3,8 @@ import { SERVQUAL_DIMENSIONS } from '../survey/metric-vocabulary';
 import { featureKeySchema } from './feature-key';
 import { kanoCellSchema } from './kano';
 import type { KanoCell } from './kano';
+import { keyedObject } from './keyed-object';
+import { setOwn } from './own-property';
 
 /**
  * Rollups store every value multiplied by VALUE_SCALE and rounded, so all counters are integers:
@@ -16,10 +18,6 @@ export const VALUE_SCALE = 1000;
 export const CSAT_LEVELS = ['1', '2', '3', '4', '5'] as const;
 
 const counter = z.number().finite().default(0);
-
-function objectOf<K extends string, T extends z.ZodType>(keys: readonly K[], schema: T) {
-  return z.object(Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, T>);
-}
 
 /** n, Σx, Σx² of x·VALUE_SCALE. */
 const meanShape = { n: counter, sum: counter, sumSq: counter };
@@ -36,11 +34,11 @@ const servqualStatsSchema = z
  */
 export const rollupStatsSchema = z.object({
   responses: counter,
-  csat: z.object({ ...meanShape, hist: objectOf(CSAT_LEVELS, counter).prefault({}) }).prefault({}),
+  csat: z.object({ ...meanShape, hist: keyedObject(CSAT_LEVELS, counter).prefault({}) }).prefault({}),
   nps: z.object({ n: counter, promoters: counter, passives: counter, detractors: counter }).prefault({}),
   ces: z.object(meanShape).prefault({}),
   servqual: z
-    .object({ overall: servqualStatsSchema, dimensions: objectOf(SERVQUAL_DIMENSIONS, servqualStatsSchema).prefault({}) })
+    .object({ overall: servqualStatsSchema, dimensions: keyedObject(SERVQUAL_DIMENSIONS, servqualStatsSchema).prefault({}) })
     .prefault({}),
   kano: z.record(featureKeySchema, z.partialRecord(kanoCellSchema, z.number().finite())).default({}).transform(withoutEmptyKano),
 });
@@ -55,11 +53,6 @@ export function emptyStats(): RollupStats {
 }
 
 type Tree = { [key: string]: Tree | number };
-
-/** Assigns an own property even for keys like `__proto__`, which plain assignment would not. */
-function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 function addTrees(a: Tree, b: Tree): Tree {
   const out: Tree = {};

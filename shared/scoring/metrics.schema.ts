@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { servqualDimensionSchema, slugSchema } from '../survey/metric-vocabulary';
+import { indexComponentSchema } from './composite-index';
+import { KANO_CATEGORIES, kanoCategorySchema } from './kano';
+import { CSAT_LEVELS } from './rollup-stats';
+import { sampleFlagSchema } from './sample';
+import { keyedObject } from './keyed-object';
+
+/** [lo, hi]; in percentage points for `ci95`, in scale points for `meanCi95` / `gapCi95`. */
+export const intervalSchema = z.tuple([z.number(), z.number()]);
+const count = z.number().int().min(0);
+
+export const csatScoreSchema = z.object({
+  n: count,
+  sample: sampleFlagSchema,
+  /** Mean of respondents' CSAT, 1–5. */
+  mean: z.number(),
+  /** t interval of the mean (scale points); null below 2 respondents. */
+  meanCi95: intervalSchema.nullable(),
+  /** Respondents whose CSAT is 4 or more, percent. */
+  satisfiedPct: z.number(),
+  /** Wilson interval of satisfiedPct, percentage points. */
+  ci95: intervalSchema,
+  /** Respondents per CSAT level (a respondent's averaged CSAT rounded down). */
+  distribution: keyedObject(CSAT_LEVELS, count),
+});
+
+export const npsScoreSchema = z.object({
+  n: count,
+  sample: sampleFlagSchema,
+  /** %promoters − %detractors, −100–100. */
+  score: z.number(),
+  promoters: count,
+  passives: count,
+  detractors: count,
+  /** Normal interval, SE = 100·sqrt((p + d − (p − d)²)/n), percentage points. */
+  ci95: intervalSchema,
+});
+
+export const cesScoreSchema = z.object({
+  n: count,
+  sample: sampleFlagSchema,
+  /** Mean of respondents' CES, 1–7, higher = easier. */
+  mean: z.number(),
+  meanCi95: intervalSchema.nullable(),
+});
+
+const servqualMeansSchema = z.object({ n: count, expectation: z.number(), perception: z.number(), gap: z.number() });
+
+export const servqualScoreSchema = servqualMeansSchema.extend({
+  sample: sampleFlagSchema,
+  /** t interval of the overall gap, scale points; null below 2 respondents. */
+  gapCi95: intervalSchema.nullable(),
+  /** Only dimensions someone answered with both expectation and perception. */
+  dimensions: z.partialRecord(servqualDimensionSchema, servqualMeansSchema),
+});
+
+export const kanoFeatureScoreSchema = z.object({
+  n: count,
+  category: kanoCategorySchema,
+  better: z.number().nullable(),
+  worse: z.number().nullable(),
+  counts: keyedObject(KANO_CATEGORIES, count),
+});
+
+/** Scores of one set of rollups; `n` counts responses, each metric's `n` its respondents. */
+export const scoresSchema = z.object({
+  n: count,
+  sample: sampleFlagSchema,
+  csat: csatScoreSchema.nullable(),
+  nps: npsScoreSchema.nullable(),
+  ces: cesScoreSchema.nullable(),
+  servqual: servqualScoreSchema.nullable(),
+  /** Keyed by feature id as set on the questions. */
+  kano: z.record(z.string(), kanoFeatureScoreSchema).nullable(),
+  /** Service-quality index 0–100; null when no weighted component has data. */
+  index: z.number().nullable(),
+  /** The normalised 0–100 components that went into the index. */
+  indexComponents: z.partialRecord(indexComponentSchema, z.number()),
+});
+export type Scores = z.infer<typeof scoresSchema>;
+
+export const touchpointScoresSchema = scoresSchema.extend({ touchpoint: slugSchema });
+export type TouchpointScores = z.infer<typeof touchpointScoresSchema>;
+
+/** Reply of GET /api/metrics. */
+export const metricsResponseSchema = z.object({
+  /** When the scores were computed (ISO date-time). */
+  asOf: z.iso.datetime({ offset: true }),
+  /** Version of the index weights used. */
+  indexWeightsVersion: z.number().int().min(0).optional(),
+  touchpoints: z.array(touchpointScoresSchema),
+});
+export type MetricsResponse = z.infer<typeof metricsResponseSchema>;
+
+/** Metrics that can be compared between periods and plotted over time (besides `index`). */
+export const COMPARABLE_METRICS = ['csat', 'csat-satisfied', 'nps', 'ces', 'servqual-gap'] as const;
+export const comparableMetricSchema = z.enum(COMPARABLE_METRICS);
+export type ComparableMetric = z.infer<typeof comparableMetricSchema>;
+
+export const TREND_METRICS = [...COMPARABLE_METRICS, 'index'] as const;
+export const trendMetricSchema = z.enum(TREND_METRICS);
+export type TrendMetric = z.infer<typeof trendMetricSchema>;
+
+export const TREND_INTERVALS = ['day', 'week', 'month'] as const;
+export const trendIntervalSchema = z.enum(TREND_INTERVALS);
+export type TrendInterval = z.infer<typeof trendIntervalSchema>;
+
+export const trendPointSchema = z.object({
+  /** `YYYY-MM-DD` (day), `YYYY-Www` ISO week, or `YYYY-MM` (month). */
+  period: z.string(),
+  n: count,
+  value: z.number().nullable(),
+  ci95: intervalSchema.nullable(),
+  sample: sampleFlagSchema,
+});
+export type TrendPoint = z.infer<typeof trendPointSchema>;
+
+/** Reply of GET /api/metrics/trend. */
+export const trendResponseSchema = z.object({
+  metric: trendMetricSchema,
+  interval: trendIntervalSchema,
+  points: z.array(trendPointSchema),
+});
+export type TrendResponse = z.infer<typeof trendResponseSchema>;
+
+/** Result of a period-over-period test; `delta` is current − previous (percentage points for pct metrics). */
+export const comparisonSchema = z.object({
+  metric: comparableMetricSchema,
+  delta: z.number().nullable(),
+  pValue: z.number().nullable(),
+  significant: z.boolean(),
+  test: z.enum(['welch-t', 'two-proportion-z', 'nps-difference-z']),
+  statistic: z.number().nullable(),
+  /** Degrees of freedom (Welch only). */
+  df: z.number().optional(),
+  /** Why no significance could be claimed. */
+  reason: z.enum(['no-data', 'insufficient-n', 'zero-variance']).optional(),
+});
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+export const surveyIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a survey id');
+export const isoDaySchema = z.iso.date();
+
+const rangeQuery = z.object({
+  survey: surveyIdSchema,
+  from: isoDaySchema.optional(),
+  to: isoDaySchema.optional(),
+  channel: slugSchema.optional(),
+  segment: slugSchema.optional(),
+});
+// YYYY-MM-DD strings compare in date order.
+const fromNotAfterTo = (q: { from?: string | undefined; to?: string | undefined }) => q.from === undefined || q.to === undefined || q.from <= q.to;
+const rangeMessage = { message: '`from` must not be after `to`', path: ['from'] };
+
+/** Query of GET /api/metrics; without `touchpoint` every touchpoint of the survey is reported. */
+export const metricsQuerySchema = rangeQuery.extend({ touchpoint: slugSchema.optional() }).refine(fromNotAfterTo, rangeMessage);
+export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
+
+/** Query of GET /api/metrics/trend; without `touchpoint` the survey's touchpoints are pooled. */
+export const trendQuerySchema = rangeQuery
+  .extend({ touchpoint: slugSchema.optional(), metric: trendMetricSchema, interval: trendIntervalSchema.default('day') })
+  .refine(fromNotAfterTo, rangeMessage);
+export type TrendQuery = z.infer<typeof trendQuerySchema>;
