@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Model } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import type { Locale } from '../i18n/locale';
+import { createSurveyModel } from './create-survey-model';
+import { loadPublicSurvey, slugFromPath } from './public-survey-api';
+import { respondMessages } from './respond-messages';
+
+type PageState = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'failed' } | { kind: 'ready'; model: Model };
+
+/** The public survey page for `/s/:slug`. */
+export function RespondPage({ locale }: { locale: Locale }) {
+  const messages = respondMessages[locale];
+  const [state, setState] = useState<PageState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    const slug = slugFromPath(window.location.pathname);
+    const load = async (): Promise<PageState> => {
+      if (!slug) return { kind: 'not-found' };
+      const result = await loadPublicSurvey(slug);
+      if (result.kind !== 'found') {
+        if (result.kind === 'failed') console.warn('Survey not loaded:', result.reason);
+        return result.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'failed' };
+      }
+      return { kind: 'ready', model: await createSurveyModel(result.survey.definition, locale) };
+    };
+    setState({ kind: 'loading' });
+    load()
+      .catch((error: unknown) => {
+        // A definition SurveyJS cannot build ends here rather than as a blank page.
+        console.error('Survey could not be shown', error);
+        return { kind: 'failed' } as const;
+      })
+      .then((next) => {
+        if (!cancelled) setState(next);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [locale, attempt]);
+
+  const surveyTitle = state.kind === 'ready' ? state.model.title : '';
+  useEffect(() => {
+    document.title = surveyTitle || messages.documentTitle;
+  }, [surveyTitle, messages.documentTitle]);
+
+  switch (state.kind) {
+    case 'loading':
+      return (
+        <p className="respond-status" role="status" aria-busy="true">
+          {messages.loading}
+        </p>
+      );
+    case 'not-found':
+      return (
+        <main className="respond-message">
+          <h1>{messages.notFoundTitle}</h1>
+          <p>{messages.notFoundBody}</p>
+        </main>
+      );
+    case 'failed':
+      return (
+        <main className="respond-message" role="alert">
+          <h1>{messages.errorTitle}</h1>
+          <p>{messages.errorBody}</p>
+          <button type="button" className="button button-primary" onClick={retry}>
+            {messages.retry}
+          </button>
+        </main>
+      );
+    case 'ready':
+      return (
+        <main className="respond-survey">
+          <Survey model={state.model} />
+        </main>
+      );
+  }
+}

@@ -1,0 +1,31 @@
+import { DefaultTheme, Model } from 'survey-core';
+import type { Locale } from '../i18n/locale';
+import { SURVEYJS_LOCALES } from './respond-messages';
+
+/**
+ * Adjustments to SurveyJS's default theme. It names "Open Sans", which the fontless stylesheet no
+ * longer downloads, so use the page's system font stack; and its green brand colour gives white
+ * button text only about 2.6:1 contrast, so use Touchpoint's blue (6.5:1).
+ */
+const TOUCHPOINT_THEME = {
+  cssVariables: {
+    '--sjs2-typography-font-family-text': 'var(--font-sans)',
+    '--sjs2-color-project-brand-600': 'var(--color-primary)',
+  },
+};
+
+/** SurveyJS strings for non-English locales live in separate modules; load only the one needed. */
+async function loadSurveyJsStrings(locale: Locale): Promise<void> {
+  if (locale === 'zh-CN') await import('survey-core/i18n/simplified-chinese');
+}
+
+/** Builds the SurveyJS model for a definition, in the respondent's language unless the survey fixes one. */
+export async function createSurveyModel(definition: Record<string, unknown>, locale: Locale): Promise<Model> {
+  await loadSurveyJsStrings(locale).catch((error: unknown) => console.warn('SurveyJS strings not loaded', error));
+  const model = new Model(definition);
+  model.applyTheme(TOUCHPOINT_THEME, DefaultTheme);
+  // The "powered by" banner loads its logo from surveyjs.io; a definition must not be able to turn it on.
+  model.showBrandInfo = false;
+  if (typeof definition.locale !== 'string' || definition.locale === '') model.locale = SURVEYJS_LOCALES[locale];
+  return model;
+}

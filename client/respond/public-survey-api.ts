@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { matchPath } from '../lib/router';
+
+// TODO(move to shared/survey): the server should validate its reply with the same schema.
+/** Reply of `GET /api/public/surveys/:slug`: the published version a respondent fills in. */
+export const publicSurveySchema = z.object({
+  slug: z.string().min(1),
+  version: z.number().int().positive(),
+  definition: z.record(z.string(), z.unknown()),
+});
+export type PublicSurvey = z.infer<typeof publicSurveySchema>;
+
+/** The survey slug of a respondent URL (`/s/:slug`), or null when the path is not one. */
+export function slugFromPath(pathname: string): string | null {
+  return matchPath('/s/:slug', pathname)?.slug ?? null;
+}
+
+export type LoadResult =
+  | { kind: 'found'; survey: PublicSurvey }
+  | { kind: 'not-found' }
+  | { kind: 'failed'; reason: string };
+
+type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * Loads a published survey with a plain fetch rather than the staff API client, keeping the public
+ * bundle small. A 404 (unknown or closed survey) is an expected outcome, not an error.
+ */
+export async function loadPublicSurvey(slug: string, fetchFn: FetchLike = (input, init) => fetch(input, init)): Promise<LoadResult> {
+  let response: Response;
+  try {
+    response = await fetchFn(`/api/public/surveys/${encodeURIComponent(slug)}`, {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    return { kind: 'failed', reason: error instanceof Error ? error.message : 'network error' };
+  }
+  if (response.status === 404) return { kind: 'not-found' };
+  if (!response.ok) return { kind: 'failed', reason: `HTTP ${response.status}` };
+  const parsed = publicSurveySchema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) return { kind: 'failed', reason: 'unexpected reply' };
+  return { kind: 'found', survey: parsed.data };
+}
