@@ -53,15 +53,7 @@ export function validateAnswers(
     else if (!answerable.has(key)) invalid.push({ name: key, reason: 'is not a question of this survey' });
     else if (!isEmptyAnswer(value)) data[key] = value;
   }
-  dropHiddenAnswers(model, answerable, data);
-
-  for (const [key, value] of Object.entries(data)) {
-    const target = answerable.get(key) as Answerable;
-    const reason = target.commentOf
-      ? checkText(value, textLimit(target.question, textCap))
-      : checkAnswerValue(target.question, value, textCap);
-    if (reason) invalid.push({ name: key, reason });
-  }
+  for (const [name, reason] of settleAnswers(model, answerable, data, textCap)) invalid.push({ name, reason });
   const rejected = new Set(invalid.map((param) => param.name));
   for (const question of answerQuestions(model)) {
     if (rejected.has(question.name) || !isShown(question)) continue;
@@ -105,18 +97,46 @@ function isShown(question: Question): boolean {
   return question.isVisible && question.isParentVisible;
 }
 
-/** Removes answers to hidden questions until visibility settles, since one removal can hide another question. */
-function dropHiddenAnswers(model: Model, answerable: Map<string, Answerable>, data: Record<string, unknown>): void {
-  for (let round = 0; round <= answerable.size; round += 1) {
+/**
+ * Brings `data` to a fixed point: answers to hidden questions are dropped (SurveyJS clears them on completion)
+ * and values a question cannot produce are taken out with a reason, so neither sways the visibility, choices
+ * or required-ness of other questions. Leaves `model` holding the settled data.
+ */
+function settleAnswers(
+  model: Model,
+  answerable: Map<string, Answerable>,
+  data: Record<string, unknown>,
+  textCap: number,
+): Map<string, string> {
+  const rejected = new Map<string, string>();
+  for (let round = 0; round <= 2 * answerable.size; round += 1) {
     model.data = { ...data };
     const hidden = Object.keys(data).filter((key) => {
       const { question } = answerable.get(key) as Answerable;
       return !isShown(question) && clearsWhenHidden(model, question);
     });
-    if (!hidden.length) return;
-    for (const key of hidden) delete data[key];
+    if (hidden.length) {
+      for (const key of hidden) delete data[key];
+      continue;
+    }
+    const problems = Object.entries(data).flatMap(([key, value]) => {
+      const reason = valueProblem(answerable.get(key) as Answerable, value, textCap);
+      return reason === null ? [] : [[key, reason] as const];
+    });
+    if (!problems.length) break;
+    for (const [key, reason] of problems) {
+      rejected.set(key, reason);
+      delete data[key];
+    }
   }
   model.data = { ...data };
+  return rejected;
+}
+
+function valueProblem(target: Answerable, value: unknown, textCap: number): string | null {
+  return target.commentOf
+    ? checkText(value, textLimit(target.question, textCap))
+    : checkAnswerValue(target.question, value, textCap);
 }
 
 function clearsWhenHidden(model: Model, question: Question): boolean {
