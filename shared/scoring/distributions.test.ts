@@ -80,6 +80,12 @@ describe('studentTCdf', () => {
     expect(tCritical95(df)).toBeCloseTo(critical, 8);
   });
 
+  it('handles fractional df as Welch produces them (scipy 1.17 stats.t.cdf)', () => {
+    expect(studentTCdf(-2.5, 7.3)).toBeCloseTo(0.019825117332800214, 10);
+    expect(studentTCdf(1, 0.6)).toBeCloseTo(0.7131145961463907, 10);
+    expect(studentTCdf(3, 250.5)).toBeCloseTo(0.998513948190747, 10);
+  });
+
   it('approaches the normal for large df and stays heavier-tailed', () => {
     const t = studentTCdf(1.96, 1e6);
     expect(Math.abs(t - normalCdf(1.96))).toBeLessThan(1e-6);
