@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import { startEmbeddedStore } from './server';
+
+// Entry for `npm run mongo:embedded -- --port <p> --dbpath <dir> [--host <h>]`. Prints exactly one
+// stdout line, `ready <uri>`, once connections are accepted; everything else goes to stderr.
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '27017' },
+    dbpath: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
+  strict: true,
+});
+
+if (!values.dbpath) {
+  console.error('usage: mongo:embedded --port <port|0> --dbpath <dir> [--host <host>]');
+  process.exit(2);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`invalid --port ${values.port}`);
+  process.exit(2);
+}
+
+try {
+  const store = await startEmbeddedStore({ port, dbpath: values.dbpath, host: values.host });
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`embedded-store: ${signal} received, flushing journal`);
+    store.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`embedded-store: shutdown failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  console.log(`ready ${store.uri}`);
+} catch (error) {
+  console.error(`embedded-store: failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

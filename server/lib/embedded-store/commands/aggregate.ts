@@ -1,0 +1,39 @@
+import type { Document } from 'bson';
+import { Aggregator } from 'mingo';
+import { findMatches } from '../document-scan';
+import { StoreError } from '../errors';
+import { mingoOptions } from '../mingo-options';
+import { rewritePipeline } from '../pipeline-rewrite';
+import type { CommandContext } from './context';
+
+const UNSUPPORTED_STAGES = ['$out', '$merge', '$text', '$search', '$geoNear', '$changeStream', '$currentOp'];
+
+/** aggregate: a leading $match is answered through the planner (indexes), the rest by mingo. */
+export function aggregate(context: CommandContext): Document {
+  const { command, state } = context;
+  const target = command.aggregate;
+  if (!Array.isArray(command.pipeline)) throw new StoreError('TypeMismatch', "'pipeline' option must be specified as an array");
+  let pipeline = rewritePipeline(command.pipeline as Document[]);
+  for (const stage of pipeline) {
+    const name = Object.keys(stage)[0] ?? '';
+    if (UNSUPPORTED_STAGES.includes(name)) {
+      throw new StoreError('Location40324', `Unrecognized pipeline stage name: '${name}' (not supported by the embedded store)`);
+    }
+  }
+  const reader = context.txn;
+  const readAll = (name: string): Document[] =>
+    findMatches(state.catalog.get(context.db, name), {}, { reader }).map((m) => m.doc);
+  const options = mingoOptions({ collation: command.collation, variables: command.let, resolve: readAll });
+
+  let source: Document[] = [];
+  if (typeof target === 'string') {
+    const first = pipeline[0];
+    const filter = first && '$match' in first ? (first.$match as Document) : {};
+    if (first && '$match' in first) pipeline = pipeline.slice(1);
+    source = findMatches(state.catalog.get(context.db, target), filter, { reader, collation: command.collation, variables: command.let }).map((m) => m.doc);
+  }
+  const results = pipeline.length > 0 ? new Aggregator(pipeline, options).run(source) : source;
+  const batchSize = (command.cursor as Document | undefined)?.batchSize;
+  const ns = typeof target === 'string' ? `${context.db}.${target}` : `${context.db}.$cmd.aggregate`;
+  return state.cursors.firstBatch(ns, results as Document[], batchSize);
+}

@@ -1,0 +1,180 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Document } from 'bson';
+import { Catalog } from './catalog';
+import { decode, encode } from './doc-codec';
+import { decodeRecord, FRAME_HEADER, scanFrames, writeFrameHeader } from './journal-format';
+import { JournalWriter } from './journal-writer';
+import type { IndexSpec } from './secondary-index';
+
+const SNAPSHOT_MAGIC = Buffer.from('TPSNAP01');
+const JOURNAL_MAGIC = Buffer.from('TPJRNL01');
+const JOURNAL_HEADER = 16;
+const FRAME_COLLECTION = 1;
+const FRAME_DOCUMENT = 2;
+const FRAME_END = 3;
+
+export interface OpenedStore {
+  catalog: Catalog;
+  journal: JournalWriter;
+  stats: { documents: number; journalRecords: number; tornRecords: number; millis: number };
+}
+
+/**
+ * Loads `dbpath` (snapshot, then every intact journal record after it), writes a fresh snapshot
+ * when the journal held anything, and starts an empty journal. A torn tail record (the process died
+ * mid-append, so the write was never acknowledged) is skipped with a warning.
+ */
+export async function openStore(dbpath: string): Promise<OpenedStore> {
+  const started = performance.now();
+  mkdirSync(dbpath, { recursive: true });
+  const catalog = new Catalog();
+  const snapshotPath = join(dbpath, 'snapshot.tps');
+  const journalPath = join(dbpath, 'journal.tpj');
+
+  let coveredJournal = 0;
+  let documents = 0;
+  if (existsSync(snapshotPath)) ({ coveredJournal, documents } = loadSnapshot(snapshotPath, catalog));
+
+  let journalRecords = 0;
+  let tornRecords = 0;
+  let journalId = coveredJournal + 1;
+  if (existsSync(journalPath)) {
+    const data = readFileSync(journalPath);
+    if (data.length >= JOURNAL_HEADER && data.subarray(0, 8).equals(JOURNAL_MAGIC)) {
+      const id = data.readUInt32LE(8);
+      // A journal the snapshot already covers is left over from a crash mid-compaction.
+      if (id > coveredJournal) {
+        journalId = id;
+        const scan = scanFrames(data, JOURNAL_HEADER);
+        for (const payload of scan.payloads) for (const op of decodeRecord(payload)) catalog.replay(op);
+        journalRecords = scan.payloads.length;
+        if (scan.tornAt !== null) {
+          tornRecords = 1;
+          console.warn(
+            `embedded-store: skipped a torn journal record at byte ${scan.tornAt} of ${journalPath} ` +
+              `(${data.length - scan.tornAt} bytes); it was never acknowledged`,
+          );
+        }
+      }
+    } else if (data.length > 0) {
+      console.warn(`embedded-store: ignoring ${journalPath}: missing header (torn at creation)`);
+    }
+  }
+
+  if (journalRecords > 0 || tornRecords > 0 || !existsSync(snapshotPath)) {
+    writeSnapshot(snapshotPath, catalog, journalId);
+    coveredJournal = journalId;
+  }
+  resetJournal(journalPath, coveredJournal + 1);
+  const journal = await JournalWriter.open(journalPath);
+  catalog.attachJournal(journal);
+  return { catalog, journal, stats: { documents, journalRecords, tornRecords, millis: performance.now() - started } };
+}
+
+function loadSnapshot(path: string, catalog: Catalog): { coveredJournal: number; documents: number } {
+  const data = readFileSync(path);
+  if (!data.subarray(0, 8).equals(SNAPSHOT_MAGIC)) throw new Error(`${path} is not a snapshot file`);
+  const scan = scanFrames(data, SNAPSHOT_MAGIC.length);
+  // Snapshots are written to a temp file and renamed, so damage here is not a torn append.
+  if (scan.tornAt !== null) throw new Error(`${path} is damaged at byte ${scan.tornAt}; refusing to open`);
+  let current = null as ReturnType<Catalog['get']> | null;
+  let documents = 0;
+  for (const payload of scan.payloads) {
+    const kind = payload[0];
+    const body = payload.subarray(1);
+    if (kind === FRAME_DOCUMENT) {
+      if (!current) throw new Error(`${path}: document before collection header`);
+      // The view points into the file buffer: no copy, and the buffer is exactly the live data.
+      current.insert(decode(body), body, null);
+      documents++;
+    } else if (kind === FRAME_COLLECTION) {
+      const header = decode(body);
+      const ops: never[] = [];
+      current = catalog.create(String(header.db), String(header.name), header.options as Document, ops);
+      for (const spec of header.indexes as IndexSpec[]) current.addIndex(spec);
+    } else if (kind === FRAME_END) {
+      return { coveredJournal: Number(decode(body).journalId), documents };
+    }
+  }
+  throw new Error(`${path} has no end marker; refusing to open a partial snapshot`);
+}
+
+/** Writes the committed state to a temp file, syncs it and renames it over the old snapshot. */
+export function writeSnapshot(path: string, catalog: Catalog, coveredJournal: number): void {
+  const temp = `${path}.tmp`;
+  const fd = openSync(temp, 'w');
+  const chunks = new ChunkedWriter(fd);
+  chunks.write(SNAPSHOT_MAGIC);
+  for (const collection of catalog.allCollections()) {
+    const indexes = collection.indexes.map((index) => index.spec);
+    chunks.frame(FRAME_COLLECTION, encode({ db: collection.db, name: collection.name, options: collection.options, indexes }));
+    for (let rid = 0; rid < collection.ridLimit; rid++) {
+      const bytes = collection.visibleBytes(rid, null);
+      if (bytes) chunks.frame(FRAME_DOCUMENT, bytes);
+    }
+  }
+  chunks.frame(FRAME_END, encode({ journalId: coveredJournal }));
+  chunks.flush();
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(temp, path);
+  syncDirectory(path);
+}
+
+function resetJournal(path: string, id: number): void {
+  const header = Buffer.alloc(JOURNAL_HEADER);
+  JOURNAL_MAGIC.copy(header);
+  header.writeUInt32LE(id, 8);
+  const temp = `${path}.tmp`;
+  const fd = openSync(temp, 'w');
+  writeSync(fd, header);
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(temp, path);
+  syncDirectory(path);
+}
+
+function syncDirectory(file: string): void {
+  const fd = openSync(join(file, '..'), 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Batches many small frames into large writes. */
+class ChunkedWriter {
+  private buffer = Buffer.allocUnsafe(8 * 1024 * 1024);
+  private used = 0;
+  constructor(private readonly fd: number) {}
+
+  frame(kind: number, body: Uint8Array): void {
+    const frame = Buffer.allocUnsafe(FRAME_HEADER + 1 + body.length);
+    frame[FRAME_HEADER] = kind;
+    frame.set(body, FRAME_HEADER + 1);
+    writeFrameHeader(frame);
+    this.write(frame);
+  }
+
+  write(bytes: Uint8Array): void {
+    if (this.used + bytes.length > this.buffer.length) this.flush();
+    if (bytes.length > this.buffer.length) {
+      writeAll(this.fd, bytes);
+      return;
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  flush(): void {
+    writeAll(this.fd, this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+}

@@ -1,0 +1,97 @@
+import type { Document } from 'bson';
+import type { Collection } from './collection';
+import type { RangeBounds } from './secondary-index';
+import { compoundKey, isIndexableScalar, valueKey } from './value-key';
+
+type Predicate = { eq: unknown[] } | { range: RangeBounds };
+
+const MAX_EQ_COMBINATIONS = 1000;
+
+/**
+ * Record ids that may match `filter`, found through the `_id` index or a secondary index, or null
+ * when no index helps and the caller must scan. Always a superset: every candidate is still tested
+ * against the full filter by mingo, so the planner only has to be conservative, never exact.
+ */
+export function plannedRids(collection: Collection, filter: Document): number[] | null {
+  const predicates = fieldPredicates(filter);
+  if (predicates.size === 0) return null;
+  const rids = new Set<number>();
+
+  const idPredicate = predicates.get('_id');
+  if (idPredicate && 'eq' in idPredicate) {
+    for (const value of idPredicate.eq) {
+      const rid = collection.ridForId(value);
+      if (rid !== undefined) rids.add(rid);
+    }
+    return [...rids];
+  }
+
+  const usable = collection.indexes
+    .filter((index) => index.plannable)
+    .sort((a, b) => Number(b.unique) - Number(a.unique));
+  for (const index of usable) {
+    const eqs = index.fields.map((field) => predicates.get(field));
+    if (!eqs.every((p) => p !== undefined && 'eq' in p)) continue;
+    const keys = equalityKeys(eqs.map((p) => (p as { eq: unknown[] }).eq));
+    if (!keys) continue;
+    for (const key of keys) index.ridsForKey(key, rids);
+    return [...rids];
+  }
+  for (const index of usable) {
+    const leading = predicates.get(index.fields[0] as string);
+    if (!leading) continue;
+    if ('eq' in leading) {
+      for (const value of leading.eq) index.ridsInRange({ lower: { value, inclusive: true }, upper: { value, inclusive: true } }, rids);
+    } else {
+      index.ridsInRange(leading.range, rids);
+    }
+    return [...rids];
+  }
+  return null;
+}
+
+function equalityKeys(perField: unknown[][]): string[] | null {
+  let combos: string[][] = [[]];
+  for (const values of perField) {
+    if (combos.length * values.length > MAX_EQ_COMBINATIONS) return null;
+    combos = combos.flatMap((combo) => values.map((value) => [...combo, valueKey(value)]));
+  }
+  return combos.map(compoundKey);
+}
+
+/** Conjunctive per-field predicates an index can serve; anything else is left to mingo. */
+function fieldPredicates(filter: Document, into = new Map<string, Predicate>()): Map<string, Predicate> {
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const clause of condition) if (isPlainObject(clause)) fieldPredicates(clause, into);
+      continue;
+    }
+    if (field.startsWith('$')) continue;
+    const predicate = predicateFor(condition);
+    // With two predicates on one field, keeping the first is still a superset.
+    if (predicate && !into.has(field)) into.set(field, predicate);
+  }
+  return into;
+}
+
+function predicateFor(condition: unknown): Predicate | null {
+  if (isIndexableScalar(condition)) return { eq: [condition] };
+  if (!isPlainObject(condition)) return null;
+  const ops = Object.keys(condition);
+  if (ops.length === 0 || !ops.every((op) => op.startsWith('$'))) return null;
+  if ('$eq' in condition && isIndexableScalar(condition.$eq)) return { eq: [condition.$eq] };
+  if ('$in' in condition && Array.isArray(condition.$in) && condition.$in.every(isIndexableScalar)) {
+    return { eq: condition.$in as unknown[] };
+  }
+  const range: RangeBounds = {};
+  for (const [op, value] of Object.entries(condition)) {
+    if (!isIndexableScalar(value)) continue;
+    if (op === '$gt' || op === '$gte') range.lower = { value, inclusive: op === '$gte' };
+    if (op === '$lt' || op === '$lte') range.upper = { value, inclusive: op === '$lte' };
+  }
+  return range.lower || range.upper ? { range } : null;
+}
+
+function isPlainObject(value: unknown): value is Document {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+}

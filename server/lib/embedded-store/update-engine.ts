@@ -1,0 +1,97 @@
+import { ObjectId } from 'bson';
+import type { Document } from 'bson';
+import { Aggregator, update as mingoUpdate } from 'mingo';
+import type { Options } from 'mingo/types';
+import { StoreError } from './errors';
+import { setPath } from './field-path';
+import { valueKey } from './value-key';
+
+export type UpdateDoc = Document | Document[];
+
+export interface UpdateContext {
+  filter: Document;
+  arrayFilters?: Document[];
+  options: Partial<Options>;
+}
+
+/** True for a whole-document replacement (no update operators, not a pipeline). */
+export function isReplacement(update: UpdateDoc): boolean {
+  if (Array.isArray(update)) return false;
+  const keys = Object.keys(update);
+  const operators = keys.filter((key) => key.startsWith('$'));
+  if (operators.length > 0 && operators.length < keys.length) {
+    throw new StoreError('FailedToParse', 'Update document mixes operators and plain fields');
+  }
+  return operators.length === 0;
+}
+
+/**
+ * Applies an update to a decoded document and returns the new document. `$setOnInsert` is
+ * ignored here (mingo does not know it; MongoDB applies it only when an upsert inserts).
+ */
+export function applyUpdate(doc: Document, update: UpdateDoc, context: UpdateContext): Document {
+  let next: Document;
+  if (Array.isArray(update)) {
+    next = new Aggregator(update, context.options).run([doc])[0] ?? {};
+  } else if (isReplacement(update)) {
+    next = { _id: doc._id, ...(update as Document) };
+  } else {
+    const { $setOnInsert: _ignored, ...modifier } = update as Document;
+    next = doc;
+    if (Object.keys(modifier).length > 0) {
+      mingoUpdate(next, modifier as never, context.arrayFilters, context.filter, {
+        cloneMode: 'deep',
+        queryOptions: context.options,
+      });
+    }
+  }
+  if (valueKey(next._id) !== valueKey(doc._id)) {
+    throw new StoreError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+  }
+  return next;
+}
+
+/** The document an upsert inserts when nothing matched: filter equalities, then the update. */
+export function buildUpsertDocument(update: UpdateDoc, context: UpdateContext): Document {
+  const seed = equalityFields(context.filter);
+  let doc: Document;
+  if (Array.isArray(update)) {
+    doc = new Aggregator(update, context.options).run([seed])[0] ?? {};
+  } else if (isReplacement(update)) {
+    doc = { ...(update as Document) };
+    if (doc._id === undefined && seed._id !== undefined) doc._id = seed._id;
+  } else {
+    const { $setOnInsert, ...modifier } = update as Document;
+    doc = seed;
+    const combined: Document = { ...modifier };
+    if ($setOnInsert) combined.$set = { ...(modifier.$set as Document | undefined), ...($setOnInsert as Document) };
+    if (Object.keys(combined).length > 0) {
+      mingoUpdate(doc, combined as never, context.arrayFilters, {}, { cloneMode: 'deep', queryOptions: context.options });
+    }
+  }
+  if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
+  return doc;
+}
+
+/** Fields an equality filter pins down (`{a: 1}`, `{a: {$eq: 1}}`, inside `$and`). */
+function equalityFields(filter: Document, into: Document = {}): Document {
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and' && Array.isArray(value)) {
+      for (const clause of value) if (isPlainObject(clause)) equalityFields(clause, into);
+      continue;
+    }
+    if (key.startsWith('$')) continue;
+    if (isPlainObject(value)) {
+      const operators = Object.keys(value).filter((k) => k.startsWith('$'));
+      if (operators.length === 0) setPath(into, key, value);
+      else if ('$eq' in value) setPath(into, key, value.$eq);
+      continue;
+    }
+    if (!(value instanceof RegExp)) setPath(into, key, value);
+  }
+  return into;
+}
+
+function isPlainObject(value: unknown): value is Document {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+}

@@ -1,0 +1,42 @@
+import { Binary, EJSON, Long, ObjectId } from 'bson';
+
+/**
+ * Encodes a value as a string that is equal for two values exactly when MongoDB's equality match
+ * treats them as equal (1 and 1.0 share a key; "1" and 1 do not). Index maps are keyed by it.
+ */
+export function valueKey(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return 's' + value;
+    case 'number':
+      return 'n' + String(value);
+    case 'boolean':
+      return value ? 'b1' : 'b0';
+    case 'undefined':
+      return 'z';
+    case 'bigint':
+      return 'n' + value.toString();
+    default:
+      break;
+  }
+  if (value === null) return 'z';
+  if (value instanceof ObjectId) return 'o' + value.toHexString();
+  if (value instanceof Date) return 'd' + String(value.getTime());
+  if (value instanceof Long) return 'n' + value.toString();
+  if (value instanceof Binary) return 'x' + String(value.sub_type) + ':' + value.toString('base64');
+  // Embedded documents and arrays compare field by field in order, which EJSON preserves.
+  return 'j' + EJSON.stringify(value as never, { relaxed: false });
+}
+
+/** Values the planner may look up by key: scalars whose equality semantics the key captures exactly. */
+export function isIndexableScalar(value: unknown): boolean {
+  const type = typeof value;
+  if (type === 'string' || type === 'boolean') return true;
+  if (type === 'number') return !Number.isNaN(value);
+  return value instanceof ObjectId || value instanceof Date;
+}
+
+/** Joins the per-field keys of a compound index entry; JSON keeps the join unambiguous. */
+export function compoundKey(parts: readonly string[]): string {
+  return parts.length === 1 ? (parts[0] as string) : JSON.stringify(parts);
+}
