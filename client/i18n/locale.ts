@@ -1,6 +1,9 @@
-/** Locales the UI ships catalogs for; the first is the fallback. */
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { UI_LOCALES } from '@shared/survey/survey-locale';
+import type { UiLocale } from '@shared/survey/survey-locale';
+
+/** Locales the UI ships catalogs for; shared/ owns the list so surveys and UI agree. */
+export const LOCALES = UI_LOCALES;
+export type Locale = UiLocale;
 
 export const DEFAULT_LOCALE: Locale = 'en';
 

@@ -1,6 +1,8 @@
 import { DefaultTheme, Model } from 'survey-core';
+import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import { SURVEY_LOCALE_BY_UI_LOCALE } from '@shared/survey/survey-locale';
+import { registerTouchpointProperties } from '@shared/survey/survey-properties';
 import type { Locale } from '../i18n/locale';
-import { SURVEYJS_LOCALES } from './respond-messages';
 
 /**
  * Adjustments to SurveyJS's default theme. It names "Open Sans", which the fontless stylesheet no
@@ -20,12 +22,14 @@ async function loadSurveyJsStrings(locale: Locale): Promise<void> {
 }
 
 /** Builds the SurveyJS model for a definition, in the respondent's language unless the survey fixes one. */
-export async function createSurveyModel(definition: Record<string, unknown>, locale: Locale): Promise<Model> {
+export async function createSurveyModel(definition: SurveyDefinition, locale: Locale): Promise<Model> {
   await loadSurveyJsStrings(locale).catch((error: unknown) => console.warn('SurveyJS strings not loaded', error));
+  // Touchpoint's question properties (metric, dimension, ...) must be known before the JSON is read.
+  registerTouchpointProperties();
   const model = new Model(definition);
   model.applyTheme(TOUCHPOINT_THEME, DefaultTheme);
   // The "powered by" banner loads its logo from surveyjs.io; a definition must not be able to turn it on.
   model.showBrandInfo = false;
-  if (typeof definition.locale !== 'string' || definition.locale === '') model.locale = SURVEYJS_LOCALES[locale];
+  if (typeof definition.locale !== 'string' || definition.locale === '') model.locale = SURVEY_LOCALE_BY_UI_LOCALE[locale];
   return model;
 }

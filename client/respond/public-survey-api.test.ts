@@ -41,5 +41,8 @@ describe('loadPublicSurvey', () => {
     await expect(loadPublicSurvey('x', reply(500))).resolves.toMatchObject({ kind: 'failed' });
     await expect(loadPublicSurvey('x', () => Promise.reject(new TypeError('offline')))).resolves.toMatchObject({ kind: 'failed' });
     await expect(loadPublicSurvey('x', reply(200, { slug: 'x', definition: {} }))).resolves.toMatchObject({ kind: 'failed' });
+    // The definition is checked with the shared schema, e.g. no legacy `questions` key.
+    const legacy = { slug: 'x', version: 1, definition: { questions: [{ type: 'text', name: 'q' }] } };
+    await expect(loadPublicSurvey('x', reply(200, legacy))).resolves.toMatchObject({ kind: 'failed' });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { surveyDefinitionSchema } from '@shared/survey/definition.schema';
 import { matchPath } from '../lib/router';
 
 // TODO(move to shared/survey): the server should validate its reply with the same schema.
@@ -6,7 +7,7 @@ import { matchPath } from '../lib/router';
 export const publicSurveySchema = z.object({
   slug: z.string().min(1),
   version: z.number().int().positive(),
-  definition: z.record(z.string(), z.unknown()),
+  definition: surveyDefinitionSchema,
 });
 export type PublicSurvey = z.infer<typeof publicSurveySchema>;
 

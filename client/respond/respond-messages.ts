@@ -29,5 +29,3 @@ export const respondMessages: Record<Locale, RespondMessages> = {
   },
 };
 
-/** SurveyJS locale code for each UI locale (SurveyJS ships its own strings for buttons and validation). */
-export const SURVEYJS_LOCALES: Record<Locale, string> = { en: 'en', 'zh-CN': 'zh-cn' };
