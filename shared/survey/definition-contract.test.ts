@@ -197,6 +197,14 @@ describe('checkDefinitionContract: names, types and limits', () => {
     ]);
   });
 
+  it('checks each scale of same-named questions separately', () => {
+    const definition = survey(rating('nps', { metric: 'nps', rateMin: 0, rateMax: 10 }), rating('nps', { metric: 'nps' }));
+    expect(checkDefinitionContract(definition).map(({ path, code }) => ({ path, code }))).toEqual([
+      { path: 'pages.0.elements.1.name', code: 'duplicate-name' },
+      { path: 'pages.0.elements.1', code: 'wrong-scale' },
+    ]);
+  });
+
   it.each(['$where', 'a.b', '__proto__', 'q-Comment', 'x'.repeat(DEFINITION_LIMITS.maxNameLength + 1)])(
     'rejects the unsafe question name %j',
     (name) => {

@@ -5,7 +5,8 @@ import type { ContractIssue } from './contract-issue';
 import { surveyDefinitionSchema } from './definition.schema';
 import type { SurveyDefinition } from './definition.schema';
 import { checkMetricPairs } from './metric-pairing';
-import { checkMetricQuestion } from './metric-rules';
+import { checkMetricQuestion, needsEngine } from './metric-rules';
+import { loadQuestionsAlone } from './standalone-question';
 import { isPlainObject } from './plain-object';
 import { walkQuestions } from './walk-questions';
 
@@ -92,6 +93,7 @@ function checkSemantics(definition: SurveyDefinition): ContractIssue[] {
   }
   issues.push(...checkContainers(definition));
 
+  const engine = loadQuestionsAlone(questions.map(({ question }) => question).filter(needsEngine));
   const seen = new Map<string, string>();
   for (const { question, path } of questions) {
     const issue = (code: string, text: string, at = path) => questionIssue(question.name, at, code, text);
@@ -109,7 +111,7 @@ function checkSemantics(definition: SurveyDefinition): ContractIssue[] {
     for (const [property, reason] of Object.entries(UNSUPPORTED_PROPERTIES)) {
       if (question[property] !== undefined) issues.push(issue('unsupported-property', reason, `${path}.${property}`));
     }
-    issues.push(...checkMetricQuestion(question, path));
+    issues.push(...checkMetricQuestion(question, path, engine.get(question)));
   }
   issues.push(...checkMetricPairs(questions));
   return issues;

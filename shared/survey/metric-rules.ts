@@ -1,9 +1,10 @@
+import type { Question } from 'survey-core';
 import { questionIssue } from './contract-issue';
 import type { ContractIssue } from './contract-issue';
 import type { SurveyElement } from './definition.schema';
-import { KANO_ANSWERS, METRIC_SCALES, SERVQUAL_DIMENSIONS, SERVQUAL_SIDES, KANO_SIDES } from './metric-vocabulary';
+import { KANO_ANSWERS, KANO_SIDES, METRIC_SCALES, SERVQUAL_DIMENSIONS, SERVQUAL_SIDES } from './metric-vocabulary';
 import type { Metric, RatedMetric } from './metric-vocabulary';
-import { describeValues, isIntegerScale, loadQuestionAlone, offeredValues } from './standalone-question';
+import { describeValues, isIntegerScale, offeredValues } from './standalone-question';
 import { METRICS_BY_QUESTION_TYPE } from './survey-properties';
 
 export const METRIC_LABELS: Record<Metric, string> = {
@@ -34,8 +35,17 @@ const PAIRING_PROPERTIES = ['dimension', 'servqual', 'item', 'feature', 'kano'] 
 
 const TEXT_INPUT_TYPES = new Set([undefined, 'text']);
 
-/** Checks one question's own metric rules: question type, scale, required and stray properties, Kano choices. */
-export function checkMetricQuestion(question: SurveyElement, path: string): ContractIssue[] {
+/** True when checking `question` needs survey-core's reading of its scale or choices. */
+export function needsEngine(question: SurveyElement): boolean {
+  const { metric, type } = question;
+  return (metric !== undefined && metric in METRIC_SCALES && type === 'rating') || (metric === 'kano' && type === 'radiogroup');
+}
+
+/**
+ * Checks one question's own metric rules: question type, scale, required and stray properties, Kano choices.
+ * `loaded` is the question as survey-core reads it, needed whenever `needsEngine(question)`.
+ */
+export function checkMetricQuestion(question: SurveyElement, path: string, loaded?: Question): ContractIssue[] {
   const issue = (code: string, text: string, at = path) => questionIssue(question.name, at, code, text);
   const metric = question.metric;
   const owned: Record<string, readonly string[] | null> = metric && metric in PROPERTIES_OF_METRIC
@@ -62,8 +72,9 @@ export function checkMetricQuestion(question: SurveyElement, path: string): Cont
       issues.push(issue('missing-property', `${article(metric)} ${METRIC_LABELS[metric]} question needs "${property}"${hint}`));
     }
   }
-  if (metric in METRIC_SCALES) issues.push(...checkRatingScale(question, metric as RatedMetric, issue));
-  if (metric === 'kano') issues.push(...checkKanoChoices(question, issue));
+  const values = loaded ? offeredValues(loaded) : [];
+  if (metric in METRIC_SCALES) issues.push(...checkRatingScale(values, metric as RatedMetric, issue));
+  if (metric === 'kano') issues.push(...checkKanoChoices(values, issue));
   if (metric === 'comment' && !TEXT_INPUT_TYPES.has(question.inputType as string | undefined)) {
     issues.push(issue('metric-wrong-type', `a comment metric needs free text, not inputType "${String(question.inputType)}"`, `${path}.inputType`));
   }
@@ -72,18 +83,14 @@ export function checkMetricQuestion(question: SurveyElement, path: string): Cont
 
 type IssueMaker = (code: string, text: string) => ContractIssue;
 
-function checkRatingScale(question: SurveyElement, metric: RatedMetric, issue: IssueMaker): ContractIssue[] {
+function checkRatingScale(values: unknown[], metric: RatedMetric, issue: IssueMaker): ContractIssue[] {
   const { min, max } = METRIC_SCALES[metric];
-  const loaded = loadQuestionAlone(question);
-  const values = loaded ? offeredValues(loaded) : [];
   if (isIntegerScale(values, min, max)) return [];
   const text = `${article(metric)} ${METRIC_LABELS[metric]} question must be a rating from ${min} to ${max} (found ${describeValues(values)})`;
   return [issue('wrong-scale', text)];
 }
 
-function checkKanoChoices(question: SurveyElement, issue: IssueMaker): ContractIssue[] {
-  const loaded = loadQuestionAlone(question);
-  const values = loaded ? offeredValues(loaded) : [];
+function checkKanoChoices(values: unknown[], issue: IssueMaker): ContractIssue[] {
   const missing = KANO_ANSWERS.filter((answer) => !values.includes(answer));
   const unexpected = values.filter((value) => !(KANO_ANSWERS as readonly unknown[]).includes(value));
   const duplicated = values.length !== new Set(values).size;
