@@ -9,7 +9,7 @@ const definition: SurveyDefinitionJson = {
         { type: 'rating', name: 'sat', metric: 'csat' },
         { type: 'rating', name: 'sat2', metric: 'csat' },
         { type: 'rating', name: 'recommend', metric: 'nps' },
-        { type: 'rating', name: 'effort', metric: 'ces', valueName: 'effortValue' },
+        { type: 'rating', name: 'effort', metric: 'ces' },
         { type: 'comment', name: 'why', metric: 'comment' },
         { type: 'text', name: 'plain' },
         {
@@ -43,8 +43,7 @@ describe('extractMetricAnswers', () => {
       sat: 4,
       sat2: '5',
       recommend: 9,
-      effortValue: 6,
-      effort: 1, // ignored: the question stores its value under valueName
+      effort: 6,
       why: 'slow',
       e1: 6,
       p1: 5,
@@ -77,7 +76,7 @@ describe('extractMetricAnswers', () => {
       sat: 6,
       sat2: 4.5,
       recommend: '10',
-      effortValue: 0,
+      effort: 0,
       e1: 'seven',
       p1: 8,
       e2: null,

@@ -1,14 +1,7 @@
-import {
-  METRIC_SCALES,
-  kanoAnswerSchema,
-  kanoSideSchema,
-  metricSchema,
-  servqualDimensionSchema,
-  servqualSideSchema,
-} from '../survey/metric-vocabulary';
+import { metricQuestions } from '../survey/metric-questions';
+import { METRIC_SCALES, kanoAnswerSchema } from '../survey/metric-vocabulary';
 import type { KanoAnswer, RatedMetric, ServqualDimension } from '../survey/metric-vocabulary';
-import { allQuestions } from '../survey/walk-questions';
-import type { SurveyDefinitionJson, SurveyElementJson } from '../survey/walk-questions';
+import type { SurveyDefinitionJson } from '../survey/walk-questions';
 
 export interface ServqualItemAnswer {
   item: string;
@@ -40,21 +33,9 @@ function ratingOn(metric: RatedMetric, value: unknown): number | undefined {
   return number >= min && number <= max ? number : undefined;
 }
 
-/** A non-empty id property (`item`, `feature`); numbers are accepted as their string form. */
-function idProperty(question: SurveyElementJson, property: string): string | undefined {
-  const value = question[property];
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** SurveyJS stores a question's value under `valueName` when set, else under `name`. */
-function answerOf(question: SurveyElementJson, answers: Record<string, unknown>): unknown {
-  const key = typeof question.valueName === 'string' && question.valueName !== '' ? question.valueName : question.name;
-  return Object.hasOwn(answers, key) ? answers[key] : undefined;
-}
-
 /**
- * Reads the metric questions of `definition` from one response's `answers`.
+ * Reads the metric questions of `definition` (see metricQuestions) from one response's `answers`,
+ * which are keyed by question name (the definition contract rules out `valueName`).
  * Defensive: unknown metrics, missing properties, non-integer or out-of-scale ratings and unknown Kano
  * values are skipped, as is a SERVQUAL item whose two questions disagree on the dimension (it cannot be
  * placed). When a SERVQUAL item or Kano feature side is asked twice, the first answer in page order wins.
@@ -65,45 +46,40 @@ export function extractMetricAnswers(definition: SurveyDefinitionJson, answers: 
   const items = new Map<string, ServqualItemAnswer | null>();
   const features = new Map<string, KanoFeatureAnswer>();
 
-  for (const question of allQuestions(definition)) {
-    const metric = metricSchema.safeParse(question.metric);
-    if (!metric.success) continue;
-    const value = answerOf(question, answers);
+  for (const question of metricQuestions(definition)) {
+    const value = Object.hasOwn(answers, question.name) ? answers[question.name] : undefined;
     if (value === undefined || value === null) continue;
 
-    switch (metric.data) {
+    switch (question.metric) {
       case 'csat':
       case 'nps':
       case 'ces': {
-        const rating = ratingOn(metric.data, value);
-        if (rating !== undefined) result[metric.data].push(rating);
+        const rating = ratingOn(question.metric, value);
+        if (rating !== undefined) result[question.metric].push(rating);
         break;
       }
       case 'servqual': {
-        const item = idProperty(question, 'item');
-        const dimension = servqualDimensionSchema.safeParse(question.dimension);
-        const side = servqualSideSchema.safeParse(question.servqual);
+        const { item, dimension, side } = question;
         const rating = ratingOn('servqual', value);
-        if (item === undefined || !dimension.success || !side.success || rating === undefined) break;
+        if (!item || !dimension || !side || rating === undefined) break;
         const known = items.get(item);
         if (known === null) break; // dimension conflict seen earlier
         if (known === undefined) {
-          items.set(item, { item, dimension: dimension.data, [side.data]: rating });
-        } else if (known.dimension !== dimension.data) {
+          items.set(item, { item, dimension, [side]: rating });
+        } else if (known.dimension !== dimension) {
           items.set(item, null);
         } else {
-          known[side.data] ??= rating;
+          known[side] ??= rating;
         }
         break;
       }
       case 'kano': {
-        const feature = idProperty(question, 'feature');
-        const side = kanoSideSchema.safeParse(question.kano);
+        const { feature, kanoSide } = question;
         const answer = kanoAnswerSchema.safeParse(value);
-        if (feature === undefined || !side.success || !answer.success) break;
+        if (!feature || !kanoSide || !answer.success) break;
         const known = features.get(feature);
-        if (known === undefined) features.set(feature, { feature, [side.data]: answer.data });
-        else known[side.data] ??= answer.data;
+        if (known === undefined) features.set(feature, { feature, [kanoSide]: answer.data });
+        else known[kanoSide] ??= answer.data;
         break;
       }
       case 'comment':
