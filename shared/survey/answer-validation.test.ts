@@ -66,6 +66,11 @@ describe('validateAnswers: rejected answers', () => {
     }
   });
 
+  it('refuses more keys than the survey can take before looking at them', () => {
+    const flood = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`k${index}`, 1]));
+    expect(reasons(flood)).toEqual([{ name: 'answers', reason: 'has 50 keys; this survey takes at most 11' }]);
+  });
+
   it('rejects unknown and display-only question names', () => {
     expect(reasons({ nps: 9, colour: 'red', note: 'x' })).toEqual([
       { name: 'colour', reason: 'is not a question of this survey' },

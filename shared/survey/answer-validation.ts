@@ -45,6 +45,9 @@ export function validateAnswers(
   registerTouchpointProperties();
   const model = new Model(definition);
   const answerable = answerableKeys(model);
+  const keys = Object.keys(answers);
+  // Bounds the work and the error list a hostile submission can cause.
+  if (keys.length > answerable.size) return fail([{ name: 'answers', reason: `has ${keys.length} keys; this survey takes at most ${answerable.size}` }]);
   const invalid: InvalidParam[] = [];
   const data: Record<string, unknown> = {};
 
