@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { BSON, Long } from 'bson';
 import type { Document } from 'bson';
 import { StoreError } from './errors';
@@ -17,7 +18,6 @@ interface OpenCursor {
 /** Server-side cursors: results are materialised once and handed out batch by batch. */
 export class CursorRegistry {
   private readonly open = new Map<string, OpenCursor>();
-  private nextId = BigInt(Date.now()) * 1000n;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor() {
@@ -31,7 +31,7 @@ export class CursorRegistry {
     const batch = takeBatch(docs, 0, size);
     let id = Long.ZERO;
     if (batch.length < docs.length && !singleBatch) {
-      const key = String(this.nextId++);
+      const key = newCursorId();
       this.open.set(key, { ns, docs, position: batch.length, lastUsed: Date.now() });
       id = Long.fromString(key);
     }
@@ -70,6 +70,12 @@ export class CursorRegistry {
     const cutoff = Date.now() - IDLE_TIMEOUT_MS;
     for (const [key, cursor] of this.open) if (cursor.lastUsed < cutoff) this.open.delete(key);
   }
+}
+
+/** Random positive 63-bit ids, like MongoDB's: never 0, and not guessable from one another. */
+function newCursorId(): string {
+  const id = randomBytes(8).readBigUInt64LE() >> 1n;
+  return id === 0n ? '1' : id.toString();
 }
 
 function takeBatch(docs: readonly Document[], from: number, count: number): Document[] {

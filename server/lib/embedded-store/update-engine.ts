@@ -39,10 +39,7 @@ export function applyUpdate(doc: Document, update: UpdateDoc, context: UpdateCon
     const { $setOnInsert: _ignored, ...modifier } = update as Document;
     next = doc;
     if (Object.keys(modifier).length > 0) {
-      mingoUpdate(next, modifier as never, context.arrayFilters, context.filter, {
-        cloneMode: 'deep',
-        queryOptions: context.options,
-      });
+      runMingoUpdate(next, modifier, context.arrayFilters, context.filter, context.options);
     }
   }
   if (valueKey(next._id) !== valueKey(doc._id)) {
@@ -66,11 +63,23 @@ export function buildUpsertDocument(update: UpdateDoc, context: UpdateContext): 
     const combined: Document = { ...modifier };
     if ($setOnInsert) combined.$set = { ...(modifier.$set as Document | undefined), ...($setOnInsert as Document) };
     if (Object.keys(combined).length > 0) {
-      mingoUpdate(doc, combined as never, context.arrayFilters, {}, { cloneMode: 'deep', queryOptions: context.options });
+      runMingoUpdate(doc, combined, context.arrayFilters, {}, context.options);
     }
   }
   if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
   return doc;
+}
+
+/** mingo's update, with its errors mapped to the codes MongoDB uses for the same mistakes. */
+function runMingoUpdate(doc: Document, modifier: Document, arrayFilters: Document[] | undefined, filter: Document, options: Partial<Options>): void {
+  try {
+    mingoUpdate(doc, modifier as never, arrayFilters, filter, { cloneMode: 'deep', queryOptions: options });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/immutable field/i.test(message)) throw new StoreError('ImmutableField', message);
+    if (/unknown update operator/i.test(message)) throw new StoreError('FailedToParse', message);
+    throw error;
+  }
 }
 
 /** Fields an equality filter pins down (`{a: 1}`, `{a: {$eq: 1}}`, inside `$and`). */

@@ -33,7 +33,8 @@ export function create(context: CommandContext): Document {
 export function drop(context: CommandContext): Document {
   const name = targetName(context, 'drop');
   const collection = context.state.catalog.get(context.db, name);
-  if (!collection) throw new StoreError('NamespaceNotFound', 'ns not found');
+  // MongoDB 7.0 (the version this store reports) treats dropping a missing collection as success.
+  if (!collection) return { ok: 1 };
   const nIndexesWas = collection.indexSpecs().length;
   context.state.catalog.drop(context.db, name, context.ops);
   return { ns: collection.ns, nIndexesWas, ok: 1 };

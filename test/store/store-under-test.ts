@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const CLI = path.resolve(import.meta.dirname, '../../server/lib/embedded-store/cli.ts');
+
+/** A store started through the CLI, exactly as `npm run mongo:embedded` starts it. */
+export interface SpawnedStore {
+  uri: string;
+  child: ChildProcess;
+  /** Everything the process wrote to stderr so far. */
+  stderr(): string;
+  /** SIGTERM and wait; resolves with the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL and wait: no chance to flush anything. */
+  kill9(): Promise<void>;
+}
+
+export async function spawnStore(dbpath: string): Promise<SpawnedStore> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--dbpath', dbpath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const uri = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`store did not start in time; stderr:\n${stderr}`)), 60_000);
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      const match = /^ready (mongodb:\/\/127\.0\.0\.1:\d+)$/.exec(line);
+      if (match?.[1]) resolve(match[1]);
+      else reject(new Error(`unexpected first line: ${line}`));
+    });
+    void exited.then((code) => reject(new Error(`store exited with ${String(code)} before ready; stderr:\n${stderr}`)));
+  });
+  return {
+    uri,
+    child,
+    stderr: () => stderr,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+    kill9: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export interface StoreUnderTest {
+  /** Base URI without a database name. */
+  uri: string;
+  /** A database name nobody else uses. */
+  dbName: string;
+  /** True when the suite runs against the embedded store rather than MONGODB_URI. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * The store the conformance suite talks to: MONGODB_URI when set (real MongoDB, for comparison),
+ * otherwise an embedded store spawned through the CLI into a temporary dbpath.
+ */
+export async function storeUnderTest(): Promise<StoreUnderTest> {
+  const dbName = `conformance_${randomBytes(6).toString('hex')}`;
+  const external = process.env.MONGODB_URI;
+  if (external) return { uri: external, dbName, embedded: false, close: async () => {} };
+  const dbpath = await mkdtemp(path.join(tmpdir(), 'touchpoint-store-'));
+  const store = await spawnStore(dbpath);
+  return {
+    uri: store.uri,
+    dbName,
+    embedded: true,
+    close: async () => {
+      await store.stop();
+      await rm(dbpath, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function tempDbpath(): Promise<{ dbpath: string; remove(): Promise<void> }> {
+  const dbpath = await mkdtemp(path.join(tmpdir(), 'touchpoint-store-'));
+  return { dbpath, remove: () => rm(dbpath, { recursive: true, force: true }) };
+}
