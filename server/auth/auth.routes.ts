@@ -1,7 +1,8 @@
 import { Router, type Response } from 'express';
 import { createTokenInputSchema, createUserInputSchema, loginInputSchema } from '@shared/auth/auth.schema';
 import type { AppContext } from '../app-context';
-import { rateLimit } from '../lib/rate-limit';
+import { TooManyRequests, Unauthenticated } from '../lib/errors';
+import { FailureLimiter } from '../lib/rate-limit';
 import { validated } from '../lib/validate';
 import { requireCsrfHeader, requireRole } from './auth.middleware';
 import { SESSION_COOKIE } from './auth.service';
@@ -22,23 +23,30 @@ const FIFTEEN_MINUTES = 15 * 60;
 export function publicAuthRoutes(ctx: AppContext): Router {
   const router = Router();
   const prefix = ctx.config.QUEUE_PREFIX;
+  // Failed attempts only: per account from one address, and a looser bound per address across accounts.
+  const perAccount = new FailureLimiter(ctx.redis, prefix, { name: 'login-account', limit: ctx.config.LOGIN_MAX_ATTEMPTS, windowSeconds: FIFTEEN_MINUTES });
+  const perAddress = new FailureLimiter(ctx.redis, prefix, { name: 'login-ip', limit: ctx.config.LOGIN_MAX_ATTEMPTS * 5, windowSeconds: FIFTEEN_MINUTES });
   router.post(
     '/login',
     (req, _res, next) => {
       requireCsrfHeader(req);
       next();
     },
-    rateLimit(ctx.redis, prefix, { name: 'login-ip', limit: ctx.config.LOGIN_MAX_ATTEMPTS * 5, windowSeconds: FIFTEEN_MINUTES }),
-    rateLimit(ctx.redis, prefix, {
-      name: 'login-account',
-      limit: ctx.config.LOGIN_MAX_ATTEMPTS,
-      windowSeconds: FIFTEEN_MINUTES,
-      key: (req) => `${req.ip}|${typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : ''}`,
-    }),
-    validated({ body: loginInputSchema }, async ({ body }, _req, res) => {
-      const { user, session, expiresAt } = await ctx.auth.login(body.email, body.password);
-      sessionCookie(res, ctx, session, expiresAt.getTime() - Date.now());
-      res.json({ user });
+    validated({ body: loginInputSchema }, async ({ body }, req, res) => {
+      const subjects = [`ip|${req.ip}`, `account|${req.ip}|${body.email}`];
+      const waits = await Promise.all(subjects.map((subject, i) => (i === 0 ? perAddress : perAccount).retryAfter(subject)));
+      const wait = Math.max(...waits);
+      if (wait > 0) throw new TooManyRequests(wait, 'Too many failed sign-in attempts; try again later.');
+      try {
+        const { user, session, expiresAt } = await ctx.auth.login(body.email, body.password);
+        sessionCookie(res, ctx, session, expiresAt.getTime() - Date.now());
+        res.json({ user });
+      } catch (error) {
+        if (error instanceof Unauthenticated) {
+          await Promise.all([perAddress.recordFailure(subjects[0]!), perAccount.recordFailure(subjects[1]!)]);
+        }
+        throw error;
+      }
     }),
   );
   return router;

@@ -39,3 +39,33 @@ export function rateLimit(redis: Redis, prefix: string, rule: RateLimitRule): Re
     next();
   };
 }
+
+/**
+ * Counts only failures (wrong passwords), so a user who signs in often is never locked out, while
+ * guessing is: check `retryAfter` before the attempt and `recordFailure` after a failed one.
+ */
+export class FailureLimiter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly rule: Omit<RateLimitRule, 'key'>,
+  ) {}
+
+  private key(subject: string): { key: string; windowMs: number } {
+    const windowMs = this.rule.windowSeconds * 1000;
+    return { key: `${this.prefix}:rl:${this.rule.name}:${subject}:${Math.floor(Date.now() / windowMs)}`, windowMs };
+  }
+
+  /** Seconds to wait before another attempt is allowed, or 0. */
+  async retryAfter(subject: string): Promise<number> {
+    const { key, windowMs } = this.key(subject);
+    const [[, count] = [], [, ttl] = []] = (await this.redis.multi().get(key).pttl(key).exec()) as [Error | null, unknown][];
+    if (Number(count ?? 0) < this.rule.limit) return 0;
+    return Math.max(1, Math.ceil((typeof ttl === 'number' && ttl > 0 ? ttl : windowMs) / 1000));
+  }
+
+  async recordFailure(subject: string): Promise<void> {
+    const { key, windowMs } = this.key(subject);
+    await this.redis.multi().incr(key).pexpire(key, windowMs, 'NX').exec();
+  }
+}

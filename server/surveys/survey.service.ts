@@ -44,7 +44,7 @@ async function toSurvey(doc: SurveyDoc): Promise<Survey> {
 }
 
 export async function createSurvey(input: CreateSurveyInput, userId: string): Promise<{ id: string; slug: string; status: 'draft' }> {
-  const definition = 'template' in input ? getTemplate(input.template) : (input.definition ?? { pages: [{ name: 'page1', elements: [] }] });
+  const definition = input.template ? getTemplate(input.template) : (input.definition ?? { pages: [{ name: 'page1', elements: [] }] });
   for (let attempt = 0; ; attempt++) {
     try {
       const doc = await SurveyModel.create({ title: input.title, slug: newSlug(), definition, createdBy: userId });

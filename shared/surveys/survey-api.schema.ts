@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { contractedDefinitionSchema } from '../survey/definition-contract';
 import { surveyDefinitionSchema } from '../survey/definition.schema';
+import { templateKeySchema } from '../survey/templates';
+
+export type { TemplateKey } from '../survey/templates';
 
 export const SURVEY_STATUSES = ['draft', 'published', 'archived'] as const;
 export const surveyStatusSchema = z.enum(SURVEY_STATUSES);
 export type SurveyStatus = z.infer<typeof surveyStatusSchema>;
 
-export const TEMPLATE_KEYS = ['servqual', 'csat', 'nps', 'ces', 'kano', 'follow-up'] as const;
-export const templateKeySchema = z.enum(TEMPLATE_KEYS);
-export type TemplateKey = z.infer<typeof templateKeySchema>;
 
 const titleSchema = z.string().trim().min(1).max(200);
 
-export const createSurveyInputSchema = z.union([
-  z.object({ title: titleSchema, template: templateKeySchema }).strict(),
-  z.object({ title: titleSchema, definition: contractedDefinitionSchema.optional() }).strict(),
-]);
+/** A new survey starts from a template, from a given definition, or empty; never from both. */
+export const createSurveyInputSchema = z
+  .object({ title: titleSchema, template: templateKeySchema.optional(), definition: contractedDefinitionSchema.optional() })
+  .strict()
+  .refine((input) => input.template === undefined || input.definition === undefined, {
+    message: 'give either a template or a definition, not both',
+    path: ['template'],
+  });
 export type CreateSurveyInput = z.infer<typeof createSurveyInputSchema>;
 
 export const updateSurveyInputSchema = z

@@ -31,7 +31,7 @@ describe('staff sign-in in Chromium', () => {
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation').waitFor();
-    expect(await page.getByRole('link', { name: 'Surveys' }).isVisible()).toBe(true);
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Surveys' }).isVisible()).toBe(true);
     expect(await page.getByText('Administrator').first().isVisible()).toBe(true);
 
     // The session survives a reload.
@@ -49,7 +49,7 @@ describe('staff sign-in in Chromium', () => {
     await page.getByLabel('电子邮箱').fill(ADMIN.email);
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('link', { name: '问卷' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: '问卷' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.context().close();
   });
