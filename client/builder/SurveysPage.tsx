@@ -1,6 +1,18 @@
-import { SectionPlaceholder } from '../staff/SectionPlaceholder';
+import { useLocation } from '../lib/navigation';
+import { matchPath, normalizePath } from '../lib/router';
+import { StatusPage } from '../staff/StatusPage';
+import { SurveyBuilderPage } from './SurveyBuilderPage';
+import { SurveyListPage } from './SurveyListPage';
+import './builder.css';
 
-/** Entry of the surveys section, loaded lazily by the staff shell. */
+export const SURVEYS_PATH = '/surveys';
+
+/** Entry of the surveys section, loaded lazily by the staff shell: the list, or one survey's builder. */
 export function SurveysPage() {
-  return <SectionPlaceholder titleKey="nav.surveys" descriptionKey="surveys.placeholder" />;
+  const { pathname } = useLocation();
+  const path = normalizePath(pathname);
+  if (path === SURVEYS_PATH) return <SurveyListPage />;
+  const params = matchPath(`${SURVEYS_PATH}/:id`, path);
+  if (params?.id) return <SurveyBuilderPage key={params.id} id={params.id} />;
+  return <StatusPage kind="not-found" path={path} />;
 }

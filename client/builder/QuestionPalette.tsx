@@ -1,0 +1,59 @@
+import { useId, useState } from 'react';
+import { SERVQUAL_DIMENSIONS } from '@shared/survey/metric-vocabulary';
+import type { ServqualDimension } from '@shared/survey/metric-vocabulary';
+import type { MessageKey } from '../i18n/en';
+import { useT } from '../i18n/i18n-context';
+import type { PaletteKind } from './question-palette';
+import { DIMENSION_LABELS } from './question-labels';
+
+const ENTRIES: { kind: PaletteKind; label: MessageKey; hint: MessageKey }[] = [
+  { kind: 'nps', label: 'builder.palette.nps', hint: 'builder.palette.npsHint' },
+  { kind: 'csat', label: 'builder.palette.csat', hint: 'builder.palette.csatHint' },
+  { kind: 'ces', label: 'builder.palette.ces', hint: 'builder.palette.cesHint' },
+  { kind: 'servqual', label: 'builder.palette.servqual', hint: 'builder.palette.servqualHint' },
+  { kind: 'kano', label: 'builder.palette.kano', hint: 'builder.palette.kanoHint' },
+  { kind: 'comment', label: 'builder.palette.comment', hint: 'builder.palette.commentHint' },
+  { kind: 'single', label: 'builder.palette.single', hint: 'builder.palette.singleHint' },
+  { kind: 'multiple', label: 'builder.palette.multiple', hint: 'builder.palette.multipleHint' },
+  { kind: 'text', label: 'builder.palette.text', hint: 'builder.palette.textHint' },
+];
+
+/** Buttons that add metric-aware questions after the selected one (or at the end). */
+export function QuestionPalette({ onAdd }: { onAdd: (kind: PaletteKind, dimension: ServqualDimension) => void }) {
+  const t = useT();
+  const id = useId();
+  const [dimension, setDimension] = useState<ServqualDimension>('reliability');
+  return (
+    <section className="panel palette" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('builder.palette.heading')}</h2>
+      <p className="hint">{t('builder.palette.where')}</p>
+      <div className="field field-inline">
+        <label htmlFor={`${id}-dimension`}>{t('builder.palette.dimension')}</label>
+        <select id={`${id}-dimension`} value={dimension} onChange={(event) => setDimension(event.target.value as ServqualDimension)}>
+          {SERVQUAL_DIMENSIONS.map((option) => (
+            <option key={option} value={option}>
+              {t(DIMENSION_LABELS[option])}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ul className="palette-buttons">
+        {ENTRIES.map((entry) => (
+          <li key={entry.kind}>
+            <button
+              type="button"
+              className="button button-secondary palette-button"
+              aria-describedby={`${id}-${entry.kind}-hint`}
+              onClick={() => onAdd(entry.kind, dimension)}
+            >
+              {t(entry.label)}
+            </button>
+            <span id={`${id}-${entry.kind}-hint`} className="palette-hint">
+              {t(entry.hint)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

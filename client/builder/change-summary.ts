@@ -1,0 +1,36 @@
+import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import type { UiLocale } from '@shared/survey/survey-locale';
+import type { DefinitionChanges } from '@shared/surveys/survey-api.schema';
+import { allQuestions } from '@shared/survey/walk-questions';
+import { readText } from './localized-text';
+
+/** A publish summary a person can read: question texts instead of names. */
+export interface ChangeSummary {
+  added: string[];
+  removed: string[];
+  changed: string[];
+  titleChanged: boolean;
+  empty: boolean;
+}
+
+/** Resolves the names in `changes` to question texts; removed questions are looked up in the previous version. */
+export function summarizeChanges(
+  changes: DefinitionChanges,
+  previous: SurveyDefinition | null,
+  next: SurveyDefinition,
+  locale: UiLocale,
+): ChangeSummary {
+  const textOf = (definition: SurveyDefinition | null) => {
+    const titles = new Map(allQuestions(definition ?? {}).map((q) => [q.name, readText(q.title, locale) || q.name]));
+    return (name: string) => titles.get(name) ?? name;
+  };
+  const inNext = textOf(next);
+  const inPrevious = textOf(previous);
+  return {
+    added: changes.added.map(inNext),
+    removed: changes.removed.map(inPrevious),
+    changed: changes.changed.map(inNext),
+    titleChanged: changes.titleChanged,
+    empty: !changes.titleChanged && changes.added.length + changes.removed.length + changes.changed.length === 0,
+  };
+}
