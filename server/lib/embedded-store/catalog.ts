@@ -4,7 +4,11 @@ import { decode, encode, retain } from './doc-codec';
 import { StoreError } from './errors';
 import { encodeRecord } from './journal-format';
 import type { JournalOp } from './journal-format';
-import type { JournalWriter } from './journal-writer';
+
+/** Where committed records go; resolves once the record is durable. */
+export interface JournalSink {
+  append(frame: Buffer): Promise<void>;
+}
 import type { IndexSpec } from './secondary-index';
 
 /** Writes of one command (or one committed transaction) that must reach the journal together. */
@@ -15,9 +19,9 @@ const NAME_RULE = /^[^\0$]+$/;
 /** Databases and their collections, plus the journal every committed change is written to. */
 export class Catalog {
   private readonly dbs = new Map<string, Map<string, Collection>>();
-  private journal: JournalWriter | null = null;
+  private journal: JournalSink | null = null;
 
-  attachJournal(journal: JournalWriter): void {
+  attachJournal(journal: JournalSink): void {
     this.journal = journal;
   }
 

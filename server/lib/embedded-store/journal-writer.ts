@@ -1,5 +1,9 @@
-import { open } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { close, fdatasync, openSync, fstatSync, write } from 'node:fs';
+import { promisify } from 'node:util';
+
+const writeAsync = promisify(write);
+const syncAsync = promisify(fdatasync);
+const closeAsync = promisify(close);
 
 interface Waiter {
   resolve: () => void;
@@ -9,22 +13,21 @@ interface Waiter {
 /**
  * Appends journal frames and resolves each append only after an fdatasync covering it. Appends that
  * arrive while a sync is in flight are written together by the next one (group commit), so many
- * concurrent writers share one sync.
+ * concurrent writers share one sync. Opening is synchronous so the journal can be swapped for a
+ * fresh one without a window in which appends have nowhere to go.
  */
 export class JournalWriter {
   private pending: Buffer[] = [];
   private waiters: Waiter[] = [];
   private flushing: Promise<void> | null = null;
-  private bytes = 0;
+  private bytes: number;
 
-  private constructor(private readonly handle: FileHandle, initialSize: number) {
-    this.bytes = initialSize;
+  private constructor(private readonly fd: number) {
+    this.bytes = fstatSync(fd).size;
   }
 
-  static async open(path: string): Promise<JournalWriter> {
-    const handle = await open(path, 'a');
-    const { size } = await handle.stat();
-    return new JournalWriter(handle, size);
+  static openSync(path: string): JournalWriter {
+    return new JournalWriter(openSync(path, 'a'));
   }
 
   get size(): number {
@@ -46,7 +49,7 @@ export class JournalWriter {
 
   async close(): Promise<void> {
     await this.drain();
-    await this.handle.close();
+    await closeAsync(this.fd);
   }
 
   private async flushLoop(): Promise<void> {
@@ -58,11 +61,8 @@ export class JournalWriter {
       try {
         const chunk = frames.length === 1 ? (frames[0] as Buffer) : Buffer.concat(frames);
         let written = 0;
-        while (written < chunk.length) {
-          const { bytesWritten } = await this.handle.write(chunk, written, chunk.length - written);
-          written += bytesWritten;
-        }
-        await this.handle.datasync();
+        while (written < chunk.length) written += (await writeAsync(this.fd, chunk, written, chunk.length - written)).bytesWritten;
+        await syncAsync(this.fd);
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
         console.error(`embedded-store: journal write failed: ${String(error)}`);

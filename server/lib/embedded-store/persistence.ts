@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'bson';
 import { Catalog } from './catalog';
@@ -7,6 +7,8 @@ import { decodeRecord, FRAME_HEADER, scanFrames, writeFrameHeader } from './jour
 import { JournalWriter } from './journal-writer';
 import type { IndexSpec } from './secondary-index';
 
+const SNAPSHOT_FILE = 'snapshot.tps';
+const JOURNAL_FILE = 'journal.tpj';
 const SNAPSHOT_MAGIC = Buffer.from('TPSNAP01');
 const JOURNAL_MAGIC = Buffer.from('TPJRNL01');
 const JOURNAL_HEADER = 16;
@@ -14,9 +16,53 @@ const FRAME_COLLECTION = 1;
 const FRAME_DOCUMENT = 2;
 const FRAME_END = 3;
 
+// Compact while running once the journal outgrows both this floor and twice the last snapshot.
+const COMPACT_FLOOR_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Owns the files under dbpath: appends journal records and, when the journal has grown large,
+ * folds it into a new snapshot. Compaction is synchronous: it pauses the store briefly but leaves
+ * no moment in which a write could land in neither the old files nor the new ones.
+ */
+export class Storage {
+  constructor(
+    private readonly dbpath: string,
+    private readonly catalog: Catalog,
+    private journalId: number,
+    private writer: JournalWriter,
+    private snapshotBytes: number,
+  ) {}
+
+  append(frame: Buffer): Promise<void> {
+    const durable = this.writer.append(frame);
+    if (this.writer.size > Math.max(COMPACT_FLOOR_BYTES, 2 * this.snapshotBytes)) this.compact();
+    return durable;
+  }
+
+  /**
+   * Writes the committed state (which already includes every appended record) as a snapshot
+   * covering the current journal, then starts the next journal. Records still being synced to the
+   * old journal are safe either way: their changes are in the snapshot.
+   */
+  compact(): void {
+    const started = performance.now();
+    this.snapshotBytes = writeSnapshot(join(this.dbpath, SNAPSHOT_FILE), this.catalog, this.journalId);
+    this.journalId += 1;
+    resetJournal(join(this.dbpath, JOURNAL_FILE), this.journalId);
+    const old = this.writer;
+    this.writer = JournalWriter.openSync(join(this.dbpath, JOURNAL_FILE));
+    void old.close();
+    console.warn(`embedded-store: compacted journal into a ${Math.round(this.snapshotBytes / 2 ** 20)} MiB snapshot in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  close(): Promise<void> {
+    return this.writer.close();
+  }
+}
+
 export interface OpenedStore {
   catalog: Catalog;
-  journal: JournalWriter;
+  storage: Storage;
   stats: { documents: number; journalRecords: number; tornRecords: number; millis: number };
 }
 
@@ -25,12 +71,12 @@ export interface OpenedStore {
  * when the journal held anything, and starts an empty journal. A torn tail record (the process died
  * mid-append, so the write was never acknowledged) is skipped with a warning.
  */
-export async function openStore(dbpath: string): Promise<OpenedStore> {
+export function openStore(dbpath: string): OpenedStore {
   const started = performance.now();
   mkdirSync(dbpath, { recursive: true });
   const catalog = new Catalog();
-  const snapshotPath = join(dbpath, 'snapshot.tps');
-  const journalPath = join(dbpath, 'journal.tpj');
+  const snapshotPath = join(dbpath, SNAPSHOT_FILE);
+  const journalPath = join(dbpath, JOURNAL_FILE);
 
   let coveredJournal = 0;
   let documents = 0;
@@ -67,9 +113,9 @@ export async function openStore(dbpath: string): Promise<OpenedStore> {
     coveredJournal = journalId;
   }
   resetJournal(journalPath, coveredJournal + 1);
-  const journal = await JournalWriter.open(journalPath);
-  catalog.attachJournal(journal);
-  return { catalog, journal, stats: { documents, journalRecords, tornRecords, millis: performance.now() - started } };
+  const storage = new Storage(dbpath, catalog, coveredJournal + 1, JournalWriter.openSync(journalPath), statSync(snapshotPath).size);
+  catalog.attachJournal(storage);
+  return { catalog, storage, stats: { documents, journalRecords, tornRecords, millis: performance.now() - started } };
 }
 
 function loadSnapshot(path: string, catalog: Catalog): { coveredJournal: number; documents: number } {
@@ -100,8 +146,8 @@ function loadSnapshot(path: string, catalog: Catalog): { coveredJournal: number;
   throw new Error(`${path} has no end marker; refusing to open a partial snapshot`);
 }
 
-/** Writes the committed state to a temp file, syncs it and renames it over the old snapshot. */
-export function writeSnapshot(path: string, catalog: Catalog, coveredJournal: number): void {
+/** Writes the committed state to a temp file, syncs it and renames it over the old snapshot; returns its size. */
+export function writeSnapshot(path: string, catalog: Catalog, coveredJournal: number): number {
   const temp = `${path}.tmp`;
   const fd = openSync(temp, 'w');
   const chunks = new ChunkedWriter(fd);
@@ -120,6 +166,7 @@ export function writeSnapshot(path: string, catalog: Catalog, coveredJournal: nu
   closeSync(fd);
   renameSync(temp, path);
   syncDirectory(path);
+  return chunks.total;
 }
 
 function resetJournal(path: string, id: number): void {
@@ -148,6 +195,7 @@ function syncDirectory(file: string): void {
 class ChunkedWriter {
   private buffer = Buffer.allocUnsafe(8 * 1024 * 1024);
   private used = 0;
+  total = 0;
   constructor(private readonly fd: number) {}
 
   frame(kind: number, body: Uint8Array): void {
@@ -159,6 +207,7 @@ class ChunkedWriter {
   }
 
   write(bytes: Uint8Array): void {
+    this.total += bytes.length;
     if (this.used + bytes.length > this.buffer.length) this.flush();
     if (bytes.length > this.buffer.length) {
       writeAll(this.fd, bytes);

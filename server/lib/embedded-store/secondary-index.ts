@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { compare } from 'mingo/util';
-import { compoundKey, valueKey } from './value-key';
+import { compoundKey, keyValue, splitCompoundKey, valueKey } from './value-key';
 import { valuesAtPath } from './field-path';
 
 export interface IndexSpec {
@@ -15,13 +15,16 @@ export interface IndexSpec {
   [option: string]: unknown;
 }
 
-interface Entry {
-  vals: unknown[];
-  rids: number | Set<number>;
+/** Record ids under one key: a bare number for the common single-record case saves a Set per key. */
+type Rids = number | Set<number>;
+
+interface SortedEntry {
+  leading: unknown;
+  key: string;
 }
 
-/** The keys one document contributes to an index: compound key → per-field values. */
-export type DocKeys = Map<string, unknown[]>;
+/** The keys one document contributes to an index. */
+export type DocKeys = Set<string>;
 
 // A document with several arrays in a compound index would explode combinatorially; MongoDB
 // refuses parallel arrays outright, we cap instead of failing the write.
@@ -29,7 +32,9 @@ const MAX_KEYS_PER_DOC = 1000;
 
 /**
  * A secondary index: a hash map from key to record ids (equality and uniqueness) plus a sorted view
- * of the same entries, rebuilt lazily after writes, for range scans on the leading field.
+ * of the keys, built only when a range query needs it and dropped on the next key change. Values
+ * are not stored beside keys (a million-entry index would pay for them twice); they are decoded
+ * from the key when needed.
  */
 export class SecondaryIndex {
   readonly spec: IndexSpec;
@@ -41,8 +46,8 @@ export class SecondaryIndex {
   /** Partial indexes miss documents, so only full indexes may narrow a query. */
   readonly plannable: boolean;
   private readonly partial: Query | null;
-  private readonly entries = new Map<string, Entry>();
-  private sorted: Entry[] | null = null;
+  private readonly entries = new Map<string, Rids>();
+  private sorted: SortedEntry[] | null = null;
 
   constructor(spec: IndexSpec) {
     this.spec = spec;
@@ -56,7 +61,7 @@ export class SecondaryIndex {
 
   /** Keys of a document, or an empty map when the index skips it (sparse, partial, text). */
   keysFor(doc: Document): DocKeys {
-    const keys: DocKeys = new Map();
+    const keys: DocKeys = new Set();
     if (!this.indexable) return keys;
     if (this.partial && !this.partial.test(doc)) return keys;
     const perField = this.fields.map((field) => valuesAtPath(doc, field));
@@ -72,36 +77,36 @@ export class SecondaryIndex {
       }
       combos = next;
     }
-    for (const vals of combos) keys.set(compoundKey(vals.map(valueKey)), vals);
+    for (const vals of combos) keys.add(compoundKey(vals.map(valueKey)));
     return keys;
   }
 
   add(rid: number, keys: DocKeys): void {
-    for (const [key, vals] of keys) {
-      const entry = this.entries.get(key);
-      if (!entry) {
-        this.entries.set(key, { vals, rids: rid });
+    for (const key of keys) {
+      const rids = this.entries.get(key);
+      if (rids === undefined) {
+        this.entries.set(key, rid);
         this.sorted = null;
-      } else if (typeof entry.rids === 'number') {
-        if (entry.rids !== rid) entry.rids = new Set([entry.rids, rid]);
+      } else if (typeof rids === 'number') {
+        if (rids !== rid) this.entries.set(key, new Set([rids, rid]));
       } else {
-        entry.rids.add(rid);
+        rids.add(rid);
       }
     }
   }
 
   remove(rid: number, keys: DocKeys): void {
-    for (const key of keys.keys()) {
-      const entry = this.entries.get(key);
-      if (!entry) continue;
-      if (typeof entry.rids === 'number') {
-        if (entry.rids === rid) {
+    for (const key of keys) {
+      const rids = this.entries.get(key);
+      if (rids === undefined) continue;
+      if (typeof rids === 'number') {
+        if (rids === rid) {
           this.entries.delete(key);
           this.sorted = null;
         }
       } else {
-        entry.rids.delete(rid);
-        if (entry.rids.size === 1) entry.rids = entry.rids.values().next().value as number;
+        rids.delete(rid);
+        if (rids.size === 1) this.entries.set(key, rids.values().next().value as number);
       }
     }
   }
@@ -109,20 +114,18 @@ export class SecondaryIndex {
   /** The first record other than `self` already holding one of these keys, for unique enforcement. */
   findConflict(keys: DocKeys, self: number | undefined): { rid: number; vals: unknown[] } | undefined {
     if (!this.unique) return undefined;
-    for (const [key, vals] of keys) {
-      const entry = this.entries.get(key);
-      if (!entry) continue;
-      const rids = typeof entry.rids === 'number' ? [entry.rids] : entry.rids;
-      for (const rid of rids) if (rid !== self) return { rid, vals };
+    for (const key of keys) {
+      const rids = this.entries.get(key);
+      if (rids === undefined) continue;
+      for (const rid of typeof rids === 'number' ? [rids] : rids) {
+        if (rid !== self) return { rid, vals: splitCompoundKey(key).map(keyValue) };
+      }
     }
     return undefined;
   }
 
   ridsForKey(key: string, into: Set<number>): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    if (typeof entry.rids === 'number') into.add(entry.rids);
-    else for (const rid of entry.rids) into.add(rid);
+    addRids(this.entries.get(key), into);
   }
 
   /**
@@ -135,18 +138,17 @@ export class SecondaryIndex {
     if (bounds.lower !== undefined) {
       const { value, inclusive } = bounds.lower;
       lo = lowerBound(sorted, (entry) => {
-        const c = compare(entry.vals[0], value);
+        const c = compare(entry.leading, value);
         return inclusive ? c < 0 : c <= 0;
       });
     }
     for (let i = lo; i < sorted.length; i++) {
-      const entry = sorted[i] as Entry;
+      const entry = sorted[i] as SortedEntry;
       if (bounds.upper !== undefined) {
-        const c = compare(entry.vals[0], bounds.upper.value);
+        const c = compare(entry.leading, bounds.upper.value);
         if (c > 0 || (c === 0 && !bounds.upper.inclusive)) break;
       }
-      if (typeof entry.rids === 'number') into.add(entry.rids);
-      else for (const rid of entry.rids) into.add(rid);
+      addRids(this.entries.get(entry.key), into);
     }
   }
 
@@ -154,8 +156,12 @@ export class SecondaryIndex {
     return this.entries.size;
   }
 
-  private sortedEntries(): Entry[] {
-    if (!this.sorted) this.sorted = [...this.entries.values()].sort((a, b) => compare(a.vals[0], b.vals[0]));
+  private sortedEntries(): SortedEntry[] {
+    if (!this.sorted) {
+      this.sorted = [...this.entries.keys()]
+        .map((key) => ({ leading: keyValue(splitCompoundKey(key)[0] as string), key }))
+        .sort((a, b) => compare(a.leading, b.leading));
+    }
     return this.sorted;
   }
 }
@@ -165,13 +171,19 @@ export interface RangeBounds {
   upper?: { value: unknown; inclusive: boolean };
 }
 
+function addRids(rids: Rids | undefined, into: Set<number>): void {
+  if (rids === undefined) return;
+  if (typeof rids === 'number') into.add(rids);
+  else for (const rid of rids) into.add(rid);
+}
+
 /** First index whose entry does not satisfy `before` (entries satisfying it form a prefix). */
-function lowerBound(sorted: readonly Entry[], before: (entry: Entry) => boolean): number {
+function lowerBound(sorted: readonly SortedEntry[], before: (entry: SortedEntry) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (before(sorted[mid] as Entry)) lo = mid + 1;
+    if (before(sorted[mid] as SortedEntry)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -31,12 +31,16 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
   const unlock = lockDbpath(await ensureDir(options.dbpath));
   let opened;
   try {
-    opened = await openStore(options.dbpath);
+    opened = openStore(options.dbpath);
   } catch (error) {
     unlock();
     throw error;
   }
-  const { catalog, journal } = opened;
+  const { catalog, storage, stats } = opened;
+  const documents = catalog.allCollections().reduce((sum, collection) => sum + collection.liveCount, 0);
+  console.warn(
+    `embedded-store: opened ${options.dbpath}: ${documents} documents (${stats.journalRecords} journal records replayed) in ${Math.round(stats.millis)} ms`,
+  );
   const sockets = new Set<Socket>();
   const live: StoreState = {
     catalog,
@@ -68,7 +72,7 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
       // Uncommitted transactions never reached the journal; dropping them loses nothing acknowledged.
       live.sessions.abortAll();
       live.cursors.close();
-      await journal.close();
+      await storage.close();
       unlock();
     })());
 

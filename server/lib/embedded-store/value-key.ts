@@ -20,12 +20,44 @@ export function valueKey(value: unknown): string {
       break;
   }
   if (value === null) return 'z';
-  if (value instanceof ObjectId) return 'o' + value.toHexString();
+  // The 12 raw bytes as chars: half the memory of hex in a key held once per document.
+  if (value instanceof ObjectId) return 'o' + String.fromCharCode(...value.id);
   if (value instanceof Date) return 'd' + String(value.getTime());
   if (value instanceof Long) return 'n' + value.toString();
   if (value instanceof Binary) return 'x' + String(value.sub_type) + ':' + value.toString('base64');
   // Embedded documents and arrays compare field by field in order, which EJSON preserves.
   return 'j' + EJSON.stringify(value as never, { relaxed: false });
+}
+
+/** The value a single-part key was made from (large int64s come back as doubles). */
+export function keyValue(key: string): unknown {
+  const body = key.slice(1);
+  switch (key[0]) {
+    case 's':
+      return body;
+    case 'n':
+      return Number(body);
+    case 'b':
+      return body === '1';
+    case 'o':
+      return new ObjectId(Uint8Array.from(body, (c) => c.charCodeAt(0)));
+    case 'd':
+      return new Date(Number(body));
+    case 'x': {
+      const colon = body.indexOf(':');
+      return new Binary(Buffer.from(body.slice(colon + 1), 'base64'), Number(body.slice(0, colon)));
+    }
+    case 'j':
+      return EJSON.parse(body, { relaxed: false });
+    default:
+      return null;
+  }
+}
+
+/** Splits a compound key back into its per-field keys. */
+export function splitCompoundKey(key: string): string[] {
+  // Single-part keys start with a type letter, so only compound keys start with '['.
+  return key.startsWith('[') ? (JSON.parse(key) as string[]) : [key];
 }
 
 /** Values the planner may look up by key: scalars whose equality semantics the key captures exactly. */

@@ -77,7 +77,10 @@ export function ping(): Document {
 
 export function serverStatus(context: CommandContext): Document {
   const uptime = (Date.now() - context.state.startedAt.getTime()) / 1000;
-  return { host: context.state.me, version: SERVER_VERSION, process: 'touchpoint-embedded-store', uptime, localTime: new Date(), ok: 1 };
+  const memory = process.memoryUsage();
+  // Same units as MongoDB's serverStatus.mem (MiB); the byte counts are for benchmarks.
+  const mem = { bits: 64, resident: Math.round(memory.rss / 2 ** 20), residentBytes: memory.rss, heapUsedBytes: memory.heapUsed, externalBytes: memory.external };
+  return { host: context.state.me, version: SERVER_VERSION, process: 'touchpoint-embedded-store', uptime, localTime: new Date(), mem, ok: 1 };
 }
 
 export function connectionStatus(): Document {

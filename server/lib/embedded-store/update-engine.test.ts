@@ -1,0 +1,44 @@
+import { ObjectId } from 'bson';
+import { describe, expect, it } from 'vitest';
+import { StoreError } from './errors';
+import { mingoOptions } from './mingo-options';
+import { applyUpdate, buildUpsertDocument } from './update-engine';
+
+const context = (filter: object = {}) => ({ filter, options: mingoOptions() });
+
+describe('applyUpdate', () => {
+  it('applies operators and ignores $setOnInsert on existing documents', () => {
+    const out = applyUpdate({ _id: 1, n: 1 }, { $inc: { n: 2 }, $setOnInsert: { created: true } }, context());
+    expect(out).toEqual({ _id: 1, n: 3 });
+  });
+
+  it('replaces the whole document but keeps _id', () => {
+    expect(applyUpdate({ _id: 1, a: 1 }, { b: 2 }, context())).toEqual({ _id: 1, b: 2 });
+  });
+
+  it('refuses to change _id', () => {
+    expect(() => applyUpdate({ _id: 1 }, { _id: 2, a: 1 }, context())).toThrow(StoreError);
+    expect(() => applyUpdate({ _id: 1 }, { $set: { _id: 2 } }, context())).toThrow(expect.objectContaining({ code: 66 }));
+  });
+
+  it('supports positional updates from the filter and pipeline updates', () => {
+    expect(applyUpdate({ _id: 1, a: [1, 2, 3] }, { $set: { 'a.$': 9 } }, context({ a: 2 }))).toEqual({ _id: 1, a: [1, 9, 3] });
+    expect(applyUpdate({ _id: 1, a: 2 }, [{ $set: { b: { $multiply: ['$a', 3] } } }], context())).toEqual({ _id: 1, a: 2, b: 6 });
+  });
+});
+
+describe('buildUpsertDocument', () => {
+  it('seeds from filter equalities, then applies the update and $setOnInsert', () => {
+    const doc = buildUpsertDocument(
+      { $set: { n: 1 }, $setOnInsert: { created: true } },
+      context({ email: 'a@x', 'profile.city': { $eq: 'Oslo' }, age: { $gt: 3 }, $and: [{ team: 't' }] }),
+    );
+    expect(doc._id).toBeInstanceOf(ObjectId);
+    expect(doc).toMatchObject({ email: 'a@x', profile: { city: 'Oslo' }, team: 't', n: 1, created: true });
+    expect(doc).not.toHaveProperty('age');
+  });
+
+  it('takes _id from the filter for a replacement upsert', () => {
+    expect(buildUpsertDocument({ name: 'x' }, context({ _id: 'k' }))).toEqual({ _id: 'k', name: 'x' });
+  });
+});
