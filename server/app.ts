@@ -8,6 +8,7 @@ import { authRoutes, publicAuthRoutes, userRoutes } from './auth/auth.routes';
 import { requireAuth } from './auth/auth.middleware';
 import { healthRoutes } from './health/health.routes';
 import { settingsRoutes } from './settings/settings.routes';
+import { publicResponseRoutes, responseRoutes } from './responses/response.routes';
 import { publicSurveyRoutes, surveyRoutes } from './surveys/survey.routes';
 import { touchpointRoutes } from './touchpoints/touchpoint.routes';
 import { errorHandler, notFoundHandler } from './lib/errors';
@@ -65,6 +66,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/health', healthRoutes(ctx));
   app.use('/api/auth', publicAuthRoutes(ctx));
   app.use('/api/public/surveys', publicSurveyRoutes());
+  app.use('/api/public/surveys', publicResponseRoutes(ctx));
   app.use('/api/public', notFoundHandler);
   app.use('/api', requireAuth(ctx.auth));
   app.use('/api/auth', authRoutes(ctx));
@@ -72,6 +74,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/touchpoints', touchpointRoutes());
   app.use('/api/settings', settingsRoutes());
   app.use('/api/surveys', surveyRoutes());
+  app.use('/api', responseRoutes());
   app.use('/api', notFoundHandler);
 
   if (fs.existsSync(path.join(ctx.config.clientDist, 'index.html'))) app.use(clientRoutes(ctx.config.clientDist));

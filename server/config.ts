@@ -50,6 +50,12 @@ const envSchema = z.object({
   TRUST_PROXY: z.preprocess((v) => (v === '' || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(10)),
   JSON_BODY_LIMIT: z.preprocess((v) => v || '100kb', z.string().regex(/^\d+(kb|mb)$/, 'like 100kb or 1mb')),
   LOGIN_MAX_ATTEMPTS: positiveInt(10, 10_000),
+  /** Survey submissions per client address per minute; generous for shared (NAT, office, kiosk) addresses. */
+  RESPOND_RATE_PER_IP: positiveInt(60, 1_000_000),
+  /** Survey submissions per survey per minute across all clients. */
+  RESPOND_RATE_PER_SURVEY: positiveInt(6000, 100_000_000),
+  /** Responses filled in faster than this are stored flagged `too-fast` (bot suspicion), not dropped. */
+  RESPOND_MIN_FILL_MS: z.preprocess((v) => (v === '' || v === undefined ? 2000 : v), z.coerce.number().int().min(0).max(600_000)),
   WORKERS: flag(true),
 });
 

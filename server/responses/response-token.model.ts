@@ -1,0 +1,27 @@
+import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+
+/**
+ * A personal link's token. Only its SHA-256 is stored, so a database leak reveals no working link.
+ * Single use: a submission claims it by setting `usedAt` where it is still null.
+ */
+const responseTokenSchema = new Schema(
+  {
+    tokenHash: { type: String, required: true },
+    surveyId: { type: Types.ObjectId, required: true, ref: 'Survey' },
+    contactId: { type: Types.ObjectId, default: null },
+    distributionId: { type: Types.ObjectId, default: null },
+    /** Which sending of a recurring distribution issued it. */
+    occurrence: { type: String, default: null },
+    expiresAt: { type: Date, required: true },
+    usedAt: { type: Date, default: null },
+    /** Set with usedAt: the submission that claimed the token and the response id it is stored under. */
+    submissionId: { type: String, default: null },
+    responseId: { type: Types.ObjectId, default: null },
+  },
+  { timestamps: true, minimize: false, versionKey: false },
+);
+responseTokenSchema.index({ tokenHash: 1 }, { unique: true });
+responseTokenSchema.index({ distributionId: 1, contactId: 1 });
+
+export type ResponseTokenRecord = InferSchemaType<typeof responseTokenSchema>;
+export const ResponseTokenModel = model('ResponseToken', responseTokenSchema);

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import { RESPONSE_PROBLEM_CODES } from '@shared/responses/response-api.schema';
+import { Conflict, HttpError, Invalid } from '../lib/errors';
+import { ResponseTokenModel } from './response-token.model';
+
+export interface IssueResponseTokenInput {
+  surveyId: string | Types.ObjectId;
+  contactId?: string | Types.ObjectId;
+  distributionId?: string | Types.ObjectId;
+  occurrence?: string;
+  expiresAt: Date;
+}
+
+/** Tokens carry 256 random bits, so a plain SHA-256 is enough to keep the stored value useless. */
+export function hashResponseToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** Makes a personal-link token; only its hash is stored. The caller puts the token in the link (`?t=`). */
+export async function issueResponseToken(input: IssueResponseTokenInput): Promise<{ token: string }> {
+  const token = randomBytes(32).toString('base64url');
+  await ResponseTokenModel.create({
+    tokenHash: hashResponseToken(token),
+    surveyId: input.surveyId,
+    contactId: input.contactId ?? null,
+    distributionId: input.distributionId ?? null,
+    occurrence: input.occurrence ?? null,
+    expiresAt: input.expiresAt,
+  });
+  return { token };
+}
+
+export interface ClaimedToken {
+  tokenId: Types.ObjectId;
+  contactId: Types.ObjectId | null;
+  distributionId: Types.ObjectId | null;
+  /** The id the response must be stored under; the same on every retry of one submission. */
+  responseId: Types.ObjectId;
+  /** False when this submission had claimed it before (a retry); such a claim is never released. */
+  fresh: boolean;
+}
+
+/**
+ * Claims a token for one submission, atomically: only an unused, unexpired token of this survey is
+ * taken. A retry of the submission that claimed it gets the same claim back.
+ */
+export async function claimResponseToken(token: string, surveyId: string, submissionId: string): Promise<ClaimedToken> {
+  const tokenHash = hashResponseToken(token);
+  const now = new Date();
+  const responseId = new Types.ObjectId();
+  const claimed = await ResponseTokenModel.findOneAndUpdate(
+    { tokenHash, surveyId, usedAt: null, expiresAt: { $gt: now } },
+    { $set: { usedAt: now, submissionId, responseId } },
+    // No projection: the embedded store drops a projected post-image that no longer matches the filter.
+    { returnDocument: 'after' },
+  ).lean();
+  if (claimed) return { tokenId: claimed._id, ...linksOf(claimed), responseId, fresh: true };
+
+  const known = await ResponseTokenModel.findOne({ tokenHash }).lean();
+  if (!known || !known.surveyId.equals(surveyId)) {
+    throw new Invalid('The personal link is not valid for this survey.', [{ name: 'body.token', reason: 'is not a token of this survey' }]);
+  }
+  if (known.usedAt && known.submissionId === submissionId && known.responseId) {
+    return { tokenId: known._id, ...linksOf(known), responseId: known.responseId, fresh: false };
+  }
+  if (known.usedAt) {
+    throw new Conflict('This personal link has already been used to answer the survey; each link answers once.', RESPONSE_PROBLEM_CODES.tokenUsed);
+  }
+  throw new HttpError(410, RESPONSE_PROBLEM_CODES.tokenExpired, 'Link expired', 'This personal link has expired.');
+}
+
+function linksOf(token: { contactId?: Types.ObjectId | null; distributionId?: Types.ObjectId | null }) {
+  return { contactId: token.contactId ?? null, distributionId: token.distributionId ?? null };
+}
+
+/** Gives a claimed token back after the response could not be stored, so the customer can try again. */
+export async function releaseResponseToken(tokenId: Types.ObjectId, submissionId: string): Promise<void> {
+  await ResponseTokenModel.updateOne({ _id: tokenId, submissionId }, { $set: { usedAt: null, submissionId: null, responseId: null } });
+}

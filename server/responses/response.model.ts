@@ -1,0 +1,41 @@
+import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { RESPONSE_FLAGS } from '@shared/responses/response-api.schema';
+
+/**
+ * One customer's submitted answers to one immutable survey version. Holds everything the score fold
+ * needs (version to reload the definition, answers, touchpoint, channel, flags, submittedAt), so the
+ * fold can run from the stored document alone.
+ */
+const responseSchema = new Schema(
+  {
+    surveyId: { type: Types.ObjectId, required: true, ref: 'Survey' },
+    version: { type: Number, required: true },
+    /** Client-made UUID: the unique index turns a resubmission into a lookup of the first one. */
+    submissionId: { type: String, required: true },
+    answers: { type: Schema.Types.Mixed, required: true },
+    /** Respondent-level metric values (csat, nps, ces, servqualGap) for filtering. */
+    metrics: { type: Schema.Types.Mixed, default: {} },
+    touchpoint: { type: String, default: null },
+    channel: { type: String, default: null },
+    contactId: { type: Types.ObjectId, default: null },
+    distributionId: { type: Types.ObjectId, default: null },
+    tokenId: { type: Types.ObjectId, default: null },
+    locale: { type: String, default: null },
+    userAgent: { type: String, default: null },
+    flags: { type: [String], enum: RESPONSE_FLAGS, default: [] },
+    elapsedMs: { type: Number, default: null },
+    submittedAt: { type: Date, required: true },
+  },
+  { minimize: false, versionKey: false },
+);
+responseSchema.index({ submissionId: 1 }, { unique: true });
+// Dashboards and the staff list: one survey, newest first, optionally narrowed by touchpoint or channel.
+responseSchema.index({ surveyId: 1, submittedAt: -1, _id: -1 });
+responseSchema.index({ surveyId: 1, touchpoint: 1, submittedAt: -1 });
+responseSchema.index({ surveyId: 1, channel: 1, submittedAt: -1 });
+// Touchpoint dashboards span surveys.
+responseSchema.index({ touchpoint: 1, submittedAt: -1 });
+responseSchema.index({ contactId: 1, submittedAt: -1 });
+
+export type ResponseRecord = InferSchemaType<typeof responseSchema>;
+export const ResponseModel = model('Response', responseSchema);

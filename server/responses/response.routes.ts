@@ -1,0 +1,69 @@
+import { Router, type RequestHandler } from 'express';
+import {
+  listResponsesQuerySchema,
+  responseIdParamsSchema,
+  submitResponseInputSchema,
+} from '@shared/responses/response-api.schema';
+import { publicSlugParamsSchema, surveyIdParamsSchema } from '@shared/surveys/survey-api.schema';
+import type { AppContext } from '../app-context';
+import { requireRole } from '../auth/auth.middleware';
+import { TooManyRequests } from '../lib/errors';
+import { hitRateLimit } from '../lib/rate-limit';
+import { validated } from '../lib/validate';
+import { deleteResponse, listResponses } from './response-list.service';
+import { submitResponse } from './response.service';
+
+const MINUTE = 60;
+
+/**
+ * Per-address and per-survey limits on submissions, counted in Redis so every API process shares them.
+ * Both are counted in one go; the request waits for the longer of the two when either is passed.
+ */
+function submissionRateLimits(ctx: AppContext): RequestHandler {
+  const perIp = { name: 'respond-ip', limit: ctx.config.RESPOND_RATE_PER_IP, windowSeconds: MINUTE };
+  const perSurvey = { name: 'respond-survey', limit: ctx.config.RESPOND_RATE_PER_SURVEY, windowSeconds: MINUTE };
+  return async (req, _res, next) => {
+    const slug = publicSlugParamsSchema.safeParse(req.params);
+    const waits = await Promise.all([
+      req.ip ? hitRateLimit(ctx.redis, ctx.config.QUEUE_PREFIX, perIp, req.ip) : 0,
+      slug.success ? hitRateLimit(ctx.redis, ctx.config.QUEUE_PREFIX, perSurvey, slug.data.slug) : 0,
+    ]);
+    const retryAfter = Math.max(...waits);
+    if (retryAfter > 0) throw new TooManyRequests(retryAfter, 'Too many answers are arriving; please send yours again in a moment.');
+    next();
+  };
+}
+
+/** `/api/public/surveys/:slug/responses`: where a customer's answers arrive, without signing in. */
+export function publicResponseRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.post(
+    '/:slug/responses',
+    submissionRateLimits(ctx),
+    validated({ params: publicSlugParamsSchema, body: submitResponseInputSchema }, async ({ params, body }, req, res) => {
+      const result = await submitResponse(params.slug, body, { userAgent: req.get('user-agent'), minFillMs: ctx.config.RESPOND_MIN_FILL_MS });
+      res.status(result.created ? 201 : 200).json({ id: result.id });
+    }),
+  );
+  return router;
+}
+
+/** Staff side, mounted under `/api`: all staff read responses; only admins delete them. */
+export function responseRoutes(): Router {
+  const router = Router();
+  router.get(
+    '/surveys/:id/responses',
+    validated({ params: surveyIdParamsSchema, query: listResponsesQuerySchema }, async ({ params, query }, _req, res) => {
+      res.json(await listResponses(params.id, query));
+    }),
+  );
+  router.delete(
+    '/responses/:id',
+    requireRole('admin'),
+    validated({ params: responseIdParamsSchema }, async ({ params }, _req, res) => {
+      await deleteResponse(params.id);
+      res.status(204).end();
+    }),
+  );
+  return router;
+}

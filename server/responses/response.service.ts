@@ -1,0 +1,101 @@
+import { Types } from 'mongoose';
+import type { SubmitResponseInput } from '@shared/responses/response-api.schema';
+import { HONEYPOT_FIELD } from '@shared/responses/response-api.schema';
+import { responseMetrics } from '@shared/responses/response-metrics';
+import type { InvalidParam } from '@shared/http/problem.schema';
+import { validateAnswers } from '@shared/survey/answer-validation';
+import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import { Conflict, Invalid, NotFound } from '../lib/errors';
+import { isDuplicateKey } from '../lib/mongo-errors';
+import { findOpenSurvey, findPublishedDefinition, isKnownChannel, isKnownTouchpoint } from './answer-targets';
+import { botFlags } from './bot-flags';
+import { ResponseModel } from './response.model';
+import { claimResponseToken, releaseResponseToken, type ClaimedToken } from './response-token.service';
+
+const MAX_USER_AGENT = 512;
+
+export interface SubmissionContext {
+  userAgent?: string | undefined;
+  /** Fill time under which a response is flagged `too-fast`. */
+  minFillMs: number;
+}
+
+export interface SubmitResult {
+  id: string;
+  /** False when the submissionId was stored before: nothing new was written. */
+  created: boolean;
+}
+
+/**
+ * Stores one customer's answers to the published survey behind `slug`, checked against the exact
+ * version the page rendered. Resubmitting a submissionId returns the first response's id.
+ */
+export async function submitResponse(slug: string, input: SubmitResponseInput, context: SubmissionContext): Promise<SubmitResult> {
+  const survey = await findOpenSurvey(slug);
+  if (!survey) throw new NotFound('This survey is not open for answers.');
+  const definition = input.version <= survey.latestVersion ? await findPublishedDefinition(survey.surveyId, input.version) : null;
+  if (!definition) {
+    throw new Invalid('The survey version answered is not published.', [
+      { name: 'body.version', reason: `is not a published version of this survey (the latest is ${survey.latestVersion})` },
+    ]);
+  }
+  const answers = await checkSubmission(definition, input);
+
+  const claim = input.token ? await claimResponseToken(input.token, survey.surveyId, input.submissionId) : null;
+  const id = claim?.responseId ?? new Types.ObjectId();
+  try {
+    await ResponseModel.create({
+      _id: id,
+      surveyId: survey.surveyId,
+      version: input.version,
+      submissionId: input.submissionId,
+      answers,
+      metrics: responseMetrics(definition, answers),
+      touchpoint: input.touchpoint ?? null,
+      channel: input.channel ?? null,
+      contactId: claim?.contactId ?? null,
+      distributionId: claim?.distributionId ?? null,
+      tokenId: claim?.tokenId ?? null,
+      locale: input.locale ?? null,
+      userAgent: context.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
+      flags: botFlags({ honeypot: input[HONEYPOT_FIELD], elapsedMs: input.elapsedMs }, context.minFillMs),
+      elapsedMs: input.elapsedMs,
+      submittedAt: new Date(),
+    });
+  } catch (error) {
+    // If giving the token back fails, a retry of this submission still reclaims it (same submissionId).
+    await releaseFreshClaim(claim, input.submissionId).catch(() => undefined);
+    if (isDuplicateKey(error)) return earlierSubmission(input.submissionId, survey.surveyId);
+    throw error;
+  }
+  // The score fold and follow-up jobs (later issues) are enqueued here, awaited, with the response id as job id.
+  return { id: id.toString(), created: true };
+}
+
+/** Answers, touchpoint and channel checked together, so one 400 names every field at fault. */
+async function checkSubmission(definition: SurveyDefinition, input: SubmitResponseInput): Promise<Record<string, unknown>> {
+  const [validation, touchpointKnown, channelKnown] = await Promise.all([
+    Promise.resolve(validateAnswers(definition, input.answers)),
+    input.touchpoint === undefined || isKnownTouchpoint(input.touchpoint),
+    input.channel === undefined || isKnownChannel(input.channel),
+  ]);
+  const invalid: InvalidParam[] = validation.ok
+    ? []
+    : validation.invalidParams.map(({ name, reason }) => ({ name: name === 'answers' ? 'body.answers' : `body.answers.${name}`, reason }));
+  if (!touchpointKnown) invalid.push({ name: 'body.touchpoint', reason: `there is no touchpoint "${input.touchpoint}"` });
+  if (!channelKnown) invalid.push({ name: 'body.channel', reason: `there is no channel "${input.channel}"` });
+  if (!validation.ok || invalid.length > 0) throw new Invalid('Some answers are missing or invalid.', invalid);
+  return validation.answers;
+}
+
+/** A claim this request made is given back when its response was not stored (a fresh claim never belongs to a stored one). */
+async function releaseFreshClaim(claim: ClaimedToken | null, submissionId: string): Promise<void> {
+  if (claim?.fresh) await releaseResponseToken(claim.tokenId, submissionId);
+}
+
+async function earlierSubmission(submissionId: string, surveyId: string): Promise<SubmitResult> {
+  const earlier = await ResponseModel.findOne({ submissionId }, { surveyId: 1 }).lean();
+  if (!earlier) throw new Conflict('This submission is being stored right now; send it again in a moment.', 'submission-in-progress');
+  if (!earlier.surveyId.equals(surveyId)) throw new Conflict('This submissionId belongs to another survey; make a new one.', 'submission-id-taken');
+  return { id: earlier._id.toString(), created: false };
+}
