@@ -3,6 +3,7 @@ import { matchPath, normalizePath } from '../lib/router';
 import { StatusPage } from '../staff/StatusPage';
 import { SurveyBuilderPage } from './SurveyBuilderPage';
 import { SurveyListPage } from './SurveyListPage';
+import '../lib/section-ui.css';
 import './builder.css';
 
 export const SURVEYS_PATH = '/surveys';

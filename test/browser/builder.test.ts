@@ -154,4 +154,26 @@ describe('questionnaire builder in Chromium', () => {
       await context.close();
     });
   }
+
+  it('defines a touchpoint with owners and targets', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, RUNS[0].ui);
+    await page.getByRole('navigation').getByRole('link', { name: 'Touchpoints' }).click();
+    const form = page.getByRole('form', { name: 'New touchpoint' });
+    await form.getByLabel('Key').fill('After Sales');
+    await form.getByLabel('Name', { exact: true }).fill('After-sales service');
+    await form.getByLabel('Owners').fill('lead@example.test, ops@example.test');
+    await form.getByLabel('NPS at least (−100 to 100)').fill('30');
+    await form.getByRole('button', { name: 'Create touchpoint' }).click();
+    await form.getByText('Use lowercase letters, digits and single hyphens').waitFor();
+
+    await form.getByLabel('Key').fill('after-sales');
+    await form.getByRole('button', { name: 'Create touchpoint' }).click();
+    await page.getByRole('status').filter({ hasText: 'Touchpoint “After-sales service” created.' }).waitFor();
+    const row = page.getByRole('row', { name: /After-sales service/ });
+    expect(await row.textContent()).toContain('lead@example.test, ops@example.test');
+    expect(await row.textContent()).toContain('NPS at least (−100 to 100): 30');
+    await context.close();
+  });
 });
