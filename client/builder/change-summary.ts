@@ -26,11 +26,13 @@ export function summarizeChanges(
   };
   const inNext = textOf(next);
   const inPrevious = textOf(previous);
+  // A first version has no earlier title to differ from; saying it changed would only confuse.
+  const titleChanged = previous !== null && changes.titleChanged;
   return {
     added: changes.added.map(inNext),
     removed: changes.removed.map(inPrevious),
     changed: changes.changed.map(inNext),
-    titleChanged: changes.titleChanged,
-    empty: !changes.titleChanged && changes.added.length + changes.removed.length + changes.changed.length === 0,
+    titleChanged,
+    empty: !titleChanged && changes.added.length + changes.removed.length + changes.changed.length === 0,
   };
 }

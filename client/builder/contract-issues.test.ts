@@ -28,6 +28,10 @@ describe('summarizeChanges', () => {
     const summary = summarizeChanges({ added: ['nps'], removed: ['old'], changed: [], titleChanged: false }, { elements: [{ type: 'text', name: 'old', title: 'Old' }] }, definition, 'zh-CN');
     expect(summary).toEqual({ added: ['推荐？'], removed: ['Old'], changed: [], titleChanged: false, empty: false });
   });
+
+  it('does not call the title changed on a first version', () => {
+    expect(summarizeChanges({ added: [], removed: [], changed: [], titleChanged: true }, null, definition, 'en').titleChanged).toBe(false);
+  });
 });
 
 describe('readDefinitionFile', () => {
