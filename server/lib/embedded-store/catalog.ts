@@ -112,12 +112,7 @@ export class Catalog {
         this.get(db, name)?.dropIndex(String(decode(op.bytes).name));
         return;
       case 'put': {
-        const collection = this.getOrCreate(db, name, scratch);
-        const bytes = retain(op.bytes);
-        const doc = decode(bytes);
-        const rid = collection.ridForId(doc._id);
-        if (rid === undefined) collection.insert(doc, bytes, null);
-        else collection.replace(rid, doc, bytes, null);
+        this.getOrCreate(db, name, scratch).putTrusted(retain(op.bytes));
         return;
       }
       case 'delete': {

@@ -1,7 +1,7 @@
 import { EJSON } from 'bson';
 import type { Binary, Document } from 'bson';
 import { UUID } from 'bson';
-import { decode } from './doc-codec';
+import { decode, decodeFields, FieldNames } from './doc-codec';
 import { StoreError } from './errors';
 import { SecondaryIndex } from './secondary-index';
 import type { DocKeys, IndexSpec } from './secondary-index';
@@ -44,6 +44,8 @@ export class Collection {
   readonly owned = new Map<number, Ownership>();
   private readonly docs: (Uint8Array | undefined)[] = [];
   private readonly idIndex = new Map<string, number>();
+  /** Top-level fields index maintenance reads; null when a partial index needs whole documents. */
+  private keyFields: FieldNames | null = new FieldNames(['_id']);
 
   constructor(db: string, name: string, options: Document = {}) {
     this.db = db;
@@ -109,7 +111,7 @@ export class Collection {
     const old = this.docs[rid];
     if (!old) throw new Error(`record ${rid} vanished`);
     const keys = this.checkUnique(doc, rid, writer);
-    const oldDoc = this.indexes.length > 0 ? decode(old) : undefined;
+    const oldDoc = this.indexes.length > 0 ? this.decodeKeys(old) : undefined;
     this.own(rid, writer, old);
     this.indexes.forEach((index, i) => {
       index.remove(rid, index.keysFor(oldDoc as Document));
@@ -131,10 +133,39 @@ export class Collection {
     const current = this.docs[rid];
     if (current) this.unlink(rid, current);
     if (!bytes) return;
-    const doc = decode(bytes);
+    this.link(rid, bytes);
+  }
+
+  /**
+   * Stores a document by `_id` (insert or overwrite) without constraint checks. Only for loading
+   * snapshots and replaying the journal, whose contents were checked when first written.
+   */
+  putTrusted(bytes: Uint8Array): void {
+    const doc = this.decodeKeys(bytes);
+    const idKey = valueKey(doc._id);
+    const rid = this.idIndex.get(idKey);
+    if (rid === undefined) {
+      this.link(this.docs.length, bytes, doc, idKey);
+      return;
+    }
+    this.unlink(rid, this.docs[rid] as Uint8Array);
+    this.link(rid, bytes, doc, idKey);
+  }
+
+  private link(rid: number, bytes: Uint8Array, doc = this.decodeKeys(bytes), idKey = valueKey(doc._id)): void {
     this.docs[rid] = bytes;
-    this.idIndex.set(valueKey(doc._id), rid);
+    this.idIndex.set(idKey, rid);
     for (const index of this.indexes) index.add(rid, index.keysFor(doc));
+  }
+
+  /** Just the fields the indexes read (everything when a partial index is present). */
+  private decodeKeys(bytes: Uint8Array): Document {
+    return this.keyFields ? decodeFields(bytes, this.keyFields) : decode(bytes);
+  }
+
+  private refreshKeyFields(): void {
+    const partial = this.indexes.some((index) => index.spec.partialFilterExpression !== undefined);
+    this.keyFields = partial ? null : new FieldNames(['_id', ...this.indexes.flatMap((index) => index.fields.map((f) => f.split('.')[0] as string))]);
   }
 
   /** Builds an index over existing documents; fails without side effects on a unique violation. */
@@ -149,12 +180,14 @@ export class Collection {
       index.add(rid, keys);
     }
     this.indexes.push(index);
+    this.refreshKeyFields();
   }
 
   dropIndex(name: string): boolean {
     const at = this.indexes.findIndex((index) => index.spec.name === name);
     if (at < 0) return false;
     this.indexes.splice(at, 1);
+    this.refreshKeyFields();
     return true;
   }
 
@@ -163,7 +196,7 @@ export class Collection {
   }
 
   private unlink(rid: number, bytes: Uint8Array): void {
-    const doc = decode(bytes);
+    const doc = this.decodeKeys(bytes);
     this.idIndex.delete(valueKey(doc._id));
     for (const index of this.indexes) index.remove(rid, index.keysFor(doc));
     this.docs[rid] = undefined;

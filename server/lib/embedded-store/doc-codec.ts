@@ -63,3 +63,78 @@ export function withIdFirst(doc: Document): Document {
   for (const key of keys) if (key !== '_id') out[key] = doc[key];
   return out;
 }
+
+/**
+ * Decodes only the named top-level fields. Index maintenance needs `_id` and the indexed fields, and
+ * skipping the rest makes reopening a large store several times faster than a full decode.
+ */
+export function decodeFields(bytes: Uint8Array, names: FieldNames): Document {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const picked: [number, number][] = [];
+  let size = 5;
+  let at = 4;
+  while (at < view.length - 1) {
+    const start = at;
+    const type = view[at] as number;
+    const nameEnd = view.indexOf(0, at + 1);
+    at = elementEnd(view, type, nameEnd + 1);
+    if (names.matches(view, start + 1, nameEnd)) {
+      picked.push([start, at]);
+      size += at - start;
+    }
+  }
+  const doc = Buffer.allocUnsafe(size);
+  doc.writeInt32LE(size, 0);
+  let offset = 4;
+  for (const [start, end] of picked) offset += view.copy(doc, offset, start, end);
+  doc[offset] = 0;
+  return decode(doc);
+}
+
+/** A set of field names matched against raw BSON bytes without decoding each name to a string. */
+export class FieldNames {
+  private readonly encoded: Buffer[];
+  constructor(names: Iterable<string>) {
+    this.encoded = [...new Set(names)].map((name) => Buffer.from(name, 'utf8'));
+  }
+
+  matches(view: Buffer, start: number, end: number): boolean {
+    const length = end - start;
+    outer: for (const name of this.encoded) {
+      if (name.length !== length) continue;
+      for (let i = 0; i < length; i++) if (name[i] !== view[start + i]) continue outer;
+      return true;
+    }
+    return false;
+  }
+}
+
+/** Offset just past an element's value, by BSON type. */
+function elementEnd(view: Buffer, type: number, valueAt: number): number {
+  switch (type) {
+    case 0x01: case 0x09: case 0x11: case 0x12:
+      return valueAt + 8;
+    case 0x02: case 0x0d: case 0x0e:
+      return valueAt + 4 + view.readInt32LE(valueAt);
+    case 0x03: case 0x04: case 0x0f:
+      return valueAt + view.readInt32LE(valueAt);
+    case 0x05:
+      return valueAt + 5 + view.readInt32LE(valueAt);
+    case 0x06: case 0x0a: case 0xff: case 0x7f:
+      return valueAt;
+    case 0x07:
+      return valueAt + 12;
+    case 0x08:
+      return valueAt + 1;
+    case 0x0b:
+      return view.indexOf(0, view.indexOf(0, valueAt) + 1) + 1;
+    case 0x0c:
+      return valueAt + 4 + view.readInt32LE(valueAt) + 12;
+    case 0x10:
+      return valueAt + 4;
+    case 0x13:
+      return valueAt + 16;
+    default:
+      throw new Error(`unknown BSON type 0x${type.toString(16)}`);
+  }
+}

@@ -132,7 +132,7 @@ function loadSnapshot(path: string, catalog: Catalog): { coveredJournal: number;
     if (kind === FRAME_DOCUMENT) {
       if (!current) throw new Error(`${path}: document before collection header`);
       // The view points into the file buffer: no copy, and the buffer is exactly the live data.
-      current.insert(decode(body), body, null);
+      current.putTrusted(body);
       documents++;
     } else if (kind === FRAME_COLLECTION) {
       const header = decode(body);

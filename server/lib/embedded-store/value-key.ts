@@ -1,5 +1,10 @@
 import { Binary, EJSON, Long, ObjectId } from 'bson';
 
+// Keys are held once per document per index, so their shape matters for memory: a string value is
+// its own key (no prefix, so no second string is built), every other type is tagged behind a NUL,
+// and the rare string that itself starts with NUL is escaped.
+const TAG = '\u0000';
+
 /**
  * Encodes a value as a string that is equal for two values exactly when MongoDB's equality match
  * treats them as equal (1 and 1.0 share a key; "1" and 1 do not). Index maps are keyed by it.
@@ -7,32 +12,36 @@ import { Binary, EJSON, Long, ObjectId } from 'bson';
 export function valueKey(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return 's' + value;
+      return value.startsWith(TAG) ? TAG + 's' + value : value;
     case 'number':
-      return 'n' + String(value);
+      return TAG + 'n' + String(value);
     case 'boolean':
-      return value ? 'b1' : 'b0';
+      return value ? TAG + 'b1' : TAG + 'b0';
     case 'undefined':
-      return 'z';
+      return TAG + 'z';
     case 'bigint':
-      return 'n' + value.toString();
+      return TAG + 'n' + value.toString();
     default:
       break;
   }
-  if (value === null) return 'z';
-  // The 12 raw bytes as chars: half the memory of hex in a key held once per document.
-  if (value instanceof ObjectId) return 'o' + String.fromCharCode(...value.id);
-  if (value instanceof Date) return 'd' + String(value.getTime());
-  if (value instanceof Long) return 'n' + value.toString();
-  if (value instanceof Binary) return 'x' + String(value.sub_type) + ':' + value.toString('base64');
+  if (value === null) return TAG + 'z';
+  if (value instanceof ObjectId) {
+    const b = value.id;
+    // One flat 14-char string built in a single call: the cheapest form in both time and memory.
+    return String.fromCharCode(0, 0x6f, b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!, b[7]!, b[8]!, b[9]!, b[10]!, b[11]!);
+  }
+  if (value instanceof Date) return TAG + 'd' + String(value.getTime());
+  if (value instanceof Long) return TAG + 'n' + value.toString();
+  if (value instanceof Binary) return TAG + 'x' + String(value.sub_type) + ':' + value.toString('base64');
   // Embedded documents and arrays compare field by field in order, which EJSON preserves.
-  return 'j' + EJSON.stringify(value as never, { relaxed: false });
+  return TAG + 'j' + EJSON.stringify(value as never, { relaxed: false });
 }
 
 /** The value a single-part key was made from (large int64s come back as doubles). */
 export function keyValue(key: string): unknown {
-  const body = key.slice(1);
-  switch (key[0]) {
+  if (!key.startsWith(TAG)) return key;
+  const body = key.slice(2);
+  switch (key[1]) {
     case 's':
       return body;
     case 'n':
@@ -54,10 +63,11 @@ export function keyValue(key: string): unknown {
   }
 }
 
+const COMPOUND = TAG + '[';
+
 /** Splits a compound key back into its per-field keys. */
 export function splitCompoundKey(key: string): string[] {
-  // Single-part keys start with a type letter, so only compound keys start with '['.
-  return key.startsWith('[') ? (JSON.parse(key) as string[]) : [key];
+  return key.startsWith(COMPOUND) ? (JSON.parse(key.slice(1)) as string[]) : [key];
 }
 
 /** Values the planner may look up by key: scalars whose equality semantics the key captures exactly. */
@@ -70,5 +80,5 @@ export function isIndexableScalar(value: unknown): boolean {
 
 /** Joins the per-field keys of a compound index entry; JSON keeps the join unambiguous. */
 export function compoundKey(parts: readonly string[]): string {
-  return parts.length === 1 ? (parts[0] as string) : JSON.stringify(parts);
+  return parts.length === 1 ? (parts[0] as string) : COMPOUND + JSON.stringify(parts).slice(1);
 }
