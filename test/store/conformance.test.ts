@@ -455,7 +455,7 @@ describe('mongoose', () => {
     expect((await User.findOne({ email: 'ann@x' }).lean())?.name).toBe('Ann');
     await User.updateOne({ _id: ann._id }, { $inc: { logins: 2 } });
     expect((await User.findById(ann._id))?.logins).toBe(2);
-    const upserted = await User.findOneAndUpdate({ email: 'bob@x' }, { $set: { name: 'Bob' } }, { upsert: true, new: true });
+    const upserted = await User.findOneAndUpdate({ email: 'bob@x' }, { $set: { name: 'Bob' } }, { upsert: true, returnDocument: 'after' });
     expect(upserted?.name).toBe('Bob');
     expect(upserted?.logins).toBe(0);
     expect(await User.countDocuments()).toBe(2);
