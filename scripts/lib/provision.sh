@@ -17,11 +17,15 @@ tp_require_node() {
   fi
 }
 
-# npm ci when node_modules is missing or older than the lock file.
+# Installs the locked dependency tree when node_modules is missing or older than the lock file.
+# `npm install` rather than `npm ci`: the registry this project installs from lacks some of
+# msgpackr-extract's optional per-platform binaries (darwin, win32), which npm then leaves out of the
+# lock file and `npm ci` refuses as "out of sync". `npm install` installs the same locked versions and
+# leaves package-lock.json untouched.
 tp_npm_deps() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    tp_log "Installing npm dependencies (npm ci)..."
-    npm ci --no-audit --no-fund >&2
+    tp_log "Installing npm dependencies..."
+    npm install --no-audit --no-fund >&2
   fi
 }
 
