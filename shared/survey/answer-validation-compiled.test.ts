@@ -69,6 +69,12 @@ describe('compileAnswerValidator', () => {
     expect(validate(responseA)).toEqual({ ok: true, answers: responseA });
   });
 
+  it('forgets an array sent to a rating, which survey-core would keep as [] and read in conditions', () => {
+    const validate = compileAnswerValidator(linked);
+    expect(validate({ nps: ['a', 'a'] })).toEqual(validateAnswersWithFreshModel(linked, { nps: ['a', 'a'] }));
+    expect(validate({})).toEqual({ ok: false, invalidParams: [{ name: 'nps', reason: 'an answer is required' }] });
+  });
+
   it('applies its own text cap and refuses non-objects like validateAnswers', () => {
     const validate = compileAnswerValidator(linked, { maxTextLength: 3 });
     expect(validate({ nps: 9, 'liked-Comment': 'abcd' })).toEqual({

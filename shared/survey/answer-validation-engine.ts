@@ -19,6 +19,12 @@ export interface EngineError {
   reason: string;
 }
 
+/** survey-core's own (protected) access to a question's stored value, which its public setters treat as an array. */
+interface ValueProperty {
+  getPropertyValueWithoutDefault(name: string): unknown;
+  clearPropertyValue(name: string): void;
+}
+
 /** Answers that passed the key checks, and the keys that did not. */
 export interface ScreenedAnswers {
   data: Record<string, unknown>;
@@ -50,15 +56,29 @@ export class AnswerEngine {
     const screened = screenAnswers(this.answerable, answers);
     if (!('data' in screened)) return screened;
     const { data, invalid } = screened;
-    // Errors are recomputed before they are read; clearing them keeps survey-core from re-validating stale ones.
-    for (const question of this.questions) if (question.errors.length) question.errors = [];
+    this.reset();
     for (const [name, reason] of this.settleAnswers(data, textCap)) invalid.push({ name, reason });
     const rejected = new Set(invalid.map((param) => param.name));
     for (const question of this.questions) {
       if (rejected.has(question.name) || !isShown(question)) continue;
-      invalid.push(...toInvalidParams(question, engineErrors(question), partial));
+      invalid.push(...toInvalidParams(question.name, engineErrors(question), partial));
     }
     return invalid.length ? fail(invalid) : { ok: true, answers: data };
+  }
+
+  /**
+   * Returns the questions to the state of a new model before data is assigned. Values and comments need nothing:
+   * assigning `model.data` replaces them and re-runs every condition. But survey-core empties an array value in
+   * place rather than dropping it, so a question that once held an array (a checkbox answer, or an array sent to
+   * a rating) would keep `[]` where a new model has no value, and conditions such as `{q} <= 2` read that `[]`.
+   * Errors are recomputed before they are read; clearing them keeps survey-core from re-validating stale ones.
+   */
+  reset(): void {
+    for (const question of this.questions) {
+      const properties = question as unknown as ValueProperty;
+      if (Array.isArray(properties.getPropertyValueWithoutDefault('value'))) properties.clearPropertyValue('value');
+      if (question.errors.length) question.errors = [];
+    }
   }
 
   /**
@@ -166,6 +186,6 @@ export function engineErrors(question: Question): EngineError[] {
   });
 }
 
-export function toInvalidParams(question: Question, errors: readonly EngineError[], partial: boolean): InvalidParam[] {
-  return errors.filter((error) => !(partial && error.required)).map((error) => ({ name: question.name, reason: error.reason }));
+export function toInvalidParams(name: string, errors: readonly EngineError[], partial: boolean): InvalidParam[] {
+  return errors.filter((error) => !(partial && error.required)).map((error) => ({ name, reason: error.reason }));
 }

@@ -17,14 +17,16 @@ const MEMO_KEY_CHARS = 200;
  * and then on exactly the data a full validation would give it.
  */
 export class MemoAnswerValidator {
-  private readonly shown: Question[];
+  private readonly shown: ShownQuestion[];
   private readonly dropped = new Set<string>();
   private readonly problems = new Map<string, Map<string, string | null>>();
-  private readonly errors = new Map<Question, Map<string, EngineError[]>>();
   private locale = '';
 
   constructor(private readonly engine: AnswerEngine) {
-    this.shown = engine.questions.filter(isShown);
+    // survey-core property reads are slow enough to matter here, so names are read once.
+    this.shown = engine.questions
+      .filter(isShown)
+      .map((question) => ({ question, name: question.name, commentKey: question.name + settings.commentSuffix, errors: new Map() }));
     for (const [key, { question }] of engine.answerable) {
       if (!isShown(question) && clearsWhenHidden(engine.model, question)) this.dropped.add(key);
     }
@@ -50,7 +52,8 @@ export class MemoAnswerValidator {
     if (!target) throw new Error(`screened answer key ${key} is not answerable`);
     const memoKey = verdictKey(textCap, value);
     if (memoKey === null) return valueProblem(target, value, textCap);
-    const table = tableFor(this.problems, key);
+    let table = this.problems.get(key);
+    if (!table) this.problems.set(key, (table = new Map()));
     const known = table.get(memoKey);
     if (known !== undefined) return known;
     const reason = valueProblem(target, value, textCap);
@@ -60,26 +63,27 @@ export class MemoAnswerValidator {
 
   private engineErrors(data: Record<string, unknown>, rejected: Set<string>, partial: boolean): InvalidParam[] {
     this.forgetOnLocaleChange();
-    const found = new Map<Question, EngineError[]>();
-    const unknown: [Question, string | null][] = [];
-    for (const question of this.shown) {
-      if (rejected.has(question.name)) continue;
-      const memoKey = verdictKey(data[question.name], data[question.name + settings.commentSuffix]);
-      const known = memoKey === null ? undefined : this.errors.get(question)?.get(memoKey);
-      if (known) found.set(question, known);
-      else unknown.push([question, memoKey]);
+    const found = new Map<ShownQuestion, EngineError[]>();
+    const unknown: [ShownQuestion, string | null][] = [];
+    for (const shown of this.shown) {
+      if (rejected.has(shown.name)) continue;
+      const memoKey = verdictKey(data[shown.name], data[shown.commentKey]);
+      const known = memoKey === null ? undefined : shown.errors.get(memoKey);
+      if (known) found.set(shown, known);
+      else unknown.push([shown, memoKey]);
     }
     if (unknown.length) {
+      this.engine.reset();
       this.engine.model.data = { ...data };
-      for (const [question, memoKey] of unknown) {
-        const errors = engineErrors(question);
-        found.set(question, errors);
-        if (memoKey !== null) remember(tableFor(this.errors, question), memoKey, errors);
+      for (const [shown, memoKey] of unknown) {
+        const errors = engineErrors(shown.question);
+        found.set(shown, errors);
+        if (memoKey !== null) remember(shown.errors, memoKey, errors);
       }
     }
-    return this.shown.flatMap((question) => {
-      const errors = found.get(question);
-      return errors ? toInvalidParams(question, errors, partial) : [];
+    return this.shown.flatMap((shown) => {
+      const errors = found.get(shown);
+      return errors?.length ? toInvalidParams(shown.name, errors, partial) : [];
     });
   }
 
@@ -87,15 +91,17 @@ export class MemoAnswerValidator {
   private forgetOnLocaleChange(): void {
     const locale = `${surveyLocalization.currentLocale}\n${surveyLocalization.defaultLocale}`;
     if (locale === this.locale) return;
-    this.errors.clear();
+    for (const shown of this.shown) shown.errors.clear();
     this.locale = locale;
   }
 }
 
-function tableFor<K, V>(tables: Map<K, Map<string, V>>, owner: K): Map<string, V> {
-  let table = tables.get(owner);
-  if (!table) tables.set(owner, (table = new Map()));
-  return table;
+interface ShownQuestion {
+  question: Question;
+  name: string;
+  commentKey: string;
+  /** survey-core's errors for this question, by `verdictKey` of its value and comment. */
+  errors: Map<string, EngineError[]>;
 }
 
 function remember<V>(table: Map<string, V>, key: string, value: V): void {
