@@ -65,4 +65,36 @@ describe('process entries', () => {
     }
     expect(await entry.exited).toEqual({ code: 0, signal: null });
   }, 180_000);
+
+  it('comes back on the same data after the platform is killed with SIGKILL', async () => {
+    const dataDir = path.join(scratch, 'killed');
+    const first = spawnEntry('server/main.ts', { DATA_DIR: dataDir, PORT: '0', ADMIN_PASSWORD: 'first-admin-password' });
+    const [, url] = await first.waitForLine(/^listening (http:\/\/\S+)$/, 120_000);
+    const login = () =>
+      fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-touchpoint-csrf': '1' },
+        body: JSON.stringify({ email: 'admin@touchpoint.local', password: 'first-admin-password' }),
+      });
+    expect((await login()).status).toBe(200);
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    // The store notices its parent is gone and releases its lock; the orphaned redis-server is replaced.
+    const second = spawnEntry('server/main.ts', { DATA_DIR: dataDir, PORT: '0' });
+    try {
+      const [, again] = await second.waitForLine(/^listening (http:\/\/\S+)$/, 120_000);
+      const response = await fetch(`${again}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-touchpoint-csrf': '1' },
+        body: JSON.stringify({ email: 'admin@touchpoint.local', password: 'first-admin-password' }),
+      });
+      // The admin made by the first run is still there: no new admin was created.
+      expect(response.status).toBe(200);
+      expect(second.output.join('\n')).not.toMatch(/admin login: admin@touchpoint.local \//);
+    } finally {
+      second.child.kill('SIGTERM');
+    }
+    expect((await second.exited).code).toBe(0);
+  }, 240_000);
 });

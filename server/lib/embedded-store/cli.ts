@@ -8,6 +8,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '27017' },
     dbpath: { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
+    // Set by the platform, which holds our stdin open: when it ends, the parent died (even by kill -9).
+    'exit-with-stdin': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -39,6 +41,11 @@ try {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  if (values['exit-with-stdin']) {
+    process.stdin.on('end', () => stop('end of stdin'));
+    process.stdin.on('error', () => stop('end of stdin'));
+    process.stdin.resume();
+  }
   console.log(`ready ${store.uri}`);
 } catch (error) {
   console.error(`embedded-store: failed to start: ${error instanceof Error ? error.message : String(error)}`);

@@ -49,6 +49,8 @@ export async function startEmbeddedRedis(options: { dir?: string; binary?: strin
         ready: /Ready to accept connections/,
         timeoutMs: 30_000,
         missingHint: 'Install it with: apt-get install redis-server (or set REDIS_URL to a Redis you run).',
+        // Own process group, as for the store: stopped by the platform after the workers close.
+        spawn: { detached: true },
       });
       return { url: `redis://127.0.0.1:${port}`, stop: () => running.stop(15_000) };
     } catch (error) {
