@@ -1,5 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
-import type { ListResponsesQuery, ResponseList, StoredResponse } from '@shared/responses/response-api.schema';
+import type { ListResponsesQuery, ResponseList, StoredResponse } from '@shared/responses/response-list.schema';
 import { NotFound } from '../lib/errors';
 import { SurveyModel } from '../surveys/survey.model';
 import { ResponseModel, type ResponseRecord } from './response.model';

@@ -1,9 +1,6 @@
 import { Router, type RequestHandler } from 'express';
-import {
-  listResponsesQuerySchema,
-  responseIdParamsSchema,
-  submitResponseInputSchema,
-} from '@shared/responses/response-api.schema';
+import { submitResponseInputSchema } from '@shared/responses/response-api.schema';
+import { listResponsesQuerySchema, responseIdParamsSchema } from '@shared/responses/response-list.schema';
 import { publicSlugParamsSchema, surveyIdParamsSchema } from '@shared/surveys/survey-api.schema';
 import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/auth.middleware';

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { SubmitResponseInput } from '@shared/responses/response-api.schema';
-import { HONEYPOT_FIELD } from '@shared/responses/response-api.schema';
+import { HONEYPOT_FIELD } from '@shared/responses/response-reply.schema';
 import { responseMetrics } from '@shared/responses/response-metrics';
 import type { InvalidParam } from '@shared/http/problem.schema';
 import { validateAnswers } from '@shared/survey/answer-validation';

@@ -2,7 +2,7 @@ import { extractMetricAnswers } from '../scoring/metric-answers';
 import { responseStats } from '../scoring/response-stats';
 import { VALUE_SCALE } from '../scoring/rollup-stats';
 import type { SurveyDefinitionJson } from '../survey/walk-questions';
-import type { ResponseMetrics } from './response-api.schema';
+import type { ResponseMetrics } from './response-list.schema';
 
 /**
  * One response's respondent-level metric values, computed by the same scoring code the rollups use:

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResponseList } from '@shared/responses/response-api.schema';
+import type { ResponseList } from '@shared/responses/response-list.schema';
 import { hashResponseToken, issueResponseToken } from '../../server/responses/response-token.service';
 import { ResponseTokenModel } from '../../server/responses/response-token.model';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';

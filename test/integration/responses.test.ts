@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResponseList } from '@shared/responses/response-api.schema';
+import type { ResponseList } from '@shared/responses/response-list.schema';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { publishSurvey, validSubmission, type Problem } from './responses-fixtures';
 
