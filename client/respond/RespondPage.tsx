@@ -1,19 +1,40 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Model } from 'survey-core';
-import { Survey } from 'survey-react-ui';
 import type { Locale } from '../i18n/locale';
 import { createSurveyModel } from './create-survey-model';
-import { loadPublicSurvey, slugFromPath } from './public-survey-api';
-import { respondMessages } from './respond-messages';
+import { loadPublicSurvey, slugFromPath, type PublicSurvey } from './public-survey-api';
+import { readRespondLink } from './respond-link';
+import { respondMessages, type RespondMessages } from './respond-messages';
+import { RespondSurvey, type FinalRefusal } from './RespondSurvey';
 
-type PageState = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'failed' } | { kind: 'ready'; model: Model };
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'not-found' }
+  | { kind: 'failed' }
+  | { kind: 'ready'; slug: string; survey: PublicSurvey; model: Model }
+  | { kind: 'refused'; refusal: FinalRefusal };
 
-/** The public survey page for `/s/:slug`. */
+function refusalText(refusal: FinalRefusal, messages: RespondMessages): [string, string] {
+  switch (refusal) {
+    case 'token-used':
+      return [messages.tokenUsedTitle, messages.tokenUsedBody];
+    case 'token-expired':
+      return [messages.tokenExpiredTitle, messages.tokenExpiredBody];
+    case 'token-invalid':
+      return [messages.tokenInvalidTitle, messages.tokenInvalidBody];
+    case 'closed':
+      return [messages.closedTitle, messages.closedBody];
+  }
+}
+
+/** The public survey page for `/s/:slug` (`?t=` personal token, `tp=` touchpoint, `ch=` channel). */
 export function RespondPage({ locale }: { locale: Locale }) {
   const messages = respondMessages[locale];
   const [state, setState] = useState<PageState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const refuse = useCallback((refusal: FinalRefusal) => setState({ kind: 'refused', refusal }), []);
+  const link = useMemo(() => readRespondLink(window.location.search), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -25,7 +46,7 @@ export function RespondPage({ locale }: { locale: Locale }) {
         if (result.kind === 'failed') console.warn('Survey not loaded:', result.reason);
         return result.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'failed' };
       }
-      return { kind: 'ready', model: await createSurveyModel(result.survey.definition, locale) };
+      return { kind: 'ready', slug, survey: result.survey, model: await createSurveyModel(result.survey.definition, locale) };
     };
     setState({ kind: 'loading' });
     load()
@@ -71,11 +92,26 @@ export function RespondPage({ locale }: { locale: Locale }) {
           </button>
         </main>
       );
+    case 'refused': {
+      const [title, body] = refusalText(state.refusal, messages);
+      return (
+        <main className="respond-message" role="alert">
+          <h1>{title}</h1>
+          <p>{body}</p>
+        </main>
+      );
+    }
     case 'ready':
       return (
-        <main className="respond-survey">
-          <Survey model={state.model} />
-        </main>
+        <RespondSurvey
+          slug={state.slug}
+          survey={state.survey}
+          model={state.model}
+          link={link}
+          locale={locale}
+          messages={messages}
+          onRefused={refuse}
+        />
       );
   }
 }

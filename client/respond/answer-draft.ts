@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { newSubmissionId } from './submission-id';
+
+/**
+ * A customer's answers in progress, kept in localStorage as they answer so a reload, a crash or a
+ * dropped connection loses nothing. One draft per survey link (slug, plus the personal token).
+ */
+const answerDraftSchema = z.object({
+  version: z.number().int(),
+  answers: z.record(z.string(), z.unknown()),
+  pageNo: z.number().int().min(0),
+  /** When the customer first opened the survey (epoch ms), for the fill time the server checks. */
+  startedAt: z.number(),
+  /** Kept with the answers so a resend after a reload is recognised as the same submission. */
+  submissionId: z.string().min(1),
+});
+export type AnswerDraft = z.infer<typeof answerDraftSchema>;
+
+type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export function draftKey(slug: string, token?: string): string {
+  return `touchpoint.respond.${slug}${token ? `.${token}` : ''}`;
+}
+
+export function newDraft(version: number, now = Date.now()): AnswerDraft {
+  return { version, answers: {}, pageNo: 0, startedAt: now, submissionId: newSubmissionId() };
+}
+
+/** The saved draft, or null when there is none or it is unreadable. Storage may be blocked (private mode). */
+export function loadDraft(key: string, storage: DraftStorage | undefined = safeLocalStorage()): AnswerDraft | null {
+  try {
+    const raw = storage?.getItem(key);
+    if (!raw) return null;
+    const parsed = answerDraftSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the draft; false when storage refused (full or blocked), in which case answers live only in the page. */
+export function saveDraft(key: string, draft: AnswerDraft, storage: DraftStorage | undefined = safeLocalStorage()): boolean {
+  try {
+    storage?.setItem(key, JSON.stringify(draft));
+    return storage !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+export function clearDraft(key: string, storage: DraftStorage | undefined = safeLocalStorage()): void {
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // Nothing to do: a draft that stays behind is replaced on the next visit.
+  }
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}

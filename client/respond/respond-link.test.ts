@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { readRespondLink } from './respond-link';
+
+describe('readRespondLink', () => {
+  it('reads token, touchpoint and channel', () => {
+    expect(readRespondLink('?t=abc&tp=after-sales&ch=phone')).toEqual({ token: 'abc', touchpoint: 'after-sales', channel: 'phone' });
+    expect(readRespondLink('')).toEqual({});
+  });
+
+  it('leaves out malformed tags so they cannot block the answers', () => {
+    expect(readRespondLink('?tp=After%20Sales&ch=')).toEqual({});
+  });
+});

@@ -1,0 +1,24 @@
+import { slugSchema } from '@shared/survey/metric-vocabulary';
+
+/** What a customer's link carries besides the slug: `?t=` personal token, `tp=` touchpoint, `ch=` channel. */
+export interface RespondLink {
+  token?: string;
+  touchpoint?: string;
+  channel?: string;
+}
+
+/**
+ * Reads the link's query. A malformed touchpoint or channel tag is left out rather than let it block
+ * the customer's answers; a malformed token is kept, so the server can say the link is not valid.
+ */
+export function readRespondLink(search: string): RespondLink {
+  const query = new URLSearchParams(search);
+  const link: RespondLink = {};
+  const token = query.get('t');
+  const touchpoint = query.get('tp');
+  const channel = query.get('ch');
+  if (token) link.token = token;
+  if (touchpoint && slugSchema.safeParse(touchpoint).success) link.touchpoint = touchpoint;
+  if (channel && slugSchema.safeParse(channel).success) link.channel = channel;
+  return link;
+}
