@@ -12,6 +12,7 @@ import { Types } from 'mongoose';
 import { loadConfig } from '../../server/config';
 import { startPlatform } from '../../server/platform';
 import { ResponseModel } from '../../server/responses/response.model';
+import type { SurveyDefinition } from '../../shared/survey/definition.schema';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
 import { createTouchpoint } from '../../server/touchpoints/touchpoint.service';
 import { median, runLoad, type LoadResult } from './lib/http-load';
@@ -23,7 +24,7 @@ const ROUNDS = flags.quick ? 1 : 2;
 const CONCURRENCY = 50;
 
 /** A short service survey of the kind customers get after a visit: CSAT, NPS, a choice and a comment. */
-const DEFINITION = {
+const DEFINITION: SurveyDefinition = {
   pages: [
     {
       name: 'visit',
