@@ -1,0 +1,144 @@
+// Respondent page benchmark: `node --import tsx scripts/bench/page.ts [--runs N]`.
+// Builds the client and, in the same run, a minimal page rendering the same survey with the same libraries
+// (React, survey-core, survey-react-ui, the fontless CSS) and nothing else. Both are served by one Express app
+// in front of the platform API and loaded cold in headless Chromium on a phone-sized screen; the time to the
+// first rendered question is compared as a ratio of medians, unthrottled and with the CPU slowed 4x.
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import react from '@vitejs/plugin-react';
+import express from 'express';
+import { Types } from 'mongoose';
+import { build } from 'vite';
+import { createApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { startPlatform } from '../../server/platform';
+import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
+import { getTemplate } from '../../shared/survey/templates';
+import { launchChromium } from '../../test/harness/browser';
+import { chunkGraphRecorder, entryBytes, gzipBytesOf, reachableChunks, type ChunkGraph } from './lib/entry-assets';
+import { median } from './lib/http-load';
+
+const { values: flags } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const RUNS = Number(flags.runs);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLIENT_DIST = path.join(ROOT, 'dist/client');
+const WORK = path.join(ROOT, '.tmp', `bench-page-${process.pid}`);
+const BASELINE_DIST = path.join(WORK, 'dist');
+/** Modules of client/ the respondent entry may load; anything else there is staff code. */
+const RESPONDENT_CLIENT_MODULES = [/\/client\/respond\//, /\/client\/respond\.html$/, /\/client\/i18n\/locale\.ts$/, /\/client\/lib\/(router\.ts|base\.css)$/];
+
+const BASELINE_HTML = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Survey</title></head>
+  <body><div id="root"></div><script type="module" src="./main.tsx"></script></body>
+</html>`;
+const BASELINE_MAIN = `import { createRoot } from 'react-dom/client';
+import { Model } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import 'survey-core/survey-core.fontless.min.css';
+
+const slug = location.pathname.split('/').pop() ?? '';
+fetch('/api/public/surveys/' + slug)
+  .then((reply) => reply.json())
+  .then(({ definition }) => createRoot(document.getElementById('root')!).render(<Survey model={new Model(definition)} />));
+`;
+
+async function buildClient(): Promise<ChunkGraph> {
+  const graph: ChunkGraph = { chunks: new Map() };
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', plugins: [chunkGraphRecorder(graph)] });
+  return graph;
+}
+
+async function buildBaseline(): Promise<void> {
+  await fs.mkdir(WORK, { recursive: true });
+  await fs.writeFile(path.join(WORK, 'index.html'), BASELINE_HTML);
+  await fs.writeFile(path.join(WORK, 'main.tsx'), BASELINE_MAIN);
+  await build({ configFile: false, root: WORK, base: '/baseline/', logLevel: 'warn', plugins: [react()], build: { outDir: BASELINE_DIST, emptyOutDir: true } });
+}
+
+/** Records when the first question is on screen: found in the DOM, then one frame later (painted). */
+const FIRST_QUESTION_PROBE = `(() => {
+  const seen = () => document.querySelector('.sd-question');
+  const mark = () => requestAnimationFrame(() => { window.__firstQuestion = performance.now(); });
+  new MutationObserver((_, observer) => { if (seen()) { observer.disconnect(); mark(); } })
+    .observe(document, { childList: true, subtree: true });
+})();`;
+
+const mb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'touchpoint-bench-page-'));
+console.log('building the client and the baseline page…');
+const graph = await buildClient();
+await buildBaseline();
+
+const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password-0123' });
+const platform = await startPlatform(config, { api: false, workers: false });
+const app = express();
+// The baseline is built under .tmp/ (inside the repository, so its imports resolve node_modules).
+app.get('/baseline/s/:slug', (_req, res) => res.sendFile(path.join(BASELINE_DIST, 'index.html'), { dotfiles: 'allow' }));
+app.use('/baseline', express.static(BASELINE_DIST, { index: false, dotfiles: 'allow' }));
+app.use(createApp(platform.context));
+const server = http.createServer(app);
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+const browser = await launchChromium();
+try {
+  const userId = new Types.ObjectId().toString();
+  const { id } = await createSurvey({ title: 'Customer satisfaction', definition: getTemplate('csat') }, userId);
+  const { slug } = await publishSurvey(id, userId);
+
+  // Bytes: what each entry loads before running, and what the respondent page fetches after its first render.
+  const html = await fs.readFile(path.join(CLIENT_DIST, 'respond.html'), 'utf8');
+  const roots = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1]!);
+  const { initial, lazy } = reachableChunks(graph, roots);
+  const clientModules = [...initial].flatMap((file) => graph.chunks.get(file)!.modules).filter((module) => module.includes(`${ROOT}/client/`));
+  const staffModules = clientModules.filter((module) => !RESPONDENT_CLIENT_MODULES.some((allowed) => allowed.test(module)));
+  const page = entryBytes(CLIENT_DIST, 'respond.html');
+  const baseline = entryBytes(BASELINE_DIST, 'index.html');
+
+  const timings = async (url: string, cpuSlowdown: number): Promise<number> => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const tab = await context.newPage();
+    if (cpuSlowdown > 1) await (await context.newCDPSession(tab)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    await tab.addInitScript(FIRST_QUESTION_PROBE);
+    await tab.goto(url, { waitUntil: 'commit' });
+    await tab.waitForFunction(() => (window as unknown as { __firstQuestion?: number }).__firstQuestion !== undefined, undefined, { timeout: 30_000 });
+    const ms = await tab.evaluate(() => (window as unknown as { __firstQuestion: number }).__firstQuestion);
+    await context.close();
+    return ms;
+  };
+  const results: { mode: string; page: number[]; baseline: number[] }[] = [];
+  for (const [mode, slowdown] of [['unthrottled', 1], ['CPU 4x slower', 4]] as const) {
+    const row = { mode, page: [] as number[], baseline: [] as number[] };
+    await timings(`${origin}/s/${slug}`, slowdown); // warm the server and the OS file cache
+    await timings(`${origin}/baseline/s/${slug}`, slowdown);
+    for (let run = 0; run < RUNS; run++) {
+      row.page.push(await timings(`${origin}/s/${slug}`, slowdown));
+      row.baseline.push(await timings(`${origin}/baseline/s/${slug}`, slowdown));
+    }
+    results.push(row);
+  }
+
+  console.log(`\nrespondent entry (gzip -9), ${RUNS} cold loads per page and mode, phone-sized viewport\n`);
+  console.log(`${''.padEnd(34)} ${'JS gzip'.padStart(11)} ${'CSS gzip'.padStart(11)}`);
+  console.log(`${'respondent page /s/:slug'.padEnd(34)} ${mb(page.js.gzip).padStart(11)} ${mb(page.css.gzip).padStart(11)}   (goal JS <= 440 KiB)`);
+  console.log(`${'minimal page, same libraries'.padEnd(34)} ${mb(baseline.js.gzip).padStart(11)} ${mb(baseline.css.gzip).padStart(11)}`);
+  // Lazy: the answer validator (fetched after the first question shows) and SurveyJS's zh-CN strings (zh-CN only).
+  console.log(`${'respondent page, lazy chunks'.padEnd(34)} ${mb(gzipBytesOf(CLIENT_DIST, lazy)).padStart(11)}   (${[...lazy].map((file) => path.basename(file)).join(', ')})`);
+  console.log(`staff code in the respondent entry: ${staffModules.length === 0 ? 'none' : staffModules.join(', ')}`);
+  console.log(`\n${'time to first question'.padEnd(20)} ${'page ms'.padStart(9)} ${'minimal ms'.padStart(11)} ${'ratio'.padStart(7)}   (goal <= 1.15)`);
+  for (const row of results) {
+    const ratio = median(row.page) / median(row.baseline);
+    console.log(`${row.mode.padEnd(20)} ${median(row.page).toFixed(0).padStart(9)} ${median(row.baseline).toFixed(0).padStart(11)} ${ratio.toFixed(3).padStart(7)}`);
+  }
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  await platform.stop();
+  await fs.rm(dataDir, { recursive: true, force: true });
+  await fs.rm(WORK, { recursive: true, force: true });
+}
