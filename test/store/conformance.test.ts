@@ -219,6 +219,10 @@ describe('writes', () => {
     expect(before).toEqual({ job: 'y', state: 'ready' });
     const after = await queue.findOneAndUpdate({ state: 'ready' }, { $set: { state: 'taken' } }, { sort: { priority: -1 }, returnDocument: 'after' });
     expect(after).toMatchObject({ job: 'z', state: 'taken' });
+    // The post-image is returned even though the update moved it out of the filter.
+    const claimed = await queue.findOneAndUpdate({ state: 'ready' }, { $set: { state: 'taken' } }, { returnDocument: 'after', projection: { _id: 0, job: 1, state: 1 } });
+    expect(claimed).toEqual({ job: 'x', state: 'taken' });
+    await queue.updateOne({ job: 'x' }, { $set: { state: 'ready' } });
     const upserted = await queue.findOneAndUpdate({ job: 'w' }, { $setOnInsert: { priority: 0 } }, { upsert: true, returnDocument: 'after', includeResultMetadata: true });
     expect(upserted.lastErrorObject?.updatedExisting).toBe(false);
     expect(upserted.value).toMatchObject({ job: 'w', priority: 0 });

@@ -13,10 +13,15 @@ export function sortSkipLimit(docs: Document[], spec: { sort?: Document; skip?: 
   return out;
 }
 
-/** Applies a find projection; the filter is needed for positional (`field.$`) projections. */
+/**
+ * Applies a find projection to documents already chosen. The filter only serves positional
+ * (`field.$`) projections: matched again, it would drop a findAndModify post-image whose update
+ * changed a filtered field.
+ */
 export function project(docs: Document[], projection: Document | undefined, filter: Document, options: Partial<Options>): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
-  const projected = new Query(filter, options).find<Document>(docs, projection).all();
+  const positional = Object.keys(projection).some((key) => key.endsWith('.$'));
+  const projected = new Query(positional ? filter : {}, options).find<Document>(docs, projection).all();
   return projected.map(idFirst);
 }
 
