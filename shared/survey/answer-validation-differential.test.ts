@@ -4,18 +4,7 @@ import type { SurveyDefinition } from './definition.schema';
 import { getTemplate } from './templates';
 import { allQuestions } from './walk-questions';
 import type { SurveyElementJson } from './walk-questions';
-
-/** mulberry32: small, seedable, good enough to spread test cases. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from '../testing/seeded-random';
 
 /** Conditions that chain across pages and panels, so hiding one answer hides, shows or re-offers others. */
 const chained: SurveyDefinition = {

@@ -1,17 +1,7 @@
 import { KANO_ANSWERS, SERVQUAL_DIMENSIONS } from '../../survey/metric-vocabulary';
 import type { MetricAnswers } from '../metric-answers';
 
-/** Seeded PRNG (mulberry32) so property tests are reproducible without extra dependencies. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../testing/seeded-random';
 
 export function randomInt(random: () => number, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
