@@ -33,18 +33,19 @@ export function publicAuthRoutes(ctx: AppContext): Router {
       next();
     },
     validated({ body: loginInputSchema }, async ({ body }, req, res) => {
-      const subjects = [`ip|${req.ip}`, `account|${req.ip}|${body.email}`];
-      const waits = await Promise.all(subjects.map((subject, i) => (i === 0 ? perAddress : perAccount).retryAfter(subject)));
-      const wait = Math.max(...waits);
+      // Each limit with the subject it counts: the address, and the account as tried from that address.
+      const limits = [
+        [perAddress, `${req.ip}`],
+        [perAccount, `${req.ip}|${body.email}`],
+      ] as const;
+      const wait = Math.max(...(await Promise.all(limits.map(([limiter, subject]) => limiter.retryAfter(subject)))));
       if (wait > 0) throw new TooManyRequests(wait, 'Too many failed sign-in attempts; try again later.');
       try {
         const { user, session, expiresAt } = await ctx.auth.login(body.email, body.password);
         sessionCookie(res, ctx, session, expiresAt.getTime() - Date.now());
         res.json({ user });
       } catch (error) {
-        if (error instanceof Unauthenticated) {
-          await Promise.all([perAddress.recordFailure(subjects[0]!), perAccount.recordFailure(subjects[1]!)]);
-        }
+        if (error instanceof Unauthenticated) await Promise.all(limits.map(([limiter, subject]) => limiter.recordFailure(subject)));
         throw error;
       }
     }),
