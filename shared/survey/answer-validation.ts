@@ -35,9 +35,7 @@ export function validateAnswers(
   answers: unknown,
   options: AnswerValidationOptions = {},
 ): AnswerValidationResult {
-  if (!isPlainObject(answers)) return fail([NOT_AN_OBJECT]);
-  const textCap = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
-  return compiled.get(definition, compileSurvey).validate(answers, textCap, options.partial ?? false);
+  return compileAnswerValidator(definition, options)(answers, options);
 }
 
 /**
