@@ -1,6 +1,6 @@
 import { bilingual } from '../survey-locale';
 import { commentQuestion, csatQuestion } from './template-parts';
-import type { SurveyTemplate } from './survey-template';
+import { defineTemplate } from './survey-template';
 
 const title = bilingual('Customer satisfaction (CSAT)', '客户满意度（CSAT）');
 const description = bilingual(
@@ -8,21 +8,12 @@ const description = bilingual(
   '一道 1–5 分的满意度评分题，并可留下意见。',
 );
 
-export const csatTemplate: SurveyTemplate = {
-  key: 'csat',
-  title,
-  description,
-  definition: {
-    title,
-    description,
-    pages: [
-      {
-        name: 'satisfaction',
-        elements: [
-          csatQuestion('csat'),
-          commentQuestion('csat_comment', bilingual('What could we do better?', '我们还有哪些地方可以做得更好？')),
-        ],
-      },
+export const csatTemplate = defineTemplate('csat', title, description, [
+  {
+    name: 'satisfaction',
+    elements: [
+      csatQuestion('csat'),
+      commentQuestion('csat_comment', bilingual('What could we do better?', '我们还有哪些地方可以做得更好？')),
     ],
   },
-};
+]);

@@ -1,7 +1,7 @@
 import type { SurveyElement } from '../definition.schema';
 import type { KanoSide } from '../metric-vocabulary';
 import { bilingual } from '../survey-locale';
-import type { SurveyTemplate } from './survey-template';
+import { defineTemplate } from './survey-template';
 import { KANO_CHOICES } from './template-parts';
 
 const title = bilingual('Kano feature survey', 'Kano 功能需求调查');
@@ -61,18 +61,9 @@ function kanoQuestion(feature: Feature, side: KanoSide): SurveyElement {
   };
 }
 
-export const kanoTemplate: SurveyTemplate = {
-  key: 'kano',
-  title,
-  description,
-  definition: {
-    title,
-    description,
-    pages: [
-      {
-        name: 'features',
-        elements: FEATURES.flatMap((feature) => [kanoQuestion(feature, 'functional'), kanoQuestion(feature, 'dysfunctional')]),
-      },
-    ],
+export const kanoTemplate = defineTemplate('kano', title, description, [
+  {
+    name: 'features',
+    elements: FEATURES.flatMap((feature) => [kanoQuestion(feature, 'functional'), kanoQuestion(feature, 'dysfunctional')]),
   },
-};
+]);

@@ -3,7 +3,7 @@ import type { ServqualSide } from '../metric-vocabulary';
 import { bilingual } from '../survey-locale';
 import { SERVQUAL_STATEMENTS } from './servqual-statements';
 import type { ServqualStatement } from './servqual-statements';
-import type { SurveyTemplate } from './survey-template';
+import { defineTemplate } from './survey-template';
 import { STRONGLY_AGREE, STRONGLY_DISAGREE } from './template-parts';
 
 const title = bilingual('SERVQUAL service quality survey', 'SERVQUAL 服务质量调查');
@@ -44,32 +44,23 @@ const items = itemIds();
 const questionsFor = (side: ServqualSide) =>
   SERVQUAL_STATEMENTS.map((statement, index) => statementQuestion(statement, items[index] ?? '', side));
 
-export const servqualTemplate: SurveyTemplate = {
-  key: 'servqual',
-  title,
-  description,
-  definition: {
-    title,
-    description,
-    pages: [
-      {
-        name: 'expectations',
-        title: bilingual('What you expect', '您的期望'),
-        description: bilingual(
-          'Think of an excellent provider of this kind of service. How strongly do you agree that such a provider would have each feature below? 1 means strongly disagree, 7 means strongly agree.',
-          '请设想一家提供此类服务的卓越机构。您在多大程度上认同这样的机构应当具备以下各项特征？1 表示非常不同意，7 表示非常同意。',
-        ),
-        elements: questionsFor('expectation'),
-      },
-      {
-        name: 'perceptions',
-        title: bilingual('What you experienced', '您的实际感受'),
-        description: bilingual(
-          'The statements below are about this service provider. How strongly do you agree with each? 1 means strongly disagree, 7 means strongly agree.',
-          '以下陈述与本服务机构有关。您在多大程度上同意每一项？1 表示非常不同意，7 表示非常同意。',
-        ),
-        elements: questionsFor('perception'),
-      },
-    ],
+export const servqualTemplate = defineTemplate('servqual', title, description, [
+  {
+    name: 'expectations',
+    title: bilingual('What you expect', '您的期望'),
+    description: bilingual(
+      'Think of an excellent provider of this kind of service. How strongly do you agree that such a provider would have each feature below? 1 means strongly disagree, 7 means strongly agree.',
+      '请设想一家提供此类服务的卓越机构。您在多大程度上认同这样的机构应当具备以下各项特征？1 表示非常不同意，7 表示非常同意。',
+    ),
+    elements: questionsFor('expectation'),
   },
-};
+  {
+    name: 'perceptions',
+    title: bilingual('What you experienced', '您的实际感受'),
+    description: bilingual(
+      'The statements below are about this service provider. How strongly do you agree with each? 1 means strongly disagree, 7 means strongly agree.',
+      '以下陈述与本服务机构有关。您在多大程度上同意每一项？1 表示非常不同意，7 表示非常同意。',
+    ),
+    elements: questionsFor('perception'),
+  },
+]);

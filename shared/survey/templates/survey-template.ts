@@ -12,3 +12,15 @@ export interface SurveyTemplate {
   description: { default: string; 'zh-cn': string };
   definition: SurveyDefinition;
 }
+
+type BilingualText = SurveyTemplate['title'];
+
+/** A template whose survey shows the template's own title and description above the given pages. */
+export function defineTemplate(
+  key: TemplateKey,
+  title: BilingualText,
+  description: BilingualText,
+  pages: NonNullable<SurveyDefinition['pages']>,
+): SurveyTemplate {
+  return { key, title, description, definition: { title, description, pages } };
+}
