@@ -10,6 +10,15 @@ afterAll(async () => {
   await fs.rm(scratch, { recursive: true, force: true });
 });
 
+/** Signs in as the default admin of a platform started by a test, as the staff page would. */
+function signInAsAdmin(baseUrl: string, password: string): Promise<Response> {
+  return fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-touchpoint-csrf': '1' },
+    body: JSON.stringify({ email: 'admin@touchpoint.local', password }),
+  });
+}
+
 describe('process entries', () => {
   it('exits non-zero and names a bad variable', async () => {
     const entry = spawnEntry('server/main.ts', { PORT: 'eighty', SMTP_URL: 'http://mail', DATA_DIR: scratch });
@@ -52,12 +61,7 @@ describe('process entries', () => {
       expect(entry.output.join('\n')).toMatch(/Embedded defaults in use for database, redis, mail/);
       const password = (await fs.readFile(path.join(dataDir, 'initial-admin-password'), 'utf8')).trim();
       expect(entry.output.join('\n')).toContain(`admin login: admin@touchpoint.local / ${password}`);
-      const login = await fetch(`${url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-touchpoint-csrf': '1' },
-        body: JSON.stringify({ email: 'admin@touchpoint.local', password }),
-      });
-      expect(login.status).toBe(200);
+      expect((await signInAsAdmin(url!, password)).status).toBe(200);
       await expect(fs.stat(path.join(dataDir, 'redis', 'appendonlydir'))).resolves.toBeTruthy();
       await expect(fs.stat(path.join(dataDir, 'outbox'))).resolves.toBeTruthy();
     } finally {
@@ -70,13 +74,7 @@ describe('process entries', () => {
     const dataDir = path.join(scratch, 'killed');
     const first = spawnEntry('server/main.ts', { DATA_DIR: dataDir, PORT: '0', ADMIN_PASSWORD: 'first-admin-password' });
     const [, url] = await first.waitForLine(/^listening (http:\/\/\S+)$/, 120_000);
-    const login = () =>
-      fetch(`${url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-touchpoint-csrf': '1' },
-        body: JSON.stringify({ email: 'admin@touchpoint.local', password: 'first-admin-password' }),
-      });
-    expect((await login()).status).toBe(200);
+    expect((await signInAsAdmin(url!, 'first-admin-password')).status).toBe(200);
     first.child.kill('SIGKILL');
     await first.exited;
 
@@ -84,13 +82,8 @@ describe('process entries', () => {
     const second = spawnEntry('server/main.ts', { DATA_DIR: dataDir, PORT: '0' });
     try {
       const [, again] = await second.waitForLine(/^listening (http:\/\/\S+)$/, 120_000);
-      const response = await fetch(`${again}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-touchpoint-csrf': '1' },
-        body: JSON.stringify({ email: 'admin@touchpoint.local', password: 'first-admin-password' }),
-      });
       // The admin made by the first run is still there: no new admin was created.
-      expect(response.status).toBe(200);
+      expect((await signInAsAdmin(again!, 'first-admin-password')).status).toBe(200);
       expect(second.output.join('\n')).not.toMatch(/admin login: admin@touchpoint.local \//);
     } finally {
       second.child.kill('SIGTERM');
