@@ -7,7 +7,7 @@ import { validateAnswers } from '@shared/survey/answer-validation';
 import type { SurveyDefinition } from '@shared/survey/definition.schema';
 import { Conflict, Invalid, NotFound } from '../lib/errors';
 import { isDuplicateKey } from '../lib/mongo-errors';
-import { findOpenSurvey, findPublishedDefinition, isKnownChannel, isKnownTouchpoint } from './answer-targets';
+import { cachedOpenSurvey, cachedPublishedDefinition, isKnownChannel, isKnownTouchpoint } from './answer-targets';
 import { botFlags } from './bot-flags';
 import { ResponseModel } from './response.model';
 import { claimResponseToken, releaseResponseToken, type ClaimedToken } from './response-token.service';
@@ -31,9 +31,9 @@ export interface SubmitResult {
  * version the page rendered. Resubmitting a submissionId returns the first response's id.
  */
 export async function submitResponse(slug: string, input: SubmitResponseInput, context: SubmissionContext): Promise<SubmitResult> {
-  const survey = await findOpenSurvey(slug);
+  const survey = await cachedOpenSurvey(slug);
   if (!survey) throw new NotFound('This survey is not open for answers.');
-  const definition = input.version <= survey.latestVersion ? await findPublishedDefinition(survey.surveyId, input.version) : null;
+  const definition = input.version <= survey.latestVersion ? await cachedPublishedDefinition(survey.surveyId, input.version) : null;
   if (!definition) {
     throw new Invalid('The survey version answered is not published.', [
       { name: 'body.version', reason: `is not a published version of this survey (the latest is ${survey.latestVersion})` },

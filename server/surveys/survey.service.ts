@@ -122,11 +122,28 @@ export async function setArchived(id: string, archived: boolean): Promise<Survey
   return toSurvey(doc);
 }
 
+export interface OpenSurvey {
+  surveyId: string;
+  latestVersion: number;
+}
+
+/** The published survey behind a public slug, or null when it is unknown, a draft or archived. */
+export async function findOpenSurvey(slug: string): Promise<OpenSurvey | null> {
+  const doc = await SurveyModel.findOne({ slug }, { status: 1, latestVersion: 1 }).lean();
+  if (!doc || doc.status !== 'published' || !doc.latestVersion) return null;
+  return { surveyId: doc._id.toString(), latestVersion: doc.latestVersion };
+}
+
+/** The definition of one published version, or null when the survey has no such version. */
+export async function findPublishedDefinition(surveyId: string, version: number): Promise<SurveyDefinition | null> {
+  const doc = await SurveyVersionModel.findOne({ surveyId, version }, { definition: 1 }).lean();
+  return doc ? (doc.definition as SurveyDefinition) : null;
+}
+
 /** The latest published version behind a public link; drafts and archived surveys are not found. */
-export async function getPublicSurvey(slug: string): Promise<PublicSurvey & { surveyId: string }> {
-  const doc = await SurveyModel.findOne({ slug }, { status: 1, latestVersion: 1, slug: 1 }).lean();
-  if (!doc || doc.status !== 'published' || !doc.latestVersion) throw new NotFound('This survey is not open for answers.');
-  const version = await SurveyVersionModel.findOne({ surveyId: doc._id, version: doc.latestVersion }).lean();
-  if (!version) throw new NotFound('This survey is not open for answers.');
-  return { surveyId: doc._id.toString(), slug: doc.slug, version: version.version, definition: version.definition as SurveyDefinition };
+export async function getPublicSurvey(slug: string): Promise<PublicSurvey> {
+  const open = await findOpenSurvey(slug);
+  const definition = open ? await findPublishedDefinition(open.surveyId, open.latestVersion) : null;
+  if (!open || !definition) throw new NotFound('This survey is not open for answers.');
+  return { slug, version: open.latestVersion, definition };
 }
