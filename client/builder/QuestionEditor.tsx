@@ -1,13 +1,12 @@
 import { useId } from 'react';
 import type { SurveyDefinition, SurveyElement } from '@shared/survey/definition.schema';
-import { SERVQUAL_DIMENSIONS } from '@shared/survey/metric-vocabulary';
 import type { ServqualDimension } from '@shared/survey/metric-vocabulary';
 import { useT } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locale';
 import { ChoicesEditor } from './ChoicesEditor';
 import { twinsOf, updateElement } from './draft-outline';
 import { readText, writeText } from './localized-text';
-import { DIMENSION_LABELS } from './question-labels';
+import { DimensionSelect } from './DimensionSelect';
 import { questionEditorId } from './question-ids';
 import { ShowIfEditor } from './ShowIfEditor';
 
@@ -77,16 +76,7 @@ export function QuestionEditor({ element, number, definition, locale, onChange }
         {t('builder.question.required')}
       </label>
       {element.metric === 'servqual' && (
-        <div className="field field-inline">
-          <label htmlFor={`${id}-dimension`}>{t('builder.question.dimension')}</label>
-          <select id={`${id}-dimension`} value={element.dimension ?? ''} onChange={(event) => setDimension(event.target.value as ServqualDimension)}>
-            {SERVQUAL_DIMENSIONS.map((option) => (
-              <option key={option} value={option}>
-                {t(DIMENSION_LABELS[option])}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DimensionSelect id={`${id}-dimension`} label={t('builder.question.dimension')} value={element.dimension ?? ''} onChange={setDimension} />
       )}
       {element.metric === 'kano' && <p className="hint">{t('builder.question.kanoChoicesFixed')}</p>}
       {CHOICE_TYPES.has(element.type) && element.metric !== 'kano' && (

@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
-import { SERVQUAL_DIMENSIONS } from '@shared/survey/metric-vocabulary';
 import type { ServqualDimension } from '@shared/survey/metric-vocabulary';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/i18n-context';
 import type { PaletteKind } from './question-palette';
-import { DIMENSION_LABELS } from './question-labels';
+import { DimensionSelect } from './DimensionSelect';
 
 const ENTRIES: { kind: PaletteKind; label: MessageKey; hint: MessageKey }[] = [
   { kind: 'nps', label: 'builder.palette.nps', hint: 'builder.palette.npsHint' },
@@ -27,16 +26,7 @@ export function QuestionPalette({ onAdd }: { onAdd: (kind: PaletteKind, dimensio
     <section className="panel palette" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('builder.palette.heading')}</h2>
       <p className="hint">{t('builder.palette.where')}</p>
-      <div className="field field-inline">
-        <label htmlFor={`${id}-dimension`}>{t('builder.palette.dimension')}</label>
-        <select id={`${id}-dimension`} value={dimension} onChange={(event) => setDimension(event.target.value as ServqualDimension)}>
-          {SERVQUAL_DIMENSIONS.map((option) => (
-            <option key={option} value={option}>
-              {t(DIMENSION_LABELS[option])}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DimensionSelect id={`${id}-dimension`} label={t('builder.palette.dimension')} value={dimension} onChange={setDimension} />
       <ul className="palette-buttons">
         {ENTRIES.map((entry) => (
           <li key={entry.kind}>
