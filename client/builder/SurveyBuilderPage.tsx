@@ -6,6 +6,7 @@ import { Link } from '../lib/Link';
 import { StatusPage } from '../staff/StatusPage';
 import { SurveyBuilder } from './SurveyBuilder';
 import { surveyBuilderApi } from './survey-builder-api';
+import { LoadFailed } from '../lib/LoadFailed';
 
 type LoadState = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'failed' } | { kind: 'ready'; survey: Survey };
 
@@ -40,13 +41,10 @@ export function SurveyBuilderPage({ id }: { id: string }) {
       return <StatusPage kind="not-found" path={`/surveys/${id}`} />;
     case 'failed':
       return (
-        <div role="alert" className="banner banner-error">
-          <p>{t('builder.loadFailed')}</p>
-          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-            {t('app.retry')}
-          </button>{' '}
+        <LoadFailed message={t('builder.loadFailed')} onRetry={() => setAttempt((n) => n + 1)}>
+          {' '}
           <Link to="/surveys">{t('builder.backToList')}</Link>
-        </div>
+        </LoadFailed>
       );
     case 'ready':
       return <SurveyBuilder initial={state.survey} />;

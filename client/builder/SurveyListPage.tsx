@@ -6,6 +6,7 @@ import { CreateSurveyForm } from './CreateSurveyForm';
 import { surveyBuilderApi } from './survey-builder-api';
 import type { SurveySummary } from './survey-builder-api';
 import { SurveyStatusBadge } from './SurveyStatusBadge';
+import { LoadFailed } from '../lib/LoadFailed';
 
 type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; surveys: SurveySummary[] };
 
@@ -42,12 +43,7 @@ export function SurveyListPage() {
       <h2 className="section-heading">{t('builder.list.heading')}</h2>
       {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
       {state.kind === 'failed' && (
-        <div role="alert" className="banner banner-error">
-          <p>{t('builder.list.failed')}</p>
-          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadFailed message={t('builder.list.failed')} onRetry={() => setAttempt((n) => n + 1)} />
       )}
       {state.kind === 'ready' && state.surveys.length === 0 && <p>{t('builder.list.empty')}</p>}
       {state.kind === 'ready' && state.surveys.length > 0 && (

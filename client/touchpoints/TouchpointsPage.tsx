@@ -9,6 +9,7 @@ import { TARGET_LABELS, TouchpointForm } from './TouchpointForm';
 import { touchpointsApi } from './touchpoints-api';
 import '../lib/section-ui.css';
 import './touchpoints.css';
+import { LoadFailed } from '../lib/LoadFailed';
 
 type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; touchpoints: Touchpoint[] };
 
@@ -66,12 +67,7 @@ export function TouchpointsPage() {
       </p>
       {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
       {state.kind === 'failed' && (
-        <div role="alert" className="banner banner-error">
-          <p>{t('touchpoints.loadFailed')}</p>
-          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadFailed message={t('touchpoints.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />
       )}
       {state.kind === 'ready' && state.touchpoints.length === 0 && <p>{t('touchpoints.empty')}</p>}
       {state.kind === 'ready' && state.touchpoints.length > 0 && (
