@@ -3,10 +3,11 @@ import type { Types } from 'mongoose';
 import { diffDefinitions, sameDefinition } from '@shared/surveys/definition-changes';
 import type { CreateSurveyInput, PublicSurvey, Survey, SurveyVersion, UpdateSurveyInput } from '@shared/surveys/survey-api.schema';
 import type { SurveyDefinition } from '@shared/survey/definition.schema';
-import { checkDefinitionContract } from '@shared/survey/definition-contract';
+import { contractedDefinitionSchema } from '@shared/survey/definition-contract';
 import { getTemplate } from '@shared/survey/templates';
 import { Conflict, Invalid, NotFound } from '../lib/errors';
 import { isDuplicateKey } from '../lib/mongo-errors';
+import { toInvalidParams } from '../lib/validate';
 import { SurveyModel, SurveyVersionModel } from './survey.model';
 
 type SurveyDoc = InstanceType<typeof SurveyModel>;
@@ -90,12 +91,10 @@ export async function publishSurvey(id: string, userId: string) {
   const doc = await findSurvey(id);
   if (doc.status === 'archived') throw new Conflict('This survey is archived; restore it before publishing.', 'survey-archived');
   const definition = doc.definition as SurveyDefinition;
-  const issues = checkDefinitionContract(definition);
-  if (issues.length > 0) {
-    throw new Invalid(
-      'The draft breaks the question contract and cannot be published.',
-      issues.map((issue) => ({ name: issue.path ? `definition.${issue.path}` : 'definition', reason: issue.message })),
-    );
+  // The same check as on save, reported the same way: the contract may have grown since the draft was saved.
+  const checked = contractedDefinitionSchema.safeParse(definition);
+  if (!checked.success) {
+    throw new Invalid('The draft breaks the question contract and cannot be published.', toInvalidParams(checked.error, 'definition'));
   }
   const previous = await latestVersionDoc(doc._id, doc.latestVersion);
   const version = (doc.latestVersion ?? 0) + 1;

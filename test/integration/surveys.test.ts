@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SurveyModel } from '../../server/surveys/survey.model';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 
 let tp: TestPlatform;
@@ -148,6 +149,19 @@ describe('surveys', () => {
     const survey = await tp.request(`/api/surveys/${id}`, { cookie: analyst });
     expect(survey.body).toMatchObject({ hasUnpublishedChanges: false, versions: [{ version: 1 }, { version: 2 }] });
     expect((await tp.request(`/api/surveys/${id}/versions/3`, { cookie: analyst })).status).toBe(404);
+  });
+
+  it('refuses to publish a stored draft that breaks the contract, naming the question', async () => {
+    // A draft saved before the contract grew stricter: written directly, as the API no longer accepts it.
+    const created = await tp.request('/api/surveys', { cookie: designer, body: { title: 'Old draft' } });
+    const { id } = created.body as { id: string };
+    await SurveyModel.updateOne({ _id: id }, { $set: { definition: definitionOf(nps('old_nps', 1, 5)) } });
+    const published = await tp.request(`/api/surveys/${id}/publish`, { cookie: designer, method: 'POST' });
+    expect(published.status).toBe(400);
+    const reasons = (published.body as InvalidBody).invalid_params;
+    expect(reasons.map((r) => r.reason).join('\n')).toMatch(/old_nps/);
+    expect(reasons[0]?.name).toMatch(/^definition\.pages\.0\.elements\.0/);
+    expect((await tp.request(`/api/surveys/${id}`, { cookie: designer })).body).toMatchObject({ versions: [] });
   });
 
   it('lets an analyst read but not edit, publish or create', async () => {
