@@ -10,11 +10,6 @@ export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   return mongoose;
 }
 
-/** Indexes for models registered after the connection was made (feature modules imported late). */
-export async function ensureIndexes(): Promise<void> {
-  await Promise.all(Object.values(mongoose.connection.models).map((model) => model.createIndexes()));
-}
-
 export async function disconnectDatabase(): Promise<void> {
   await mongoose.disconnect();
 }

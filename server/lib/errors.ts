@@ -50,13 +50,8 @@ export class TooManyRequests extends HttpError {
     });
   }
 }
-export class ServiceUnavailable extends HttpError {
-  constructor(detail: string) {
-    super(503, 'unavailable', 'Service unavailable', detail);
-  }
-}
 
-export function problemBody(status: number, code: string, title: string, detail?: string, invalidParams?: InvalidParam[]): Problem {
+function problemBody(status: number, code: string, title: string, detail?: string, invalidParams?: InvalidParam[]): Problem {
   return {
     type: PROBLEM_BASE + code,
     title,
