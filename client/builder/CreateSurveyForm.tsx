@@ -5,7 +5,7 @@ import { useLocale, useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
 import { navigate } from '../lib/navigation';
 import { surveyBuilderApi } from './survey-builder-api';
-import type { TemplateSummary } from './survey-builder-api';
+import type { TemplateSummary } from '@shared/surveys/survey-api.schema';
 
 const BLANK = 'blank';
 

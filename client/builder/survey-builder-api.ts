@@ -1,23 +1,16 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   createdSurveySchema,
   publishedSchema,
   surveyListSchema,
   surveySchema,
   surveyVersionSchema,
+  templateListSchema,
 } from '@shared/surveys/survey-api.schema';
-import { templateKeySchema } from '@shared/survey/templates/survey-template';
 import type { CreateSurveyInput, UpdateSurveyInput } from '@shared/surveys/survey-api.schema';
 import type { UiLocale } from '@shared/survey/survey-locale';
 import type { ApiClient } from '../lib/api-client';
 
-// TODO(move to shared/surveys): the server's reply for GET /api/surveys/templates has no shared schema yet.
-export const templateListSchema = z.object({
-  templates: z.array(
-    z.object({ key: templateKeySchema, title: z.string(), description: z.string(), questionCount: z.number().int() }),
-  ),
-});
-export type TemplateSummary = z.infer<typeof templateListSchema>['templates'][number];
 export type SurveySummary = z.infer<typeof surveyListSchema>['surveys'][number];
 
 const surveyPath = (id: string) => `/api/surveys/${encodeURIComponent(id)}`;

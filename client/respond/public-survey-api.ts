@@ -1,15 +1,7 @@
-import { z } from 'zod';
-import { surveyDefinitionSchema } from '@shared/survey/definition.schema';
+import { publicSurveySchema, type PublicSurvey } from '@shared/surveys/public-survey.schema';
 import { matchPath } from '../lib/router';
 
-// TODO(move to shared/survey): the server should validate its reply with the same schema.
-/** Reply of `GET /api/public/surveys/:slug`: the published version a respondent fills in. */
-export const publicSurveySchema = z.object({
-  slug: z.string().min(1),
-  version: z.number().int().positive(),
-  definition: surveyDefinitionSchema,
-});
-export type PublicSurvey = z.infer<typeof publicSurveySchema>;
+export type { PublicSurvey };
 
 /** The survey slug of a respondent URL (`/s/:slug`), or null when the path is not one. */
 export function slugFromPath(pathname: string): string | null {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { diffDefinitions, sameDefinition } from '@shared/surveys/definition-changes';
-import type { CreateSurveyInput, PublicSurvey, Survey, SurveyVersion, UpdateSurveyInput } from '@shared/surveys/survey-api.schema';
+import type { PublicSurvey } from '@shared/surveys/public-survey.schema';
+import type { CreateSurveyInput, Survey, SurveyVersion, UpdateSurveyInput } from '@shared/surveys/survey-api.schema';
 import type { SurveyDefinition } from '@shared/survey/definition.schema';
 import { contractedDefinitionSchema } from '@shared/survey/definition-contract';
 import { getTemplate } from '@shared/survey/templates';

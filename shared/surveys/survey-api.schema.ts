@@ -71,6 +71,8 @@ export const surveyVersionSchema = z.object({
 });
 export type SurveyVersion = z.infer<typeof surveyVersionSchema>;
 
-/** What the respondent page loads: the latest published version. */
-export const publicSurveySchema = z.object({ slug: z.string(), version: z.number().int(), definition: surveyDefinitionSchema });
-export type PublicSurvey = z.infer<typeof publicSurveySchema>;
+/** Reply of `GET /api/surveys/templates`. */
+export const templateListSchema = z.object({
+  templates: z.array(z.object({ key: templateKeySchema, title: z.string(), description: z.string(), questionCount: z.number().int() })),
+});
+export type TemplateSummary = z.infer<typeof templateListSchema>['templates'][number];
