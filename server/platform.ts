@@ -11,7 +11,7 @@ import { connectDatabase, disconnectDatabase } from './lib/db';
 import { startServices } from './lib/embedded/services';
 import { createLogger } from './lib/logger';
 import { createMailer } from './lib/mailer';
-import { JobQueues, startWorkers } from './lib/queue';
+import { JobQueues, startSchedules, startWorkers } from './lib/queue';
 import { createRedis } from './lib/redis';
 import { resolveSessionSecret } from './lib/secret';
 
@@ -56,12 +56,13 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
     let workers: Worker[] = [];
     if (roles.workers) {
       const workerRedis = createRedis(services.redisUrl, 'worker');
-      workers = startWorkers(JOB_DEFINITIONS, { connection: workerRedis, prefix: config.QUEUE_PREFIX, logger });
+      workers = startWorkers(JOB_DEFINITIONS, { connection: workerRedis, prefix: config.QUEUE_PREFIX, context });
       // Registered after the queue producers, so on shutdown workers finish their jobs before Redis closes.
       cleanups.push(async () => {
         await Promise.all(workers.map((worker) => worker.close()));
         await workerRedis.quit();
       });
+      await startSchedules(JOB_DEFINITIONS, context);
     }
 
     let url: string | undefined;

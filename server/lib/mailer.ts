@@ -1,11 +1,12 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 
-export type Mailer = Transporter;
+/** The pooled transport, plus the From address it puts on every message. */
+export type Mailer = Transporter & { readonly defaultFrom: string };
 
 /** One pooled SMTP transport per process, from SMTP_URL. */
 export function createMailer(smtpUrl: string, from: string): Mailer {
   const url = new URL(smtpUrl);
-  return nodemailer.createTransport(
+  const transport = nodemailer.createTransport(
     {
       pool: true,
       maxConnections: 5,
@@ -19,4 +20,5 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
     },
     { from },
   );
+  return Object.assign(transport, { defaultFrom: from });
 }

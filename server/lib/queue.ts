@@ -1,13 +1,17 @@
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
+import type { AppContext } from '../app-context';
 import type { Logger } from './logger';
 
-/** What a job handler may use; handlers are thin and call services. */
-export interface JobContext {
+/** What a job handler may use (the process's shared context, its job, a logger naming both); handlers are thin and call services. */
+export interface JobContext extends AppContext {
   logger: Logger;
   job: Job;
 }
+
+/** A job that runs on its own on a schedule (a BullMQ job scheduler, kept in Redis, so it survives restarts). */
+export type JobSchedule = { every: number } | { pattern: string; tz?: string };
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   /** Queue name; one queue per kind of job. */
@@ -17,6 +21,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   concurrency?: number;
   limiter?: WorkerOptions['limiter'];
   defaults?: JobsOptions;
+  /** Runs with this payload on this schedule once workers start; `(config) => undefined` leaves it off. */
+  schedule?: (context: AppContext) => { repeat: JobSchedule; payload: z.infer<S> } | undefined;
 }
 
 export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
@@ -66,6 +72,16 @@ export class JobQueues {
     return this.queue(definition).add(definition.queue, data, { ...options });
   }
 
+  /** Creates or updates the job scheduler `id` (idempotent: every worker start may call it). */
+  async schedule<S extends z.ZodType>(definition: JobDefinition<S>, id: string, repeat: JobSchedule, payload: z.infer<S>): Promise<void> {
+    if (id.includes(':')) throw new Error(`scheduler id ${id} must not contain ':'`);
+    await this.queue(definition).upsertJobScheduler(id, repeat, { name: definition.queue, data: definition.payload.parse(payload) });
+  }
+
+  async unschedule(definition: JobDefinition, id: string): Promise<void> {
+    await this.queue(definition).removeJobScheduler(id);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
@@ -75,16 +91,17 @@ export class JobQueues {
 /** Consumer side: one BullMQ worker per definition. The payload is parsed again; a bad payload is not retried. */
 export function startWorkers(
   definitions: readonly JobDefinition[],
-  options: { connection: Redis; prefix: string; logger: Logger },
+  options: { connection: Redis; prefix: string; context: AppContext },
 ): Worker[] {
+  const { context } = options;
   return definitions.map((definition) => {
     const worker = new Worker(
       definition.queue,
       async (job) => {
         const parsed = definition.payload.safeParse(job.data);
         if (!parsed.success) throw new UnrecoverableError(`invalid payload: ${parsed.error.message}`);
-        const logger = options.logger.child({ queue: definition.queue, jobId: job.id });
-        return definition.handle(parsed.data, { logger, job });
+        const logger = context.logger.child({ queue: definition.queue, jobId: job.id });
+        return definition.handle(parsed.data, { ...context, logger, job });
       },
       {
         connection: options.connection,
@@ -94,9 +111,17 @@ export function startWorkers(
       },
     );
     worker.on('failed', (job, err) =>
-      options.logger.warn({ queue: definition.queue, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+      context.logger.warn({ queue: definition.queue, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
     );
-    worker.on('error', (err) => options.logger.error({ queue: definition.queue, err }, 'worker error'));
+    worker.on('error', (err) => context.logger.error({ queue: definition.queue, err }, 'worker error'));
     return worker;
   });
+}
+
+/** Creates the job schedulers the definitions ask for (idempotent, so every worker start does it). */
+export async function startSchedules(definitions: readonly JobDefinition[], context: AppContext): Promise<void> {
+  for (const definition of definitions) {
+    const wanted = definition.schedule?.(context);
+    if (wanted) await context.queues.schedule(definition, `${definition.queue}-schedule`, wanted.repeat, wanted.payload);
+  }
 }

@@ -10,6 +10,8 @@ const responseTokenSchema = new Schema(
     surveyId: { type: Types.ObjectId, required: true, ref: 'Survey' },
     contactId: { type: Types.ObjectId, default: null },
     distributionId: { type: Types.ObjectId, default: null },
+    /** The contact's segment when the link was issued; copied onto the response. */
+    segment: { type: String, default: null },
     /** Which sending of a recurring distribution issued it. */
     occurrence: { type: String, default: null },
     expiresAt: { type: Date, required: true },

@@ -8,6 +8,7 @@ export interface IssueResponseTokenInput {
   surveyId: string | Types.ObjectId;
   contactId?: string | Types.ObjectId;
   distributionId?: string | Types.ObjectId;
+  segment?: string | null;
   occurrence?: string;
   expiresAt: Date;
 }
@@ -25,6 +26,7 @@ export async function issueResponseToken(input: IssueResponseTokenInput): Promis
     surveyId: input.surveyId,
     contactId: input.contactId ?? null,
     distributionId: input.distributionId ?? null,
+    segment: input.segment ?? null,
     occurrence: input.occurrence ?? null,
     expiresAt: input.expiresAt,
   });
@@ -35,6 +37,7 @@ export interface ClaimedToken {
   tokenId: Types.ObjectId;
   contactId: Types.ObjectId | null;
   distributionId: Types.ObjectId | null;
+  segment: string | null;
   /** The id the response must be stored under; the same on every retry of one submission. */
   responseId: Types.ObjectId;
   /** False when this submission had claimed it before (a retry); such a claim is never released. */
@@ -70,8 +73,8 @@ export async function claimResponseToken(token: string, surveyId: string, submis
   throw new HttpError(410, RESPONSE_PROBLEM_CODES.tokenExpired, 'Link expired', 'This personal link has expired.');
 }
 
-function linksOf(token: { contactId?: Types.ObjectId | null; distributionId?: Types.ObjectId | null }) {
-  return { contactId: token.contactId ?? null, distributionId: token.distributionId ?? null };
+function linksOf(token: { contactId?: Types.ObjectId | null; distributionId?: Types.ObjectId | null; segment?: string | null }) {
+  return { contactId: token.contactId ?? null, distributionId: token.distributionId ?? null, segment: token.segment ?? null };
 }
 
 /** Gives a claimed token back after the response could not be stored, so the customer can try again. */

@@ -19,12 +19,21 @@ const responseSchema = new Schema(
     channel: { type: String, default: null },
     contactId: { type: Types.ObjectId, default: null },
     distributionId: { type: Types.ObjectId, default: null },
+    /** The contact's customer segment when the link was issued (rollups are kept per segment). */
+    segment: { type: String, default: null },
     tokenId: { type: Types.ObjectId, default: null },
     locale: { type: String, default: null },
     userAgent: { type: String, default: null },
     flags: { type: [String], enum: RESPONSE_FLAGS, default: [] },
     elapsedMs: { type: Number, default: null },
     submittedAt: { type: Date, required: true },
+    /**
+     * `pending` until the score fold has counted it into the rollups, then `folded`; the fold flips it
+     * in the same transaction as its `$inc`, so a response is counted exactly once.
+     */
+    foldState: { type: String, enum: ['pending', 'folded'], default: 'pending' },
+    /** Set when a low-score rule matched: staff should reach back to this customer. */
+    followUp: { type: Schema.Types.Mixed, default: null },
   },
   { minimize: false, versionKey: false },
 );
@@ -36,6 +45,8 @@ responseSchema.index({ surveyId: 1, channel: 1, submittedAt: -1 });
 // Touchpoint dashboards span surveys.
 responseSchema.index({ touchpoint: 1, submittedAt: -1 });
 responseSchema.index({ contactId: 1, submittedAt: -1 });
+// The fold reads the oldest pending responses.
+responseSchema.index({ foldState: 1, _id: 1 });
 
 export type ResponseRecord = InferSchemaType<typeof responseSchema>;
 export const ResponseModel = model('Response', responseSchema);

@@ -55,6 +55,7 @@ export async function submitResponse(slug: string, input: SubmitResponseInput, c
       channel: input.channel ?? null,
       contactId: claim?.contactId ?? null,
       distributionId: claim?.distributionId ?? null,
+      segment: claim?.segment ?? null,
       tokenId: claim?.tokenId ?? null,
       locale: input.locale ?? null,
       userAgent: context.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
