@@ -35,7 +35,7 @@ describe('trendQuerySchema', () => {
 describe('metricsResponseSchema', () => {
   it('requires an ISO timestamp and touchpoint slugs', () => {
     const touchpoint = {
-      touchpoint: 'shop', n: 0, sample: 'insufficient', csat: null, nps: null, ces: null, servqual: null, kano: null, index: null, indexComponents: {},
+      touchpoint: 'shop', n: 0, sample: 'insufficient', csat: null, nps: null, ces: null, servqual: null, kano: null, index: null, indexComponents: {}, targets: [],
     };
     expect(metricsResponseSchema.safeParse({ asOf: '2025-03-01T10:00:00Z', touchpoints: [touchpoint] }).success).toBe(true);
     expect(metricsResponseSchema.safeParse({ asOf: 'yesterday', touchpoints: [] }).success).toBe(false);

@@ -4,6 +4,7 @@ import { indexComponentSchema } from './composite-index';
 import { KANO_CATEGORIES, kanoCategorySchema } from './kano';
 import { CSAT_LEVELS } from './rollup-stats';
 import { sampleFlagSchema } from './sample';
+import { targetCheckSchema } from './targets';
 import { keyedObject } from './keyed-object';
 
 /** [lo, hi]; in percentage points for `ci95`, in scale points for `meanCi95` / `gapCi95`. */
@@ -63,6 +64,26 @@ export const kanoFeatureScoreSchema = z.object({
   counts: keyedObject(KANO_CATEGORIES, count),
 });
 
+/** Metrics that can be compared between periods and plotted over time (besides `index`). */
+export const COMPARABLE_METRICS = ['csat', 'csat-satisfied', 'nps', 'ces', 'servqual-gap'] as const;
+export const comparableMetricSchema = z.enum(COMPARABLE_METRICS);
+export type ComparableMetric = z.infer<typeof comparableMetricSchema>;
+
+/** Result of a period-over-period test; `delta` is current − previous (percentage points for pct metrics). */
+export const comparisonSchema = z.object({
+  metric: comparableMetricSchema,
+  delta: z.number().nullable(),
+  pValue: z.number().nullable(),
+  significant: z.boolean(),
+  test: z.enum(['welch-t', 'two-proportion-z', 'nps-difference-z']),
+  statistic: z.number().nullable(),
+  /** Degrees of freedom (Welch only). */
+  df: z.number().optional(),
+  /** Why no significance could be claimed. */
+  reason: z.enum(['no-data', 'insufficient-n', 'zero-variance']).optional(),
+});
+export type Comparison = z.infer<typeof comparisonSchema>;
+
 /** Scores of one set of rollups; `n` counts responses, each metric's `n` its respondents. */
 export const scoresSchema = z.object({
   n: count,
@@ -80,7 +101,16 @@ export const scoresSchema = z.object({
 });
 export type Scores = z.infer<typeof scoresSchema>;
 
-export const touchpointScoresSchema = scoresSchema.extend({ touchpoint: slugSchema });
+export const touchpointScoresSchema = scoresSchema.extend({
+  touchpoint: slugSchema,
+  /** Each target set on the touchpoint, checked against these scores. */
+  targets: z.array(targetCheckSchema),
+  /**
+   * Change against the previous period of the same length (only when `from` and `to` are given);
+   * `significant` only when the stated two-sample test says so at α = 0.05.
+   */
+  changes: z.array(comparisonSchema).optional(),
+});
 export type TouchpointScores = z.infer<typeof touchpointScoresSchema>;
 
 /** Reply of GET /api/metrics. */
@@ -93,10 +123,6 @@ export const metricsResponseSchema = z.object({
 });
 export type MetricsResponse = z.infer<typeof metricsResponseSchema>;
 
-/** Metrics that can be compared between periods and plotted over time (besides `index`). */
-export const COMPARABLE_METRICS = ['csat', 'csat-satisfied', 'nps', 'ces', 'servqual-gap'] as const;
-export const comparableMetricSchema = z.enum(COMPARABLE_METRICS);
-export type ComparableMetric = z.infer<typeof comparableMetricSchema>;
 
 export const TREND_METRICS = [...COMPARABLE_METRICS, 'index'] as const;
 export const trendMetricSchema = z.enum(TREND_METRICS);
@@ -124,20 +150,6 @@ export const trendResponseSchema = z.object({
 });
 export type TrendResponse = z.infer<typeof trendResponseSchema>;
 
-/** Result of a period-over-period test; `delta` is current − previous (percentage points for pct metrics). */
-export const comparisonSchema = z.object({
-  metric: comparableMetricSchema,
-  delta: z.number().nullable(),
-  pValue: z.number().nullable(),
-  significant: z.boolean(),
-  test: z.enum(['welch-t', 'two-proportion-z', 'nps-difference-z']),
-  statistic: z.number().nullable(),
-  /** Degrees of freedom (Welch only). */
-  df: z.number().optional(),
-  /** Why no significance could be claimed. */
-  reason: z.enum(['no-data', 'insufficient-n', 'zero-variance']).optional(),
-});
-export type Comparison = z.infer<typeof comparisonSchema>;
 
 export const surveyIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a survey id');
 export const isoDaySchema = z.iso.date();

@@ -109,7 +109,7 @@ describe('scoresFromStats', () => {
 
   it('conforms to the API schema', () => {
     expect(scoresSchema.parse(scores)).toEqual(scores);
-    const reply = { asOf: '2025-03-01T12:00:00.000Z', indexWeightsVersion: 0, touchpoints: [{ ...scores, touchpoint: 'after-sales' }] };
+    const reply = { asOf: '2025-03-01T12:00:00.000Z', indexWeightsVersion: 0, touchpoints: [{ ...scores, touchpoint: 'after-sales', targets: [] }] };
     expect(metricsResponseSchema.safeParse(reply).success).toBe(true);
   });
 

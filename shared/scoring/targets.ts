@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { TouchpointTarget } from '../touchpoints/touchpoint.schema';
+import type { Scores } from './metrics.schema';
+import { SAMPLE_THRESHOLDS } from './sample';
+
+/** The target a touchpoint can be held to, by the name it has in `TouchpointTarget`. */
+export const TARGET_METRICS = ['nps', 'csatSatisfiedPct', 'csatMean', 'ces', 'servqualGap', 'index'] as const;
+export const targetMetricSchema = z.enum(TARGET_METRICS);
+export type TargetMetric = z.infer<typeof targetMetricSchema>;
+
+/**
+ * `met` / `missed`: value at or above / below the target on at least `minN` respondents;
+ * `insufficient`: fewer respondents than `minN`, so no verdict; `no-data`: nobody answered that metric.
+ */
+export const TARGET_STATUSES = ['met', 'missed', 'insufficient', 'no-data'] as const;
+export const targetStatusSchema = z.enum(TARGET_STATUSES);
+export type TargetStatus = z.infer<typeof targetStatusSchema>;
+
+export const targetCheckSchema = z.object({
+  metric: targetMetricSchema,
+  target: z.number(),
+  value: z.number().nullable(),
+  n: z.number().int().min(0),
+  minN: z.number().int().min(1),
+  status: targetStatusSchema,
+});
+export type TargetCheck = z.infer<typeof targetCheckSchema>;
+
+/** Default fewest respondents before a target verdict: the same 30 under which a score is `insufficient`. */
+export const DEFAULT_TARGET_MIN_N = SAMPLE_THRESHOLDS.insufficient;
+
+function valueOf(scores: Scores, metric: TargetMetric): { value: number; n: number } | null {
+  switch (metric) {
+    case 'nps':
+      return scores.nps && { value: scores.nps.score, n: scores.nps.n };
+    case 'csatSatisfiedPct':
+      return scores.csat && { value: scores.csat.satisfiedPct, n: scores.csat.n };
+    case 'csatMean':
+      return scores.csat && { value: scores.csat.mean, n: scores.csat.n };
+    case 'ces':
+      return scores.ces && { value: scores.ces.mean, n: scores.ces.n };
+    case 'servqualGap':
+      return scores.servqual && { value: scores.servqual.gap, n: scores.servqual.n };
+    case 'index':
+      return scores.index === null ? null : { value: scores.index, n: scores.n };
+  }
+}
+
+/** Each target set on a touchpoint checked against its scores (targets not set are left out). */
+export function checkTargets(target: TouchpointTarget, scores: Scores): TargetCheck[] {
+  const minN = target.minN ?? DEFAULT_TARGET_MIN_N;
+  const checks: TargetCheck[] = [];
+  for (const metric of TARGET_METRICS) {
+    const wanted = target[metric];
+    if (wanted === undefined) continue;
+    const observed = valueOf(scores, metric);
+    if (observed === null || observed.n === 0) {
+      checks.push({ metric, target: wanted, value: null, n: 0, minN, status: 'no-data' });
+      continue;
+    }
+    const status = observed.n < minN ? 'insufficient' : observed.value >= wanted ? 'met' : 'missed';
+    checks.push({ metric, target: wanted, value: observed.value, n: observed.n, minN, status });
+  }
+  return checks;
+}
