@@ -15,4 +15,6 @@ export interface AppContext {
   mailer: Mailer;
   auth: AuthService;
   services: ServiceUrls;
+  /** Base URL customers and staff reach the app at (links in emails): PUBLIC_URL, else where this process listens. */
+  publicUrl: string;
 }

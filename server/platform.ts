@@ -42,7 +42,8 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
     const mailer = createMailer(services.smtpUrl, config.MAIL_FROM);
     cleanups.push(async () => mailer.close());
     const auth = new AuthService(await resolveSessionSecret(config.SESSION_SECRET, config.dataDir), config.SESSION_TTL_MINUTES);
-    const context: AppContext = { config, logger, redis, queues, mailer, auth, services };
+    const fallbackUrl = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+    const context: AppContext = { config, logger, redis, queues, mailer, auth, services, publicUrl: config.PUBLIC_URL ?? fallbackUrl };
 
     const admin = await ensureFirstAdmin(auth, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, dataDir: config.dataDir });
     if (admin.password) {
@@ -76,6 +77,7 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
       const address = server.address();
       const port = address && typeof address === 'object' ? address.port : config.PORT;
       url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+      if (config.PUBLIC_URL === undefined) context.publicUrl = url;
       cleanups.push(
         () =>
           new Promise<void>((resolve) => {

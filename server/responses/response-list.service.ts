@@ -1,6 +1,7 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { ListResponsesQuery, ResponseList, StoredResponse } from '@shared/responses/response-list.schema';
 import { NotFound } from '../lib/errors';
+import { deleteResponseAndScores } from '../scores/fold.service';
 import { SurveyModel } from '../surveys/survey.model';
 import { ResponseModel, type ResponseRecord } from './response.model';
 
@@ -62,7 +63,5 @@ export async function listResponses(surveyId: string, query: ListResponsesQuery)
 
 /** Deletes one response for good (admin only). */
 export async function deleteResponse(id: string): Promise<void> {
-  const deleted = await ResponseModel.findOneAndDelete({ _id: id }, { projection: { _id: 1 } }).lean();
-  if (!deleted) throw new NotFound(`There is no response ${id}.`);
-  // Once scores are folded (a later issue), the subtract job for this response is enqueued here, awaited.
+  if (!(await deleteResponseAndScores(id))) throw new NotFound(`There is no response ${id}.`);
 }

@@ -38,7 +38,7 @@ export function publicResponseRoutes(ctx: AppContext): Router {
     '/:slug/responses',
     submissionRateLimits(ctx),
     validated({ params: publicSlugParamsSchema, body: submitResponseInputSchema }, async ({ params, body }, req, res) => {
-      const result = await submitResponse(params.slug, body, { userAgent: req.get('user-agent'), minFillMs: ctx.config.RESPOND_MIN_FILL_MS });
+      const result = await submitResponse(params.slug, body, { app: ctx, userAgent: req.get('user-agent'), minFillMs: ctx.config.RESPOND_MIN_FILL_MS });
       res.status(result.created ? 201 : 200).json({ id: result.id });
     }),
   );

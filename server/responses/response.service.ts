@@ -2,19 +2,23 @@ import { Types } from 'mongoose';
 import type { SubmitResponseInput } from '@shared/responses/response-api.schema';
 import { HONEYPOT_FIELD } from '@shared/responses/response-reply.schema';
 import { responseMetrics } from '@shared/responses/response-metrics';
+import type { ResponseMetrics } from '@shared/responses/response-list.schema';
 import type { InvalidParam } from '@shared/http/problem.schema';
 import { validateAnswers } from '@shared/survey/answer-validation';
 import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import type { AppContext } from '../app-context';
 import { Conflict, Invalid, NotFound } from '../lib/errors';
 import { isDuplicateKey } from '../lib/mongo-errors';
 import { cachedOpenSurvey, cachedPublishedDefinition, isKnownChannel, isKnownTouchpoint } from './answer-targets';
 import { botFlags } from './bot-flags';
+import { afterResponseStored, type StoredResponseEvent } from './response-events';
 import { ResponseModel } from './response.model';
 import { claimResponseToken, releaseResponseToken, type ClaimedToken } from './response-token.service';
 
 const MAX_USER_AGENT = 512;
 
 export interface SubmissionContext {
+  app: AppContext;
   userAgent?: string | undefined;
   /** Fill time under which a response is flagged `too-fast`. */
   minFillMs: number;
@@ -43,6 +47,7 @@ export async function submitResponse(slug: string, input: SubmitResponseInput, c
 
   const claim = input.token ? await claimResponseToken(input.token, survey.surveyId, input.submissionId) : null;
   const id = claim?.responseId ?? new Types.ObjectId();
+  const metrics = responseMetrics(definition, answers);
   try {
     await ResponseModel.create({
       _id: id,
@@ -50,7 +55,7 @@ export async function submitResponse(slug: string, input: SubmitResponseInput, c
       version: input.version,
       submissionId: input.submissionId,
       answers,
-      metrics: responseMetrics(definition, answers),
+      metrics,
       touchpoint: input.touchpoint ?? null,
       channel: input.channel ?? null,
       contactId: claim?.contactId ?? null,
@@ -66,10 +71,12 @@ export async function submitResponse(slug: string, input: SubmitResponseInput, c
   } catch (error) {
     // If giving the token back fails, a retry of this submission still reclaims it (same submissionId).
     await releaseFreshClaim(claim, input.submissionId).catch(() => undefined);
-    if (isDuplicateKey(error)) return earlierSubmission(input.submissionId, survey.surveyId);
-    throw error;
+    if (!isDuplicateKey(error)) throw error;
+    const earlier = await earlierSubmission(input.submissionId, survey.surveyId);
+    await afterResponseStored(context.app, { ...earlier, created: false });
+    return { id: earlier.id.toString(), created: false };
   }
-  // The score fold and follow-up jobs (later issues) are enqueued here, awaited, with the response id as job id.
+  await afterResponseStored(context.app, { id, surveyId: new Types.ObjectId(survey.surveyId), contactId: claim?.contactId ?? null, metrics, created: true });
   return { id: id.toString(), created: true };
 }
 
@@ -94,9 +101,9 @@ async function releaseFreshClaim(claim: ClaimedToken | null, submissionId: strin
   if (claim?.fresh) await releaseResponseToken(claim.tokenId, submissionId);
 }
 
-async function earlierSubmission(submissionId: string, surveyId: string): Promise<SubmitResult> {
-  const earlier = await ResponseModel.findOne({ submissionId }, { surveyId: 1 }).lean();
+async function earlierSubmission(submissionId: string, surveyId: string): Promise<Omit<StoredResponseEvent, 'created'>> {
+  const earlier = await ResponseModel.findOne({ submissionId }, { surveyId: 1, contactId: 1, metrics: 1 }).lean();
   if (!earlier) throw new Conflict('This submission is being stored right now; send it again in a moment.', 'submission-in-progress');
   if (!earlier.surveyId.equals(surveyId)) throw new Conflict('This submissionId belongs to another survey; make a new one.', 'submission-id-taken');
-  return { id: earlier._id.toString(), created: false };
+  return { id: earlier._id, surveyId: earlier.surveyId, contactId: earlier.contactId ?? null, metrics: earlier.metrics as ResponseMetrics };
 }

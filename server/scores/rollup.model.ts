@@ -1,0 +1,35 @@
+import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+
+/** Stands for "every value" of a dimension in a pooled rollup. */
+export const ALL = '*';
+/** Stands for "not given" (a response without channel, touchpoint or segment). */
+export const NONE = '-';
+export const GRAINS = ['day', 'month'] as const;
+export type Grain = (typeof GRAINS)[number];
+
+/**
+ * Sufficient statistics (shared/scoring/rollup-stats) of the responses of one survey in one bucket:
+ * one touchpoint, one channel (or ALL), one segment (or ALL), one UTC day or month. Each response is
+ * folded into 8 buckets (day and month × {channel, ALL} × {segment, ALL}), so a dashboard reads a
+ * year of one touchpoint as 12 documents and any channel/segment filter without scanning others.
+ * `stats` holds only the counters `$inc` has touched; missing ones are 0.
+ */
+const rollupSchema = new Schema(
+  {
+    surveyId: { type: Types.ObjectId, required: true },
+    grain: { type: String, enum: GRAINS, required: true },
+    /** `YYYY-MM-DD` (day) or `YYYY-MM` (month), UTC. */
+    period: { type: String, required: true },
+    touchpoint: { type: String, required: true },
+    channel: { type: String, required: true },
+    segment: { type: String, required: true },
+    stats: { type: Schema.Types.Mixed, default: {} },
+  },
+  { versionKey: false, minimize: false },
+);
+rollupSchema.index({ surveyId: 1, grain: 1, channel: 1, segment: 1, period: 1, touchpoint: 1 }, { unique: true });
+// Alerts pool a touchpoint across surveys.
+rollupSchema.index({ touchpoint: 1, grain: 1, channel: 1, segment: 1, period: 1 });
+
+export type RollupRecord = InferSchemaType<typeof rollupSchema>;
+export const RollupModel = model('Rollup', rollupSchema);
