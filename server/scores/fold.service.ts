@@ -1,8 +1,7 @@
-import type { Types} from 'mongoose';
-import mongoose, { type ClientSession } from 'mongoose';
+import mongoose, { type ClientSession, type Types } from 'mongoose';
 import { extractMetricAnswers } from '@shared/scoring/metric-answers';
 import { statsIncrements } from '@shared/scoring/response-stats';
-import type { SurveyDefinitionJson } from '@shared/survey/walk-questions';
+import { allQuestions, type SurveyDefinitionJson } from '@shared/survey/walk-questions';
 import { cachedPublishedDefinition } from '../responses/answer-targets';
 import { ResponseModel } from '../responses/response.model';
 import { ALL, NONE, RollupModel, type Grain } from './rollup.model';
@@ -133,5 +132,48 @@ export async function deleteResponseAndScores(id: string): Promise<boolean> {
     if (!deleted) return false;
     await subtractFolded([deleted], session);
     return true;
+  });
+}
+
+/** Question types whose answers are free text a customer may have put personal data in. */
+const FREE_TEXT_TYPES = new Set(['comment', 'text', 'multipletext']);
+
+async function withoutFreeText(response: FoldableResponse): Promise<Record<string, unknown>> {
+  const definition = await cachedPublishedDefinition(response.surveyId.toString(), response.version);
+  const freeText = new Set(allQuestions((definition ?? {}) as SurveyDefinitionJson).filter((q) => FREE_TEXT_TYPES.has(q.type)).map((q) => q.name));
+  const answers = (response.answers ?? {}) as Record<string, unknown>;
+  // SurveyJS keeps "other" comments under `<question>-Comment`.
+  return Object.fromEntries(Object.entries(answers).filter(([name]) => !freeText.has(name) && !name.endsWith('-Comment')));
+}
+
+/**
+ * GDPR erasure of a contact's answers: each response loses its link to the contact (contact, token,
+ * segment), its user agent and its free-text answers; its scores stay, moved to the "no segment"
+ * rollups in the same transaction, so the rollups always equal a rebuild. Returns how many responses.
+ */
+export async function anonymiseContactResponses(contactId: Types.ObjectId): Promise<number> {
+  return mongoose.connection.transaction(async (session) => {
+    const responses = await ResponseModel.find({ contactId }, { ...FOLD_PROJECTION, foldState: 1 }, { session }).lean<
+      (FoldableResponse & { foldState: string })[]
+    >();
+    if (responses.length === 0) return 0;
+    const increments = new BucketIncrements();
+    const updates = [];
+    for (const response of responses) {
+      const anonymous = { ...response, segment: null, answers: await withoutFreeText(response) };
+      if (response.foldState === 'folded') {
+        increments.add(response, await responseIncrements(response, -1));
+        increments.add(anonymous, await responseIncrements(anonymous, 1));
+      }
+      updates.push({
+        updateOne: {
+          filter: { _id: response._id },
+          update: { $set: { contactId: null, tokenId: null, segment: null, userAgent: null, answers: anonymous.answers } },
+        },
+      });
+    }
+    await ResponseModel.bulkWrite(updates, { session });
+    await increments.write(session);
+    return responses.length;
   });
 }
