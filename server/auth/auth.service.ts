@@ -21,6 +21,11 @@ export class AuthService {
     private readonly sessionTtlMinutes: number,
   ) {}
 
+  /** A key for one purpose (e.g. signing unsubscribe links), derived from the session secret so it needs no setting of its own. */
+  derivedKey(purpose: string): Buffer {
+    return createHmac('sha256', this.secret).update(`touchpoint/derived-key/${purpose}`).digest();
+  }
+
   private hashSecret(value: string): string {
     return createHmac('sha256', this.secret).update(value).digest('base64url');
   }

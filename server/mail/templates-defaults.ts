@@ -1,0 +1,163 @@
+import type { SendKind } from '@shared/mail/send-log.schema';
+import type { EmailTemplateBody, TemplateLocale } from '@shared/mail/template.schema';
+
+/** A plain, mail-client-safe frame (inline styles, one column) around a default body. */
+function frame(lang: string, body: string, footer = ''): string {
+  return [
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head>`,
+    '<body style="margin:0;padding:24px;background:#f5f6f8;font-family:Arial,\'PingFang SC\',\'Microsoft YaHei\',sans-serif;color:#1f2933">',
+    '<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px;line-height:1.6">',
+    body,
+    '</div>',
+    footer ? `<p style="max-width:560px;margin:16px auto 0;font-size:12px;color:#6b7280;text-align:center">${footer}</p>` : '',
+    '</body></html>',
+  ].join('\n');
+}
+
+const button = (href: string, label: string) =>
+  `<p style="margin:24px 0"><a href="${href}" style="background:#2563eb;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${label}</a></p>`;
+
+const unsubscribeEn = 'You receive this email because you are a customer of ours. <a href="{{unsubscribeLink}}" style="color:#6b7280">Unsubscribe</a> from survey emails.';
+const unsubscribeZh = '您收到此邮件是因为您是我们的客户。如不希望再收到调查邮件，请<a href="{{unsubscribeLink}}" style="color:#6b7280">退订</a>。';
+
+/** Built-in templates, used for every (kind, locale) no one has overridden. */
+export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTemplateBody>> = {
+  invitation: {
+    en: {
+      subject: 'How did we do? {{surveyTitle}}',
+      html: frame(
+        'en',
+        '<p>Dear {{name}},</p>\n<p>Thank you for choosing us for {{touchpoint}}. Would you take two minutes to tell us how it went? Your answers help us serve you better.</p>\n' +
+          button('{{surveyLink}}', 'Start the survey') +
+          '\n<p>Thank you,<br>The service team</p>',
+        unsubscribeEn,
+      ),
+      text: 'Dear {{name}},\n\nThank you for choosing us for {{touchpoint}}. Would you take two minutes to tell us how it went? Your answers help us serve you better.\n\nStart the survey: {{surveyLink}}\n\nThank you,\nThe service team\n\n--\nUnsubscribe from survey emails: {{unsubscribeLink}}\n',
+    },
+    'zh-CN': {
+      subject: '诚邀您评价我们的服务：{{surveyTitle}}',
+      html: frame(
+        'zh-CN',
+        '<p>{{name}}，您好：</p>\n<p>感谢您选择我们的{{touchpoint}}服务。诚邀您花两分钟时间告诉我们您的体验，您的意见将帮助我们把服务做得更好。</p>\n' +
+          button('{{surveyLink}}', '开始填写问卷') +
+          '\n<p>谢谢！<br>客户服务团队</p>',
+        unsubscribeZh,
+      ),
+      text: '{{name}}，您好：\n\n感谢您选择我们的{{touchpoint}}服务。诚邀您花两分钟时间告诉我们您的体验，您的意见将帮助我们把服务做得更好。\n\n开始填写问卷：{{surveyLink}}\n\n谢谢！\n客户服务团队\n\n--\n退订调查邮件：{{unsubscribeLink}}\n',
+    },
+  },
+  reminder: {
+    en: {
+      subject: 'A gentle reminder: {{surveyTitle}}',
+      html: frame(
+        'en',
+        '<p>Dear {{name}},</p>\n<p>A few days ago we asked how your experience with {{touchpoint}} went. If you have a moment, we would still love to hear from you.</p>\n' +
+          button('{{surveyLink}}', 'Answer the survey') +
+          '\n<p>If you have already answered, thank you, and please ignore this message.</p>\n<p>The service team</p>',
+        unsubscribeEn,
+      ),
+      text: 'Dear {{name}},\n\nA few days ago we asked how your experience with {{touchpoint}} went. If you have a moment, we would still love to hear from you.\n\nAnswer the survey: {{surveyLink}}\n\nIf you have already answered, thank you, and please ignore this message.\n\nThe service team\n\n--\nUnsubscribe from survey emails: {{unsubscribeLink}}\n',
+    },
+    'zh-CN': {
+      subject: '温馨提醒：{{surveyTitle}}',
+      html: frame(
+        'zh-CN',
+        '<p>{{name}}，您好：</p>\n<p>前几天我们邀请您评价在{{touchpoint}}环节的体验。如您方便，我们仍然非常期待听到您的意见。</p>\n' +
+          button('{{surveyLink}}', '填写问卷') +
+          '\n<p>如您已填写，衷心感谢，请忽略本邮件。</p>\n<p>客户服务团队</p>',
+        unsubscribeZh,
+      ),
+      text: '{{name}}，您好：\n\n前几天我们邀请您评价在{{touchpoint}}环节的体验。如您方便，我们仍然非常期待听到您的意见。\n\n填写问卷：{{surveyLink}}\n\n如您已填写，衷心感谢，请忽略本邮件。\n\n客户服务团队\n\n--\n退订调查邮件：{{unsubscribeLink}}\n',
+    },
+  },
+  'follow-up-ack': {
+    en: {
+      subject: 'We are sorry we let you down',
+      html: frame(
+        'en',
+        '<p>Dear {{name}},</p>\n<p>Thank you for your honest feedback on {{touchpoint}}. We are sorry your experience fell short of what you expected.</p>\n<p>A member of our team has been told and will look into what happened. If you would like to tell us more, simply reply to this email.</p>\n<p>With apologies,<br>The service team</p>',
+        unsubscribeEn,
+      ),
+      text: 'Dear {{name}},\n\nThank you for your honest feedback on {{touchpoint}}. We are sorry your experience fell short of what you expected.\n\nA member of our team has been told and will look into what happened. If you would like to tell us more, simply reply to this email.\n\nWith apologies,\nThe service team\n\n--\nUnsubscribe from survey emails: {{unsubscribeLink}}\n',
+    },
+    'zh-CN': {
+      subject: '抱歉，这次的服务没有让您满意',
+      html: frame(
+        'zh-CN',
+        '<p>{{name}}，您好：</p>\n<p>感谢您对{{touchpoint}}服务提出的真实反馈。很抱歉这次的体验没有达到您的期望。</p>\n<p>我们已通知相关负责同事，他们会尽快了解情况并跟进处理。如您还有其他意见，欢迎直接回复本邮件。</p>\n<p>再次致歉！<br>客户服务团队</p>',
+        unsubscribeZh,
+      ),
+      text: '{{name}}，您好：\n\n感谢您对{{touchpoint}}服务提出的真实反馈。很抱歉这次的体验没有达到您的期望。\n\n我们已通知相关负责同事，他们会尽快了解情况并跟进处理。如您还有其他意见，欢迎直接回复本邮件。\n\n再次致歉！\n客户服务团队\n\n--\n退订调查邮件：{{unsubscribeLink}}\n',
+    },
+  },
+  'follow-up-owner': {
+    en: {
+      subject: 'Follow-up needed: low score at {{touchpoint}}',
+      html: frame(
+        'en',
+        '<p>A customer gave a low score that needs a follow-up.</p>\n<table style="border-collapse:collapse">' +
+          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">Touchpoint</td><td>{{touchpoint}}</td></tr>' +
+          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">Survey</td><td>{{surveyTitle}}</td></tr>' +
+          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">Score</td><td>{{reason}}</td></tr>' +
+          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">Customer</td><td>{{name}} {{email}}</td></tr>' +
+          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">Submitted</td><td>{{submittedAt}}</td></tr></table>\n' +
+          button('{{responseLink}}', 'Open the response') +
+          '\n<p>Mark the follow-up as done once you have reached the customer.</p>',
+      ),
+      text: 'A customer gave a low score that needs a follow-up.\n\nTouchpoint: {{touchpoint}}\nSurvey: {{surveyTitle}}\nScore: {{reason}}\nCustomer: {{name}} {{email}}\nSubmitted: {{submittedAt}}\n\nOpen the response: {{responseLink}}\n\nMark the follow-up as done once you have reached the customer.\n',
+    },
+    'zh-CN': {
+      subject: '需跟进：{{touchpoint}}收到低分评价',
+      html: frame(
+        'zh-CN',
+        '<p>有客户给出了低分评价，需要您跟进。</p>\n<table style="border-collapse:collapse">' +
+          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">服务环节</td><td>{{touchpoint}}</td></tr>' +
+          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">问卷</td><td>{{surveyTitle}}</td></tr>' +
+          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">评分</td><td>{{reason}}</td></tr>' +
+          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">客户</td><td>{{name}} {{email}}</td></tr>' +
+          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">提交时间</td><td>{{submittedAt}}</td></tr></table>\n' +
+          button('{{responseLink}}', '查看该答卷') +
+          '\n<p>联系客户后，请将该跟进标记为已完成。</p>',
+      ),
+      text: '有客户给出了低分评价，需要您跟进。\n\n服务环节：{{touchpoint}}\n问卷：{{surveyTitle}}\n评分：{{reason}}\n客户：{{name}} {{email}}\n提交时间：{{submittedAt}}\n\n查看该答卷：{{responseLink}}\n\n联系客户后，请将该跟进标记为已完成。\n',
+    },
+  },
+  'target-alert': {
+    en: {
+      subject: '{{touchpoint}}: {{metric}} {{status}} ({{value}} against a target of {{target}})',
+      html: frame(
+        'en',
+        '<p>The {{metric}} of <strong>{{touchpoint}}</strong> for {{period}} is {{value}}; the target is {{target}} ({{status}}).</p>\n' +
+          button('{{dashboardLink}}', 'Open the dashboard'),
+      ),
+      text: 'The {{metric}} of {{touchpoint}} for {{period}} is {{value}}; the target is {{target}} ({{status}}).\n\nOpen the dashboard: {{dashboardLink}}\n',
+    },
+    'zh-CN': {
+      subject: '{{touchpoint}}：{{metric}}{{status}}（实际 {{value}}，目标 {{target}}）',
+      html: frame(
+        'zh-CN',
+        '<p><strong>{{touchpoint}}</strong>在{{period}}的{{metric}}为 {{value}}，目标为 {{target}}（{{status}}）。</p>\n' +
+          button('{{dashboardLink}}', '查看仪表盘'),
+      ),
+      text: '{{touchpoint}}在{{period}}的{{metric}}为 {{value}}，目标为 {{target}}（{{status}}）。\n\n查看仪表盘：{{dashboardLink}}\n',
+    },
+  },
+};
+
+/** Sample values for previews, so an editor sees a realistic email. */
+export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
+  en: {
+    name: 'Alex Chen', email: 'alex.chen@example.com', surveyTitle: 'After-sales satisfaction', touchpoint: 'After-sales service',
+    surveyLink: 'https://touchpoint.example/s/after-sales?t=sample', unsubscribeLink: 'https://touchpoint.example/u/sample',
+    responseLink: 'https://touchpoint.example/responses?survey=sample', reason: 'NPS 3 (at most 6)', score: '3',
+    submittedAt: '2025-03-14 10:20', metric: 'NPS', value: '21', target: '30', period: 'March 2025', status: 'missed',
+    dashboardLink: 'https://touchpoint.example/dashboard',
+  },
+  'zh-CN': {
+    name: '陈小明', email: 'xiaoming.chen@example.com', surveyTitle: '售后服务满意度调查', touchpoint: '售后服务',
+    surveyLink: 'https://touchpoint.example/s/after-sales?t=sample', unsubscribeLink: 'https://touchpoint.example/u/sample',
+    responseLink: 'https://touchpoint.example/responses?survey=sample', reason: 'NPS 3（不高于 6）', score: '3',
+    submittedAt: '2025-03-14 10:20', metric: 'NPS', value: '21', target: '30', period: '2025 年 3 月', status: '未达标',
+    dashboardLink: 'https://touchpoint.example/dashboard',
+  },
+};

@@ -1,0 +1,57 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Types } from 'mongoose';
+import type { AppContext } from '../app-context';
+import { ContactModel } from '../contacts/contact.model';
+
+/** Truncated to 128 bits: plenty against forgery, and the link stays short. */
+const MAC_BYTES = 16;
+const TOKEN = /^([0-9a-f]{24})\.([A-Za-z0-9_-]{22})$/;
+
+function keyOf(ctx: Pick<AppContext, 'auth'>): Buffer {
+  return ctx.auth.derivedKey('unsubscribe');
+}
+
+function macOf(key: Buffer, contactId: string): Buffer {
+  return createHmac('sha256', key).update(`unsubscribe/${contactId}`).digest().subarray(0, MAC_BYTES);
+}
+
+/**
+ * `<contactId>.<mac>`: a signed, stateless token, so a link works without a lookup and never expires
+ * (RFC 8058 asks that one-click links keep working), and no one can unsubscribe a contact they do not
+ * hold a link for.
+ */
+export function unsubscribeToken(ctx: Pick<AppContext, 'auth'>, contactId: Types.ObjectId | string): string {
+  const id = String(contactId).toLowerCase();
+  return `${id}.${macOf(keyOf(ctx), id).toString('base64url')}`;
+}
+
+/** The contact id a token was signed for, or null when it is malformed or forged. */
+export function verifyUnsubscribeToken(ctx: Pick<AppContext, 'auth'>, token: string): string | null {
+  const match = TOKEN.exec(token);
+  if (!match) return null;
+  const [, id, mac] = match as unknown as [string, string, string];
+  const given = Buffer.from(mac, 'base64url');
+  const expected = macOf(keyOf(ctx), id);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+}
+
+/** The one-click unsubscribe page of a contact; also the RFC 8058 POST target. */
+export function unsubscribeUrl(ctx: Pick<AppContext, 'auth' | 'publicUrl'>, contactId: Types.ObjectId | string): string {
+  return `${ctx.publicUrl.replace(/\/+$/, '')}/u/${unsubscribeToken(ctx, contactId)}`;
+}
+
+/** RFC 2369 + RFC 8058 headers: mail clients show an "unsubscribe" button that POSTs to the link. */
+export function listUnsubscribeHeaders(ctx: Pick<AppContext, 'auth' | 'publicUrl'>, contactId: Types.ObjectId | string): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrl(ctx, contactId)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+}
+
+/** Marks the contact unsubscribed (idempotent: the first time is kept). False when no such contact exists. */
+export async function unsubscribeContact(contactId: string): Promise<{ found: boolean; unsubscribedAt: Date | null }> {
+  if (!Types.ObjectId.isValid(contactId)) return { found: false, unsubscribedAt: null };
+  await ContactModel.updateOne({ _id: contactId, unsubscribedAt: null }, { $set: { unsubscribedAt: new Date() } });
+  const contact = await ContactModel.findById(contactId, { unsubscribedAt: 1 }).lean();
+  return { found: Boolean(contact), unsubscribedAt: contact?.unsubscribedAt ?? null };
+}
