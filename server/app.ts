@@ -12,6 +12,8 @@ import { publicResponseRoutes, responseRoutes } from './responses/response.route
 import { publicSurveyRoutes, surveyRoutes } from './surveys/survey.routes';
 import { touchpointRoutes } from './touchpoints/touchpoint.routes';
 import { errorHandler, notFoundHandler } from './lib/errors';
+import { emailTemplateRoutes } from './mail/email-template.routes';
+import { unsubscribeRoutes } from './mail/unsubscribe.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -68,12 +70,14 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/public/surveys', publicSurveyRoutes());
   app.use('/api/public/surveys', publicResponseRoutes(ctx));
   app.use('/api/public', notFoundHandler);
+  app.use('/u', unsubscribeRoutes(ctx));
   app.use('/api', requireAuth(ctx.auth));
   app.use('/api/auth', authRoutes(ctx));
   app.use('/api/users', userRoutes(ctx));
   app.use('/api/touchpoints', touchpointRoutes());
   app.use('/api/settings', settingsRoutes());
   app.use('/api/surveys', surveyRoutes());
+  app.use('/api/email-templates', emailTemplateRoutes());
   app.use('/api', responseRoutes());
   app.use('/api', notFoundHandler);
 
