@@ -7,6 +7,7 @@ import { requireRole } from '../auth/auth.middleware';
 import { TooManyRequests } from '../lib/errors';
 import { hitRateLimit } from '../lib/rate-limit';
 import { validated } from '../lib/validate';
+import { exportResponsesQuerySchema, streamResponsesCsv } from './response-export';
 import { deleteResponse, listResponses } from './response-list.service';
 import { submitResponse } from './response.service';
 
@@ -52,6 +53,12 @@ export function responseRoutes(): Router {
     '/surveys/:id/responses',
     validated({ params: surveyIdParamsSchema, query: listResponsesQuerySchema }, async ({ params, query }, _req, res) => {
       res.json(await listResponses(params.id, query));
+    }),
+  );
+  router.get(
+    '/surveys/:id/responses.csv',
+    validated({ params: surveyIdParamsSchema, query: exportResponsesQuerySchema }, async ({ params, query }, _req, res) => {
+      await streamResponsesCsv(params.id, query, res);
     }),
   );
   router.delete(

@@ -1,0 +1,121 @@
+import { once } from 'node:events';
+import type { Response } from 'express';
+import type { QueryFilter, Types } from 'mongoose';
+import { z } from 'zod';
+import { CSV_BOM, csvRow, type CsvValue } from '@shared/csv/csv-format';
+import { RESPONSE_METRICS } from '@shared/responses/response-list.schema';
+import { slugSchema } from '@shared/survey/metric-vocabulary';
+import { allQuestions, type SurveyDefinitionJson } from '@shared/survey/walk-questions';
+import { NotFound } from '../lib/errors';
+import { SurveyModel } from '../surveys/survey.model';
+import { findPublishedDefinition } from '../surveys/survey.service';
+import { ResponseModel, type ResponseRecord } from './response.model';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Query of `GET /api/surveys/:id/responses.csv`: whole UTC days, both ends included (the dashboard's
+ * date range), optionally one touchpoint and one channel.
+ */
+export const exportResponsesQuerySchema = z
+  .object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    touchpoint: slugSchema.optional(),
+    channel: slugSchema.optional(),
+  })
+  .strict()
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] });
+export type ExportResponsesQuery = z.infer<typeof exportResponsesQuerySchema>;
+
+/** Columns every export starts with, before one column per question. */
+export const FIXED_COLUMNS = ['id', 'submittedAt', 'version', 'touchpoint', 'channel', 'segment', 'locale', ...RESPONSE_METRICS] as const;
+
+// Elements that show something but collect no answer.
+const DISPLAY_ONLY = new Set(['html', 'image', 'expression']);
+
+type ResponseDoc = ResponseRecord & { _id: Types.ObjectId };
+
+/** Question names of a definition in page order; a name that clashes with a fixed column gets an `answer:` prefix in the header. */
+function questionColumns(definition: SurveyDefinitionJson | null): { name: string; header: string }[] {
+  if (!definition) return [];
+  const fixed = new Set<string>(FIXED_COLUMNS);
+  const seen = new Set<string>();
+  const columns: { name: string; header: string }[] = [];
+  for (const question of allQuestions(definition)) {
+    if (DISPLAY_ONLY.has(question.type) || seen.has(question.name)) continue;
+    seen.add(question.name);
+    columns.push({ name: question.name, header: fixed.has(question.name) ? `answer:${question.name}` : question.name });
+  }
+  return columns;
+}
+
+/** An answer as one cell: lists joined with "; ", objects (matrices, multiple text) as JSON. */
+function answerCell(value: unknown): CsvValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) return value.map(String).join('; ');
+  return JSON.stringify(value);
+}
+
+function filterFor(surveyId: Types.ObjectId, query: ExportResponsesQuery): QueryFilter<ResponseDoc> {
+  const filter: QueryFilter<ResponseDoc> = { surveyId };
+  if (query.touchpoint) filter.touchpoint = query.touchpoint;
+  if (query.channel) filter.channel = query.channel;
+  if (query.from || query.to) {
+    filter.submittedAt = {
+      ...(query.from ? { $gte: new Date(`${query.from}T00:00:00Z`) } : {}),
+      ...(query.to ? { $lt: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS) } : {}),
+    };
+  }
+  return filter;
+}
+
+/**
+ * Streams a survey's responses as CSV, oldest first, one document at a time from a cursor, waiting
+ * for the socket to drain so memory stays flat however many responses there are. Columns follow the
+ * latest published definition; answers to questions it no longer has are left out.
+ */
+export async function streamResponsesCsv(surveyId: string, query: ExportResponsesQuery, res: Response): Promise<void> {
+  const survey = await SurveyModel.findById(surveyId, { slug: 1, latestVersion: 1 }).lean();
+  if (!survey) throw new NotFound(`There is no survey ${surveyId}.`);
+  const definition = survey.latestVersion ? await findPublishedDefinition(surveyId, survey.latestVersion) : null;
+  const columns = questionColumns(definition as SurveyDefinitionJson | null);
+
+  const period = [query.from, query.to].filter(Boolean).join('_to_');
+  res.status(200);
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="responses-${survey.slug}${period ? `-${period}` : ''}.csv"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.write(CSV_BOM + csvRow([...FIXED_COLUMNS, ...columns.map((column) => column.header)]));
+
+  const cursor = ResponseModel.find(filterFor(survey._id, query)).sort({ submittedAt: 1, _id: 1 }).lean<ResponseDoc[]>().cursor({ batchSize: 500 });
+  let aborted = false;
+  const onClose = () => {
+    aborted = true;
+  };
+  res.once('close', onClose);
+  try {
+    for await (const doc of cursor) {
+      if (aborted) break;
+      const metrics = (doc.metrics ?? {}) as Partial<Record<(typeof RESPONSE_METRICS)[number], number>>;
+      const answers = (doc.answers ?? {}) as Record<string, unknown>;
+      const line = csvRow([
+        doc._id.toString(),
+        doc.submittedAt.toISOString(),
+        doc.version,
+        doc.touchpoint,
+        doc.channel,
+        doc.segment,
+        doc.locale,
+        ...RESPONSE_METRICS.map((metric) => metrics[metric]),
+        ...columns.map((column) => answerCell(answers[column.name])),
+      ]);
+      if (!res.write(line)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    }
+  } finally {
+    res.off('close', onClose);
+    await cursor.close();
+  }
+  if (!aborted) res.end();
+}
