@@ -6,12 +6,16 @@ import helmet from 'helmet';
 import type { AppContext } from './app-context';
 import { authRoutes, publicAuthRoutes, userRoutes } from './auth/auth.routes';
 import { requireAuth } from './auth/auth.middleware';
+import { distributionRoutes } from './distributions/distribution.routes';
+import { contactImportRoutes, contactRoutes } from './contacts/contact.routes';
 import { healthRoutes } from './health/health.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { publicResponseRoutes, responseRoutes } from './responses/response.routes';
 import { publicSurveyRoutes, surveyRoutes } from './surveys/survey.routes';
+import { metricsRoutes } from './scores/metrics.routes';
 import { touchpointRoutes } from './touchpoints/touchpoint.routes';
 import { errorHandler, notFoundHandler } from './lib/errors';
+import { followUpRoutes } from './follow-up/follow-up.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './mail/unsubscribe.routes';
 
@@ -63,6 +67,8 @@ export function createApp(ctx: AppContext): express.Express {
       },
     }),
   );
+  // Contact import streams CSV and limits its own size, so it reads the body before the JSON parser would.
+  app.use('/api/contacts', contactImportRoutes(ctx));
   app.use(express.json({ limit: ctx.config.JSON_BODY_LIMIT, strict: true }));
 
   app.use('/api/health', healthRoutes(ctx));
@@ -77,8 +83,12 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/touchpoints', touchpointRoutes());
   app.use('/api/settings', settingsRoutes());
   app.use('/api/surveys', surveyRoutes());
+  app.use('/api/distributions', distributionRoutes(ctx));
   app.use('/api/email-templates', emailTemplateRoutes());
+  app.use('/api/metrics', metricsRoutes());
+  app.use('/api', followUpRoutes());
   app.use('/api', responseRoutes());
+  app.use('/api/contacts', contactRoutes());
   app.use('/api', notFoundHandler);
 
   if (fs.existsSync(path.join(ctx.config.clientDist, 'index.html'))) app.use(clientRoutes(ctx.config.clientDist));

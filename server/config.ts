@@ -57,6 +57,21 @@ const envSchema = z.object({
   /** Responses filled in faster than this are stored flagged `too-fast` (bot suspicion), not dropped. */
   RESPOND_MIN_FILL_MS: z.preprocess((v) => (v === '' || v === undefined ? 2000 : v), z.coerce.number().int().min(0).max(600_000)),
   WORKERS: flag(true),
+  /** Language of the emails staff receive (touchpoint owners' low-score alerts). */
+  STAFF_MAIL_LOCALE: z.preprocess((v) => v || 'en', z.enum(['en', 'zh-CN'])),
+  /** How often matched low-score follow-ups whose alerts did not run (lost enqueue, SMTP down) are re-queued. */
+  FOLLOW_UP_SWEEP_MS: positiveInt(60_000, 24 * 3600 * 1000),
+  /** Emails per MAIL_RATE_DURATION_MS across all workers (BullMQ limiter on the send queue); set to your provider's quota. */
+  MAIL_RATE_MAX: positiveInt(1000, 1_000_000),
+  MAIL_RATE_DURATION_MS: positiveInt(1000, 24 * 3600 * 1000),
+  /** Emails one worker process sends in parallel (the SMTP pool has 5 connections). */
+  MAIL_CONCURRENCY: positiveInt(25, 1000),
+  /** How often the reminder sweep looks for recipients due a reminder. */
+  REMINDER_SWEEP_MS: positiveInt(5 * 60_000, 24 * 3600 * 1000),
+  /** How often touchpoint targets are checked over the rolling 7- and 30-day windows. */
+  ALERT_CHECK_EVERY_MS: positiveInt(15 * 60_000, 7 * 24 * 3_600_000),
+  /** Largest CSV contact import, in bytes (the file is streamed, so this bounds time, not memory). */
+  CONTACT_IMPORT_MAX_BYTES: positiveInt(50 * 1024 * 1024, 2 ** 40),
 });
 
 type Env = z.infer<typeof envSchema>;

@@ -160,6 +160,8 @@ const rangeQuery = z.object({
   to: isoDaySchema.optional(),
   channel: slugSchema.optional(),
   segment: slugSchema.optional(),
+  /** Index weights version to score with (default: the newest), so an old report can be reproduced. */
+  weights: z.coerce.number().int().min(0).optional(),
 });
 // YYYY-MM-DD strings compare in date order.
 const fromNotAfterTo = (q: { from?: string | undefined; to?: string | undefined }) => q.from === undefined || q.to === undefined || q.from <= q.to;

@@ -1,0 +1,37 @@
+/** UTC calendar helpers on `YYYY-MM-DD` / `YYYY-MM` strings (which compare in date order). */
+const DAY_MS = 86_400_000;
+
+export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+export const addDays = (day: string, days: number) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+function addMonths(month: string, months: number): string {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (mon - 1) + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+const lastDayOf = (month: string) => addDays(`${addMonths(month, 1)}-01`, -1);
+
+/** Which rollups cover [from, to]: whole months from the month rollups, the ragged ends from day rollups. */
+export interface PeriodPlan {
+  /** Inclusive bounds on month periods; an empty object means every month; null means none. */
+  months: { $gte?: string; $lte?: string } | null;
+  /** Inclusive day ranges read from day rollups. */
+  days: { $gte: string; $lte: string }[];
+}
+
+export function planPeriods(from: string | undefined, to: string | undefined): PeriodPlan {
+  const firstFull = from === undefined ? undefined : from.endsWith('-01') ? from.slice(0, 7) : addMonths(from.slice(0, 7), 1);
+  const lastFull = to === undefined ? undefined : to === lastDayOf(to.slice(0, 7)) ? to.slice(0, 7) : addMonths(to.slice(0, 7), -1);
+  if (firstFull !== undefined && lastFull !== undefined && firstFull > lastFull) {
+    // No whole month inside: at most two ragged months, read by day.
+    return { months: null, days: [{ $gte: from as string, $lte: to as string }] };
+  }
+  const months: { $gte?: string; $lte?: string } = {};
+  if (firstFull !== undefined) months.$gte = firstFull;
+  if (lastFull !== undefined) months.$lte = lastFull;
+  const days: PeriodPlan['days'] = [];
+  if (from !== undefined && firstFull !== from.slice(0, 7)) days.push({ $gte: from, $lte: lastDayOf(from.slice(0, 7)) });
+  if (to !== undefined && lastFull !== to.slice(0, 7)) days.push({ $gte: `${to.slice(0, 7)}-01`, $lte: to });
+  return { months, days };
+}

@@ -1,0 +1,73 @@
+import type { Redis } from 'ioredis';
+import { rollupStatsSchema, type RollupStats } from '@shared/scoring/rollup-stats';
+import { ResponseModel } from '../responses/response.model';
+import { BucketIncrements, FOLD_PROJECTION, bucketId, responseIncrements, type FoldableResponse } from './fold.service';
+import { withFoldLock } from './fold-lock';
+import { RollupModel } from './rollup.model';
+
+const WRITE_CHUNK = 1000;
+
+type Tree = { [key: string]: Tree | number };
+
+/** `{ 'csat.n': 3 }` → `{ csat: { n: 3 } }`. */
+function unflatten(paths: Record<string, number>): Tree {
+  const tree: Tree = {};
+  for (const [path, value] of Object.entries(paths)) {
+    if (value === 0) continue;
+    const keys = path.split('.');
+    const leaf = keys.pop() as string;
+    let node = tree;
+    for (const key of keys) {
+      const next = node[key];
+      node = typeof next === 'object' ? next : (node[key] = {});
+    }
+    node[leaf] = value;
+  }
+  return tree;
+}
+
+export interface RebuildReport {
+  responses: number;
+  buckets: number;
+  removed: number;
+}
+
+/**
+ * Recomputes every rollup from the raw responses (`npm run scores:rebuild`): the folded responses are
+ * summed again in memory, each bucket's statistics are replaced, and buckets nothing counts in any
+ * more are removed. Holds the rollup lock throughout, so no fold interleaves; responses still pending
+ * are left to the fold. Because counters are integers, the result equals the incremental rollups.
+ */
+export async function rebuildRollups(redis: Redis, prefix: string): Promise<RebuildReport> {
+  return withFoldLock(redis, prefix, async () => {
+    const increments = new BucketIncrements();
+    let responses = 0;
+    for await (const response of ResponseModel.find({ foldState: 'folded' }, FOLD_PROJECTION).lean<FoldableResponse[]>().cursor({ batchSize: 1000 })) {
+      increments.add(response as FoldableResponse, await responseIncrements(response as FoldableResponse, 1));
+      responses += 1;
+    }
+    const buckets = [...increments.buckets.values()];
+    for (let i = 0; i < buckets.length; i += WRITE_CHUNK) {
+      await RollupModel.bulkWrite(
+        buckets.slice(i, i + WRITE_CHUNK).map(({ key, inc }) => ({ updateOne: { filter: key, update: { $set: { stats: unflatten(inc) } }, upsert: true } })),
+        { ordered: false },
+      );
+    }
+    const stale: unknown[] = [];
+    for await (const rollup of RollupModel.find({}, { surveyId: 1, grain: 1, period: 1, touchpoint: 1, channel: 1, segment: 1 }).lean().cursor()) {
+      if (!increments.buckets.has(bucketId(rollup))) stale.push(rollup._id);
+    }
+    for (let i = 0; i < stale.length; i += WRITE_CHUNK) await RollupModel.deleteMany({ _id: { $in: stale.slice(i, i + WRITE_CHUNK) } });
+    return { responses, buckets: buckets.length, removed: stale.length };
+  });
+}
+
+/** Every non-empty rollup, parsed (zeros filled), by bucket: what "incremental equals rebuild" compares. */
+export async function rollupSnapshot(): Promise<Map<string, RollupStats>> {
+  const out = new Map<string, RollupStats>();
+  for await (const rollup of RollupModel.find({}).lean().cursor()) {
+    const stats = rollupStatsSchema.parse(rollup.stats);
+    if (stats.responses !== 0) out.set(bucketId(rollup), stats);
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { indexWeightsSchema } from './composite-index';
+
+/** Body of PUT /api/metrics/index-weights: the server assigns the next version. */
+export const indexWeightsInputSchema = z
+  .object({ csat: z.number().finite().min(0).max(100), nps: z.number().finite().min(0).max(100), ces: z.number().finite().min(0).max(100), servqual: z.number().finite().min(0).max(100) })
+  .strict()
+  .refine((w) => w.csat + w.nps + w.ces + w.servqual > 0, 'at least one weight must be positive');
+
+/** Reply of GET /api/metrics/index-weights: newest first, ending with the built-in version 0. */
+export const indexWeightsListSchema = z.object({ current: indexWeightsSchema, versions: z.array(indexWeightsSchema) });
