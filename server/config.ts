@@ -57,6 +57,10 @@ const envSchema = z.object({
   /** Responses filled in faster than this are stored flagged `too-fast` (bot suspicion), not dropped. */
   RESPOND_MIN_FILL_MS: z.preprocess((v) => (v === '' || v === undefined ? 2000 : v), z.coerce.number().int().min(0).max(600_000)),
   WORKERS: flag(true),
+  /** Language of the emails staff receive (touchpoint owners' low-score alerts). */
+  STAFF_MAIL_LOCALE: z.preprocess((v) => v || 'en', z.enum(['en', 'zh-CN'])),
+  /** How often matched low-score follow-ups whose alerts did not run (lost enqueue, SMTP down) are re-queued. */
+  FOLLOW_UP_SWEEP_MS: positiveInt(60_000, 24 * 3600 * 1000),
   /** Largest CSV contact import, in bytes (the file is streamed, so this bounds time, not memory). */
   CONTACT_IMPORT_MAX_BYTES: positiveInt(50 * 1024 * 1024, 2 ** 40),
   /** Language of the emails staff receive (touchpoint owners' low-score alerts). */

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import type { ResponseMetrics } from '@shared/responses/response-list.schema';
 import type { AppContext } from '../app-context';
+import { requestFollowUp } from '../follow-up/follow-up-trigger';
 import { requestFold } from '../scores/fold-trigger';
 
 /** What the jobs that follow a stored response need to know about it. */
@@ -18,6 +19,6 @@ export interface StoredResponseEvent {
  * follow-up work: each step is awaited and idempotent (the fold counts a response once; jobs have
  * per-response ids).
  */
-export async function afterResponseStored(ctx: AppContext, _stored: StoredResponseEvent): Promise<void> {
-  await requestFold(ctx);
+export async function afterResponseStored(ctx: AppContext, stored: StoredResponseEvent): Promise<void> {
+  await Promise.all([requestFold(ctx), requestFollowUp(ctx, stored)]);
 }

@@ -1,5 +1,6 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { ListResponsesQuery, ResponseList, StoredResponse } from '@shared/responses/response-list.schema';
+import { toResponseFollowUp } from '../follow-up/follow-up.service';
 import { NotFound } from '../lib/errors';
 import { deleteResponseAndScores } from '../scores/fold.service';
 import { SurveyModel } from '../surveys/survey.model';
@@ -23,6 +24,7 @@ function toStoredResponse(doc: ResponseDoc): StoredResponse {
     flags: doc.flags as StoredResponse['flags'],
     elapsedMs: doc.elapsedMs ?? null,
     submittedAt: doc.submittedAt.toISOString(),
+    followUp: toResponseFollowUp(doc.followUp),
   };
 }
 
@@ -51,6 +53,9 @@ export async function listResponses(surveyId: string, query: ListResponsesQuery)
     filter[`metrics.${query.metric}`] = Object.keys(range).length > 0 ? range : { $exists: true };
   }
   if (query.flagged !== undefined) filter['flags.0'] = { $exists: query.flagged };
+  if (query.followUp === 'open') filter['followUp.status'] = { $in: ['pending', 'open'] };
+  else if (query.followUp === 'done') filter['followUp.status'] = 'done';
+  else if (query.followUp === 'any') filter['followUp.status'] = { $exists: true };
   const conditions = query.cursor ? { $and: [filter, afterCursor(query.cursor)] } : filter;
   const docs = (await ResponseModel.find(conditions)
     .sort({ submittedAt: -1, _id: -1 })

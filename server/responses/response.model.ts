@@ -47,6 +47,8 @@ responseSchema.index({ touchpoint: 1, submittedAt: -1 });
 responseSchema.index({ contactId: 1, submittedAt: -1 });
 // The fold reads the oldest pending responses.
 responseSchema.index({ foldState: 1, _id: 1 });
+// The follow-up sweep finds matched responses whose alerts have not run (sparse: most responses have none).
+responseSchema.index({ 'followUp.status': 1, 'followUp.matchedAt': 1 }, { sparse: true });
 
 export type ResponseRecord = InferSchemaType<typeof responseSchema>;
 export const ResponseModel = model('Response', responseSchema);

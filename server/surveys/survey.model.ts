@@ -10,6 +10,8 @@ const surveySchema = new Schema(
     definition: { type: Schema.Types.Mixed, required: true },
     latestVersion: { type: Number, default: null },
     createdBy: { type: Types.ObjectId, ref: 'User' },
+    /** The low-score follow-up rule (shared/follow-up); here, not in the versions, so it changes without a republish. */
+    followUpRule: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true, minimize: false },
 );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slugSchema } from '../survey/metric-vocabulary';
 import { responseFlagSchema } from './response-api.schema';
+import { followUpFilterSchema, responseFollowUpSchema } from '../follow-up/follow-up-rule.schema';
 
 // Staff-side shapes, apart from the submit contract so the respondent bundle does not carry them.
 
@@ -28,6 +29,8 @@ export const listResponsesQuerySchema = z
     min: z.coerce.number().finite().optional(),
     max: z.coerce.number().finite().optional(),
     flagged: queryFlag.optional(),
+    /** Responses marked by a low-score rule: `open` (still needs someone), `done`, or `any`. */
+    followUp: followUpFilterSchema.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().regex(/^\d{1,15}_[a-f0-9]{24}$/, 'must be a nextCursor from an earlier page').optional(),
   })
@@ -53,6 +56,8 @@ export const storedResponseSchema = z.object({
   flags: z.array(responseFlagSchema),
   elapsedMs: z.number().nullable(),
   submittedAt: z.string(),
+  /** Set when a low-score follow-up rule matched. */
+  followUp: responseFollowUpSchema.nullable(),
 });
 export type StoredResponse = z.infer<typeof storedResponseSchema>;
 

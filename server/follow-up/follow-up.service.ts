@@ -1,0 +1,180 @@
+import { UnrecoverableError } from 'bullmq';
+import { Types } from 'mongoose';
+import { describeFollowUpReasons } from '@shared/follow-up/follow-up-match';
+import type { FollowUpReason, FollowUpRule, FollowUpStatus, ResponseFollowUp } from '@shared/follow-up/follow-up-rule.schema';
+import type { AppContext } from '../app-context';
+import { ContactModel } from '../contacts/contact.model';
+import { Conflict, NotFound } from '../lib/errors';
+import { sendOnce } from '../mail/send-once';
+import { renderEmail, templateLocaleOf } from '../mail/templates';
+import { listUnsubscribeHeaders, unsubscribeUrl } from '../mail/unsubscribe';
+import { ResponseModel } from '../responses/response.model';
+import { SurveyModel } from '../surveys/survey.model';
+import { TouchpointModel } from '../touchpoints/touchpoint.model';
+
+/** What a follow-up email came to: sent (now or before), or why not. */
+export type AlertOutcome = 'sent' | 'failed' | 'off' | 'no-contact' | 'unsubscribed' | 'flagged';
+
+/** Why no owner was alerted (null: they were). */
+type OwnersSkipped = 'off' | 'flagged' | 'no-touchpoint' | 'no-owners' | null;
+
+/** The mark as stored on the response. What to send is fixed when it matched, so a later rule edit does not change it. */
+export interface StoredFollowUp {
+  status: FollowUpStatus;
+  reason: string;
+  reasons: FollowUpReason[];
+  matchedAt: Date;
+  acknowledge: boolean;
+  notifyOwners: boolean;
+  alerts?: { ack: AlertOutcome; owners: Record<string, AlertOutcome>; ownersSkipped: OwnersSkipped } | null;
+  doneAt: Date | null;
+  doneBy: Types.ObjectId | null;
+}
+
+export function toResponseFollowUp(stored: unknown): ResponseFollowUp | null {
+  if (!stored || typeof stored !== 'object') return null;
+  const mark = stored as StoredFollowUp;
+  return {
+    status: mark.status,
+    reason: mark.reason,
+    reasons: mark.reasons ?? [],
+    matchedAt: new Date(mark.matchedAt).toISOString(),
+    doneAt: mark.doneAt ? new Date(mark.doneAt).toISOString() : null,
+    doneBy: mark.doneBy?.toString() ?? null,
+  };
+}
+
+/**
+ * Marks a matched response `pending` (its alerts are due), written before the job is enqueued so the
+ * sweep finds it if the enqueue is lost. True when the alerts are still due (newly marked, or a
+ * resubmission of one whose alerts have not run).
+ */
+export async function markFollowUpPending(responseId: Types.ObjectId, rule: FollowUpRule, reasons: FollowUpReason[]): Promise<boolean> {
+  const mark: StoredFollowUp = {
+    status: 'pending',
+    reason: describeFollowUpReasons(reasons),
+    reasons,
+    matchedAt: new Date(),
+    acknowledge: rule.acknowledge,
+    notifyOwners: rule.notifyOwners,
+    alerts: null,
+    doneAt: null,
+    doneBy: null,
+  };
+  const result = await ResponseModel.updateOne({ _id: responseId, followUp: null }, { $set: { followUp: mark } });
+  if (result.modifiedCount === 1) return true;
+  const current = await ResponseModel.findById(responseId, { followUp: 1 }).lean();
+  return (current?.followUp as StoredFollowUp | null)?.status === 'pending';
+}
+
+/** Where staff see a response: the survey's responses on the dashboard. */
+export function responseLinkOf(ctx: Pick<AppContext, 'publicUrl'>, surveyId: Types.ObjectId, responseId: Types.ObjectId): string {
+  return `${ctx.publicUrl.replace(/\/+$/, '')}/dashboard?survey=${surveyId.toString()}&response=${responseId.toString()}`;
+}
+
+const formatTime = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * Sends a pending follow-up's emails, each at most once (send-log keys per response and recipient),
+ * then marks it `open`. A permanent rejection of one address does not hold up the others; a transient
+ * error is rethrown after every recipient was tried, so the job retries only what did not go out.
+ */
+export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): Promise<{ skipped: string } | NonNullable<StoredFollowUp['alerts']>> {
+  const response = await ResponseModel.findById(responseId).lean();
+  const mark = response?.followUp as StoredFollowUp | null | undefined;
+  if (!response || !mark) return { skipped: 'not-marked' };
+  if (mark.status !== 'pending') return { skipped: mark.status };
+
+  const [survey, touchpoint, contact] = await Promise.all([
+    SurveyModel.findById(response.surveyId, { title: 1 }).lean(),
+    response.touchpoint ? TouchpointModel.findOne({ key: response.touchpoint }, { name: 1, owners: 1 }).lean() : null,
+    response.contactId ? ContactModel.findById(response.contactId).lean() : null,
+  ]);
+  const flagged = response.flags.length > 0;
+  const touchpointName = touchpoint?.name ?? response.touchpoint ?? '';
+  let transient: unknown;
+  const attempt = async (send: () => Promise<{ status: string }>): Promise<AlertOutcome> => {
+    try {
+      return (await send()).status === 'failed-before' ? 'failed' : 'sent';
+    } catch (error) {
+      if (error instanceof UnrecoverableError) return 'failed';
+      transient ??= error;
+      return 'failed';
+    }
+  };
+
+  let ack: AlertOutcome = 'off';
+  if (mark.acknowledge) {
+    if (flagged) ack = 'flagged';
+    else if (!contact) ack = 'no-contact';
+    else if (contact.unsubscribedAt) ack = 'unsubscribed';
+    else {
+      const locale = templateLocaleOf(contact.locale ?? response.locale);
+      ack = await attempt(() =>
+        sendOnce(ctx.mailer, { key: `follow-up-ack/${responseId}`, kind: 'follow-up-ack', to: contact.email, contactId: contact._id, responseId: response._id }, async () => ({
+          ...(await renderEmail('follow-up-ack', locale, {
+            name: contact.name,
+            email: contact.email,
+            surveyTitle: survey?.title ?? '',
+            touchpoint: touchpointName,
+            unsubscribeLink: unsubscribeUrl(ctx, contact._id),
+          })),
+          headers: listUnsubscribeHeaders(ctx, contact._id),
+        })),
+      );
+    }
+  }
+
+  const owners: Record<string, AlertOutcome> = {};
+  if (mark.notifyOwners && !flagged) {
+    const locale = ctx.config.STAFF_MAIL_LOCALE;
+    const vars = {
+      name: contact?.name ?? (locale === 'zh-CN' ? '匿名客户' : 'anonymous customer'),
+      email: contact?.email ?? '',
+      surveyTitle: survey?.title ?? '',
+      touchpoint: touchpointName,
+      responseLink: responseLinkOf(ctx, response.surveyId, response._id),
+      reason: describeFollowUpReasons(mark.reasons ?? [], locale) || mark.reason,
+      score: mark.reasons?.[0]?.value ?? '',
+      submittedAt: formatTime(response.submittedAt),
+    };
+    for (const owner of new Set((touchpoint?.owners ?? []).map((o) => o.trim().toLowerCase()).filter(Boolean))) {
+      owners[owner] = await attempt(() =>
+        sendOnce(ctx.mailer, { key: `follow-up-owner/${responseId}/${owner}`, kind: 'follow-up-owner', to: owner, responseId: response._id }, () =>
+          renderEmail('follow-up-owner', locale, vars),
+        ),
+      );
+    }
+  }
+  if (transient) throw transient;
+
+  const ownersSkipped: OwnersSkipped = !mark.notifyOwners ? 'off' : flagged ? 'flagged' : !touchpoint ? 'no-touchpoint' : Object.keys(owners).length === 0 ? 'no-owners' : null;
+  const alerts = { ack, owners, ownersSkipped };
+  await ResponseModel.updateOne({ _id: response._id, 'followUp.status': 'pending' }, { $set: { 'followUp.status': 'open', 'followUp.alerts': alerts } });
+  return alerts;
+}
+
+/** Staff reached back to the customer (or decided not to): the response leaves the open list. */
+export async function markFollowUpDone(responseId: string, userId: string | null): Promise<ResponseFollowUp> {
+  const response = await ResponseModel.findOneAndUpdate(
+    { _id: responseId, followUp: { $ne: null } },
+    { $set: { 'followUp.status': 'done', 'followUp.doneAt': new Date(), 'followUp.doneBy': userId ? new Types.ObjectId(userId) : null } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (response) return toResponseFollowUp(response.followUp)!;
+  if (await ResponseModel.exists({ _id: responseId })) throw new Conflict('This response was not marked for follow-up.', 'no-follow-up');
+  throw new NotFound(`There is no response ${responseId}.`);
+}
+
+/** Matched responses whose alerts should have run by now (their job was lost or gave up). */
+export async function overdueFollowUps(olderThanMs: number, limit: number): Promise<Types.ObjectId[]> {
+  const now = Date.now();
+  const docs = await ResponseModel.find(
+    // A week back at most: older alerts would reach customers too late to help.
+    { 'followUp.status': 'pending', 'followUp.matchedAt': { $lte: new Date(now - olderThanMs), $gte: new Date(now - 7 * 24 * 3600_000) } },
+    { _id: 1 },
+  )
+    .limit(limit)
+    .lean();
+  return docs.map((doc) => doc._id);
+}
