@@ -17,7 +17,6 @@ import { metricsRoutes } from './scores/metrics.routes';
 import { touchpointRoutes } from './touchpoints/touchpoint.routes';
 import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
-import { followUpRoutes } from './follow-up/follow-up.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './mail/unsubscribe.routes';
 
@@ -90,7 +89,6 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/distributions', distributionRoutes(ctx));
   app.use('/api/email-templates', emailTemplateRoutes());
   app.use('/api/metrics', metricsRoutes());
-  app.use('/api', followUpRoutes());
   app.use('/api', followUpRoutes());
   app.use('/api', responseRoutes());
   app.use('/api/contacts', contactRoutes());
