@@ -1,0 +1,190 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Contact } from '@shared/contacts/contact.schema';
+import { useLocale, useT } from '../i18n/i18n-context';
+import { api, ApiError } from '../lib/api-client';
+import { Link } from '../lib/Link';
+import { LoadFailed } from '../lib/LoadFailed';
+import { navigate } from '../lib/navigation';
+import { ConsentBadge } from './ConsentBadge';
+import { contactsApi, downloadJson } from './contacts-api';
+import { MAY_EDIT_CONTACTS, useStaffRole } from './use-staff-role';
+
+type DetailState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'missing' } | { kind: 'ready'; contact: Contact };
+
+/** One contact: its fields and attributes, email consent, and the data-subject actions (export, erase). */
+export function ContactDetailPage({ id }: { id: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const role = useStaffRole();
+  const [state, setState] = useState<DetailState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    contactsApi(api)
+      .get(id)
+      .then(
+        (contact) => !cancelled && setState({ kind: 'ready', contact }),
+        (error: unknown) => {
+          if (cancelled) return;
+          if (error instanceof ApiError && (error.status === 404 || error.status === 400)) setState({ kind: 'missing' });
+          else {
+            console.error('Could not load the contact', error);
+            setState({ kind: 'failed' });
+          }
+        },
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [id, attempt]);
+
+  useEffect(() => {
+    if (confirming) confirmHeading.current?.focus();
+  }, [confirming]);
+
+  const back = (
+    <p>
+      <Link to="/contacts">{t('contacts.detail.back')}</Link>
+    </p>
+  );
+  if (state.kind !== 'ready') {
+    return (
+      <section className="page" aria-labelledby="page-title">
+        {back}
+        <h1 id="page-title">{t('nav.contacts')}</h1>
+        {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
+        {state.kind === 'missing' && <p>{t('contacts.detail.notFound')}</p>}
+        {state.kind === 'failed' && <LoadFailed message={t('contacts.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
+      </section>
+    );
+  }
+
+  const { contact } = state;
+  const mayEdit = role !== null && MAY_EDIT_CONTACTS.includes(role);
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const run = async (action: () => Promise<void>, failedMessage: string) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await action();
+    } catch (error) {
+      console.error(failedMessage, error);
+      setFailure(error instanceof ApiError && error.isNetworkError ? t('error.network') : failedMessage);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggleConsent = () =>
+    run(async () => {
+      const contacts = contactsApi(api);
+      const updated = contact.unsubscribedAt ? await contacts.resubscribe(contact.id) : await contacts.unsubscribe(contact.id);
+      setState({ kind: 'ready', contact: updated });
+    }, t('contacts.consent.failed'));
+  const exportData = () =>
+    run(async () => downloadJson(await contactsApi(api).exportData(contact.id), `contact-${contact.id}.json`), t('contacts.privacy.exportFailed'));
+  const erase = () =>
+    run(async () => {
+      await contactsApi(api).erase(contact.id);
+      navigate('/contacts');
+    }, t('contacts.privacy.eraseFailed'));
+  const attributes = Object.entries(contact.attributes);
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      {back}
+      <h1 id="page-title">{contact.name ?? contact.email}</h1>
+      <dl className="contact-fields">
+        <dt>{t('contacts.column.email')}</dt>
+        <dd>{contact.email}</dd>
+        <dt>{t('contacts.column.name')}</dt>
+        <dd>{contact.name ?? '—'}</dd>
+        <dt>{t('contacts.detail.phone')}</dt>
+        <dd>{contact.phone ?? '—'}</dd>
+        <dt>{t('contacts.column.segment')}</dt>
+        <dd>{contact.segment ?? '—'}</dd>
+        <dt>{t('contacts.column.locale')}</dt>
+        <dd>{contact.locale ?? '—'}</dd>
+        <dt>{t('contacts.detail.lastSurveyed')}</dt>
+        <dd>{contact.lastSurveyedAt ? dateFormat.format(new Date(contact.lastSurveyedAt)) : t('contacts.detail.never')}</dd>
+        <dt>{t('contacts.detail.created')}</dt>
+        <dd>{dateFormat.format(new Date(contact.createdAt))}</dd>
+        <dt>{t('contacts.column.consent')}</dt>
+        <dd>
+          <ConsentBadge contact={contact} />
+          {mayEdit && (
+            <button type="button" className="button button-secondary button-small contact-consent-button" disabled={busy} onClick={() => void toggleConsent()}>
+              {contact.unsubscribedAt ? t('contacts.consent.resubscribe') : t('contacts.consent.unsubscribe')}
+            </button>
+          )}
+        </dd>
+      </dl>
+
+      <h2 className="section-heading">{t('contacts.detail.attributes')}</h2>
+      {attributes.length === 0 ? (
+        <p>{t('contacts.detail.noAttributes')}</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">{t('contacts.detail.attributes')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('contacts.detail.attribute')}</th>
+              <th scope="col">{t('contacts.detail.value')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {attributes.map(([name, value]) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td>{String(value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {failure && (
+        <p role="alert" className="field-error">
+          {failure}
+        </p>
+      )}
+      {mayEdit && (
+        <div className="panel contact-privacy">
+          <h2>{t('contacts.privacy.heading')}</h2>
+          <p className="hint">{t('contacts.privacy.exportHint')}</p>
+          <button type="button" className="button button-secondary" disabled={busy} onClick={() => void exportData()}>
+            {t('contacts.privacy.export')}
+          </button>
+          {role === 'admin' && (
+            <>
+              <p className="hint">{t('contacts.privacy.eraseHint')}</p>
+              {!confirming ? (
+                <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming(true)}>
+                  {t('contacts.privacy.erase')}
+                </button>
+              ) : (
+                <div role="alertdialog" aria-labelledby="contact-erase-heading" className="contact-erase-confirm">
+                  <h3 id="contact-erase-heading" ref={confirmHeading} tabIndex={-1}>
+                    {t('contacts.privacy.confirmHeading', { email: contact.email })}
+                  </h3>
+                  <div className="button-row">
+                    <button type="button" className="button button-danger" disabled={busy} onClick={() => void erase()}>
+                      {t('contacts.privacy.confirm')}
+                    </button>
+                    <button type="button" className="button button-secondary" disabled={busy} onClick={() => setConfirming(false)}>
+                      {t('contacts.privacy.cancel')}
+                    </button>
+                  </div>
+                </div>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

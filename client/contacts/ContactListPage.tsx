@@ -1,0 +1,162 @@
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Contact } from '@shared/contacts/contact.schema';
+import { useT } from '../i18n/i18n-context';
+import { api } from '../lib/api-client';
+import { Link } from '../lib/Link';
+import { LoadFailed } from '../lib/LoadFailed';
+import { ContactImport } from './ContactImport';
+import { contactsApi, NO_FILTERS } from './contacts-api';
+import type { ContactFilters } from './contacts-api';
+import { ConsentBadge } from './ConsentBadge';
+import { MAY_EDIT_CONTACTS, useStaffRole } from './use-staff-role';
+
+type ListState =
+  | { kind: 'loading' }
+  | { kind: 'failed' }
+  | { kind: 'ready'; contacts: Contact[]; nextCursor: string | null; loadingMore: boolean };
+
+/** The contacts, newest first: filters, a page at a time, and for editors the CSV import. */
+export function ContactListPage() {
+  const t = useT();
+  const id = useId();
+  const role = useStaffRole();
+  const [segments, setSegments] = useState<string[]>([]);
+  const [draft, setDraft] = useState<ContactFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<ContactFilters>(NO_FILTERS);
+  const [state, setState] = useState<ListState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [moreFailed, setMoreFailed] = useState(false);
+
+  useEffect(() => {
+    contactsApi(api)
+      .segments()
+      .then(setSegments, (error: unknown) => console.error('Could not load segments', error));
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ kind: 'loading' });
+    contactsApi(api)
+      .list(filters)
+      .then(
+        (page) => !cancelled && setState({ kind: 'ready', contacts: page.contacts, nextCursor: page.nextCursor, loadingMore: false }),
+        (error: unknown) => {
+          console.error('Could not list contacts', error);
+          if (!cancelled) setState({ kind: 'failed' });
+        },
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [filters, attempt]);
+
+  const loadMore = async () => {
+    if (state.kind !== 'ready' || !state.nextCursor) return;
+    setMoreFailed(false);
+    setState({ ...state, loadingMore: true });
+    try {
+      const page = await contactsApi(api).list(filters, state.nextCursor);
+      setState({ kind: 'ready', contacts: [...state.contacts, ...page.contacts], nextCursor: page.nextCursor, loadingMore: false });
+    } catch (error) {
+      console.error('Could not load more contacts', error);
+      setMoreFailed(true);
+      setState({ ...state, loadingMore: false });
+    }
+  };
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters({ ...draft });
+  };
+  const set = (change: Partial<ContactFilters>) => setDraft((current) => ({ ...current, ...change }));
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <h1 id="page-title">{t('nav.contacts')}</h1>
+      <p className="page-lead">{t('contacts.placeholder')}</p>
+      {role !== null && MAY_EDIT_CONTACTS.includes(role) && <ContactImport onImported={() => setAttempt((n) => n + 1)} />}
+
+      <form className="panel contact-filters" aria-label={t('contacts.filters.label')} onSubmit={apply}>
+        <div className="field">
+          <label htmlFor={`${id}-segment`}>{t('contacts.filters.segment')}</label>
+          <select id={`${id}-segment`} value={draft.segment} onChange={(event) => set({ segment: event.target.value })}>
+            <option value="">{t('contacts.filters.anySegment')}</option>
+            {segments.map((segment) => (
+              <option key={segment} value={segment}>
+                {segment}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-q`}>{t('contacts.filters.search')}</label>
+          <input id={`${id}-q`} type="search" value={draft.q} maxLength={200} onChange={(event) => set({ q: event.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-consent`}>{t('contacts.filters.consent')}</label>
+          <select
+            id={`${id}-consent`}
+            value={draft.unsubscribed}
+            onChange={(event) => set({ unsubscribed: event.target.value as ContactFilters['unsubscribed'] })}
+          >
+            <option value="">{t('contacts.filters.anyConsent')}</option>
+            <option value="false">{t('contacts.filters.subscribed')}</option>
+            <option value="true">{t('contacts.filters.unsubscribed')}</option>
+          </select>
+        </div>
+        <button type="submit" className="button button-primary">
+          {t('contacts.filters.apply')}
+        </button>
+      </form>
+
+      {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
+      {state.kind === 'failed' && <LoadFailed message={t('contacts.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
+      {state.kind === 'ready' && state.contacts.length === 0 && <p>{t('contacts.empty')}</p>}
+      {state.kind === 'ready' && state.contacts.length > 0 && (
+        <>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('nav.contacts')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('contacts.column.email')}</th>
+                <th scope="col">{t('contacts.column.name')}</th>
+                <th scope="col">{t('contacts.column.segment')}</th>
+                <th scope="col">{t('contacts.column.locale')}</th>
+                <th scope="col">{t('contacts.column.consent')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.contacts.map((contact) => (
+                <tr key={contact.id}>
+                  <th scope="row">
+                    <Link to={`/contacts/${contact.id}`}>{contact.email}</Link>
+                  </th>
+                  <td>{contact.name ?? '—'}</td>
+                  <td>{contact.segment ?? '—'}</td>
+                  <td>{contact.locale ?? '—'}</td>
+                  <td>
+                    <ConsentBadge contact={contact} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="hint" role="status">
+            {t('contacts.shown', { count: state.contacts.length })}
+          </p>
+          {moreFailed && (
+            <p role="alert" className="field-error">
+              {t('contacts.loadFailed')}
+            </p>
+          )}
+          {state.nextCursor && (
+            <button type="button" className="button button-secondary" disabled={state.loadingMore} onClick={() => void loadMore()}>
+              {state.loadingMore ? t('app.loading') : t('contacts.loadMore')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
