@@ -1,6 +1,15 @@
-import { SectionPlaceholder } from '../staff/SectionPlaceholder';
+import { useT } from '../i18n/i18n-context';
+import { EmailTemplatesEditor } from './EmailTemplatesEditor';
+import '../lib/section-ui.css';
 
 /** Entry of the settings section, loaded lazily by the staff shell. */
 export function SettingsPage() {
-  return <SectionPlaceholder titleKey="nav.settings" descriptionKey="settings.placeholder" />;
+  const t = useT();
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <h1 id="page-title">{t('nav.settings')}</h1>
+      <p className="page-lead">{t('settings.placeholder')}</p>
+      <EmailTemplatesEditor />
+    </section>
+  );
 }

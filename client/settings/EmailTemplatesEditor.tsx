@@ -1,0 +1,159 @@
+import { useEffect, useId, useState } from 'react';
+import { SEND_KINDS, type SendKind } from '@shared/mail/send-log.schema';
+import { TEMPLATE_LOCALES, type EmailTemplate, type EmailTemplateBody, type RenderedEmail, type TemplateLocale } from '@shared/mail/template.schema';
+import { useT } from '../i18n/i18n-context';
+import { ApiError, api } from '../lib/api-client';
+import { LoadFailed } from '../lib/LoadFailed';
+import { emailTemplatesApi } from './email-templates-api';
+
+const calls = emailTemplatesApi(api);
+type Load = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; templates: EmailTemplate[] };
+
+function messageOf(error: unknown, fallback: string): string {
+  if (error instanceof ApiError) return [error.problem.detail ?? error.problem.title, ...(error.problem.invalid_params ?? []).map((p) => `${p.name}: ${p.reason}`)].join(' ');
+  return fallback;
+}
+
+/** Settings → Email templates: pick a kind and language, edit subject and bodies, preview with sample values, save or reset. */
+export function EmailTemplatesEditor() {
+  const t = useT();
+  const id = useId();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [kind, setKind] = useState<SendKind>('invitation');
+  const [locale, setLocale] = useState<TemplateLocale>('en');
+  const [draft, setDraft] = useState<EmailTemplateBody>({ subject: '', html: '', text: '' });
+  const [preview, setPreview] = useState<RenderedEmail | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    calls.list().then(
+      (templates) => !cancelled && setLoad({ kind: 'ready', templates }),
+      (err: unknown) => {
+        console.error('Could not load email templates', err);
+        if (!cancelled) setLoad({ kind: 'failed' });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  const current = load.kind === 'ready' ? load.templates.find((tpl) => tpl.kind === kind && tpl.locale === locale) : undefined;
+  useEffect(() => {
+    if (current) setDraft({ subject: current.subject, html: current.html, text: current.text });
+    setPreview(null);
+    setError('');
+  }, [current]);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError('');
+    setStatus('');
+    try {
+      await action();
+    } catch (err) {
+      setError(messageOf(err, t('error.unexpected')));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const replace = (saved: EmailTemplate) =>
+    setLoad((state) => (state.kind === 'ready' ? { kind: 'ready', templates: state.templates.map((tpl) => (tpl.kind === saved.kind && tpl.locale === saved.locale ? saved : tpl)) } : state));
+
+  if (load.kind === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
+  if (load.kind === 'failed') return <LoadFailed message={t('emailTemplates.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />;
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('emailTemplates.heading')}</h2>
+      <p className="hint">{t('emailTemplates.lead')}</p>
+      <div className="field-inline">
+        <label htmlFor={`${id}-kind`}>{t('emailTemplates.kind')}</label>
+        <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as SendKind)}>
+          {SEND_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`emailTemplates.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-locale`}>{t('emailTemplates.locale')}</label>
+        <select id={`${id}-locale`} value={locale} onChange={(event) => setLocale(event.target.value as TemplateLocale)}>
+          {TEMPLATE_LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {l === 'en' ? 'English' : '简体中文'}
+            </option>
+          ))}
+        </select>
+        {current?.overridden ? <span className="badge">{t('emailTemplates.customised')}</span> : <span className="badge">{t('emailTemplates.default')}</span>}
+      </div>
+      <p className="hint">{t('emailTemplates.variables', { list: (current?.variables ?? []).map((v) => `{{${v}}}`).join(' ') })}</p>
+      <div className="field">
+        <label htmlFor={`${id}-subject`}>{t('emailTemplates.subject')}</label>
+        <input id={`${id}-subject`} value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-html`}>{t('emailTemplates.html')}</label>
+        <textarea id={`${id}-html`} rows={10} spellCheck={false} value={draft.html} onChange={(event) => setDraft({ ...draft, html: event.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>{t('emailTemplates.text')}</label>
+        <textarea id={`${id}-text`} rows={8} value={draft.text} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />
+      </div>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <p role="status">{status}</p>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" disabled={busy} onClick={() => void run(async () => setPreview(await calls.preview({ kind, locale, ...draft })))}>
+          {t('emailTemplates.preview')}
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              replace(await calls.save(kind, locale, draft));
+              setStatus(t('emailTemplates.saved'));
+            })
+          }
+        >
+          {t('emailTemplates.save')}
+        </button>
+        {current?.overridden && (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                await calls.reset(kind, locale);
+                replace({ ...current, ...current.default, overridden: false, updatedAt: null });
+                setStatus(t('emailTemplates.wasReset'));
+              })
+            }
+          >
+            {t('emailTemplates.reset')}
+          </button>
+        )}
+      </div>
+      {preview && (
+        <div aria-label={t('emailTemplates.previewHeading')} role="region">
+          <h3>{t('emailTemplates.previewHeading')}</h3>
+          <p>
+            <strong>{t('emailTemplates.subject')}:</strong> {preview.subject}
+          </p>
+          {/* sandbox with no permissions: a template's HTML can neither run script nor reach this page. */}
+          <iframe title={t('emailTemplates.previewHeading')} sandbox="" srcDoc={preview.html} style={{ width: '100%', height: '28rem', border: '1px solid #d0d5dd' }} />
+          <pre style={{ whiteSpace: 'pre-wrap' }}>{preview.text}</pre>
+        </div>
+      )}
+    </section>
+  );
+}
