@@ -114,7 +114,7 @@ export const en = {
   'emailTemplates.kind.follow-up-ack': 'Low-score acknowledgement (to the customer)',
   'emailTemplates.kind.follow-up-owner': 'Low-score alert (to touchpoint owners)',
   'emailTemplates.kind.target-alert': 'Target alert',
-  'emailTemplates.locale': 'Language',
+  'emailTemplates.locale': 'Email language',
   'emailTemplates.default': 'Built-in default',
   'emailTemplates.customised': 'Customised',
   'emailTemplates.variables': 'Variables you can use: {list}',

@@ -114,7 +114,7 @@ export const zhCN: Messages = {
   'emailTemplates.kind.follow-up-ack': '低分致歉（发给客户）',
   'emailTemplates.kind.follow-up-owner': '低分提醒（发给服务环节负责人）',
   'emailTemplates.kind.target-alert': '目标预警',
-  'emailTemplates.locale': '语言',
+  'emailTemplates.locale': '邮件语言',
   'emailTemplates.default': '内置默认',
   'emailTemplates.customised': '已自定义',
   'emailTemplates.variables': '可用变量：{list}',

@@ -38,12 +38,12 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
       subject: '诚邀您评价我们的服务：{{surveyTitle}}',
       html: frame(
         'zh-CN',
-        '<p>{{name}}，您好：</p>\n<p>感谢您选择我们的{{touchpoint}}服务。诚邀您花两分钟时间告诉我们您的体验，您的意见将帮助我们把服务做得更好。</p>\n' +
+        '<p>{{name}}，您好：</p>\n<p>感谢您近期体验我们的{{touchpoint}}。诚邀您花两分钟时间告诉我们您的体验，您的意见将帮助我们把服务做得更好。</p>\n' +
           button('{{surveyLink}}', '开始填写问卷') +
           '\n<p>谢谢！<br>客户服务团队</p>',
         unsubscribeZh,
       ),
-      text: '{{name}}，您好：\n\n感谢您选择我们的{{touchpoint}}服务。诚邀您花两分钟时间告诉我们您的体验，您的意见将帮助我们把服务做得更好。\n\n开始填写问卷：{{surveyLink}}\n\n谢谢！\n客户服务团队\n\n--\n退订调查邮件：{{unsubscribeLink}}\n',
+      text: '{{name}}，您好：\n\n感谢您近期体验我们的{{touchpoint}}。诚邀您花两分钟时间告诉我们您的体验，您的意见将帮助我们把服务做得更好。\n\n开始填写问卷：{{surveyLink}}\n\n谢谢！\n客户服务团队\n\n--\n退订调查邮件：{{unsubscribeLink}}\n',
     },
   },
   reminder: {
@@ -84,10 +84,10 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
       subject: '抱歉，这次的服务没有让您满意',
       html: frame(
         'zh-CN',
-        '<p>{{name}}，您好：</p>\n<p>感谢您对{{touchpoint}}服务提出的真实反馈。很抱歉这次的体验没有达到您的期望。</p>\n<p>我们已通知相关负责同事，他们会尽快了解情况并跟进处理。如您还有其他意见，欢迎直接回复本邮件。</p>\n<p>再次致歉！<br>客户服务团队</p>',
+        '<p>{{name}}，您好：</p>\n<p>感谢您就{{touchpoint}}提出的真实反馈。很抱歉这次的体验没有达到您的期望。</p>\n<p>我们已通知相关负责同事，他们会尽快了解情况并跟进处理。如您还有其他意见，欢迎直接回复本邮件。</p>\n<p>再次致歉！<br>客户服务团队</p>',
         unsubscribeZh,
       ),
-      text: '{{name}}，您好：\n\n感谢您对{{touchpoint}}服务提出的真实反馈。很抱歉这次的体验没有达到您的期望。\n\n我们已通知相关负责同事，他们会尽快了解情况并跟进处理。如您还有其他意见，欢迎直接回复本邮件。\n\n再次致歉！\n客户服务团队\n\n--\n退订调查邮件：{{unsubscribeLink}}\n',
+      text: '{{name}}，您好：\n\n感谢您就{{touchpoint}}提出的真实反馈。很抱歉这次的体验没有达到您的期望。\n\n我们已通知相关负责同事，他们会尽快了解情况并跟进处理。如您还有其他意见，欢迎直接回复本邮件。\n\n再次致歉！\n客户服务团队\n\n--\n退订调查邮件：{{unsubscribeLink}}\n',
     },
   },
   'follow-up-owner': {

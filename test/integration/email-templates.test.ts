@@ -34,7 +34,7 @@ describe('email templates', () => {
     const zh = await renderEmail('invitation', 'zh-CN', vars);
     expect(zh.subject).toBe('诚邀您评价我们的服务：网点服务评价');
     expect(zh.text).toContain('尊敬的客户，您好：');
-    expect(zh.text).toContain('感谢您选择我们的柜台业务服务');
+    expect(zh.text).toContain('感谢您近期体验我们的柜台业务。');
     expect(zh.text).toContain('开始填写问卷：https://tp.test/s/abc?t=1&x=2');
     expect(zh.html).toContain('href="https://tp.test/s/abc?t=1&amp;x=2"');
     expect(zh.html).toContain('<html lang="zh-CN">');
