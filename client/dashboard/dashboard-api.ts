@@ -1,0 +1,30 @@
+import { metricsResponseSchema, trendResponseSchema } from '@shared/scoring/metrics.schema';
+import type { MetricsResponse, TrendResponse } from '@shared/scoring/metrics.schema';
+import { responseListSchema } from '@shared/responses/response-list.schema';
+import type { ResponseList } from '@shared/responses/response-list.schema';
+import { surveyListSchema, surveySchema } from '@shared/surveys/survey-api.schema';
+import type { Survey } from '@shared/surveys/survey-api.schema';
+import { channelsSchema, touchpointListSchema } from '@shared/touchpoints/touchpoint.schema';
+import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
+import type { ApiClient } from '../lib/api-client';
+
+export type SurveySummary = { id: string; title: string; status: Survey['status']; latestVersion: number | null };
+
+/** The dashboard's calls; every reply is checked against the shared schema before it is shown. */
+export function dashboardApi(api: ApiClient) {
+  return {
+    surveys: (): Promise<SurveySummary[]> => api.get('/api/surveys', surveyListSchema).then((reply) => reply.surveys),
+    survey: (id: string): Promise<Survey> => api.get(`/api/surveys/${encodeURIComponent(id)}`, surveySchema),
+    touchpoints: (): Promise<Touchpoint[]> => api.get('/api/touchpoints', touchpointListSchema).then((reply) => reply.touchpoints),
+    channels: (): Promise<string[]> => api.get('/api/settings/channels', channelsSchema).then((reply) => reply.channels),
+    metrics: (params: URLSearchParams): Promise<MetricsResponse> => api.get(`/api/metrics/touchpoints?${params}`, metricsResponseSchema),
+    trend: (params: URLSearchParams): Promise<TrendResponse> => api.get(`/api/metrics/trend?${params}`, trendResponseSchema),
+    responses: (surveyId: string, params: URLSearchParams): Promise<ResponseList> =>
+      api.get(`/api/surveys/${encodeURIComponent(surveyId)}/responses?${params}`, responseListSchema),
+  };
+}
+
+/** Where the browser downloads a survey's responses as CSV (a plain link: the session cookie goes along). */
+export function responsesCsvUrl(surveyId: string, params: URLSearchParams): string {
+  return `/api/surveys/${encodeURIComponent(surveyId)}/responses.csv?${params}`;
+}
