@@ -1,4 +1,4 @@
-// Contact import benchmark: `node --import tsx scripts/bench/contacts-import.ts [--rows 100000]`.
+// Contact import benchmark: `node --expose-gc --import tsx scripts/bench/contacts-import.ts [--rows 100000]`.
 // Streams a generated CSV of customers to POST /api/contacts on the whole platform (embedded store and
 // redis-server, as `npm start` runs it), twice: the first run creates every contact, the second updates them.
 // Prints rows/s and how far this process's resident memory rose above where it started; the CSV is
@@ -50,7 +50,9 @@ try {
   const cookie = login.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error(`login failed: ${login.status}`);
 
-  console.log(`contacts import bench: ${ROWS} CSV rows per run, ${os.cpus().length} CPUs`);
+  global.gc?.();
+  const heapMb = () => (process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1);
+  console.log(`contacts import bench: ${ROWS} CSV rows per run, ${os.cpus().length} CPUs; heap in use at start ${heapMb()} MB`);
   for (const run of ['create', 'update']) {
     global.gc?.();
     const baseline = process.memoryUsage().rss;
@@ -71,6 +73,8 @@ try {
       `  ${run}: ${seconds.toFixed(1)} s, ${Math.round(ROWS / seconds)} rows/s, created ${report.created}, updated ${report.updated}, ` +
         `rejected ${report.rejectedCount}; peak RSS growth ${((peak - baseline) / 1024 / 1024).toFixed(1)} MB`,
     );
+    global.gc?.();
+    console.log(`    heap in use after the import: ${heapMb()} MB`);
   }
 } finally {
   await platform.stop();

@@ -59,7 +59,7 @@ export async function assertKnownSegment(segment: string, field: string): Promis
 export async function updateContact(id: string, update: ContactUpdate): Promise<Contact> {
   if (update.segment) await assertKnownSegment(update.segment, 'body.segment');
   try {
-    const doc = await ContactModel.findByIdAndUpdate(id, { $set: update }, { new: true, runValidators: true }).lean<ContactDoc>();
+    const doc = await ContactModel.findByIdAndUpdate(id, { $set: update }, { returnDocument: 'after', runValidators: true }).lean<ContactDoc>();
     if (!doc) throw new NotFound(`There is no contact ${id}.`);
     return toContact(doc);
   } catch (error) {
@@ -75,7 +75,7 @@ export async function unsubscribeContact(id: string): Promise<Contact> {
 }
 
 export async function resubscribeContact(id: string): Promise<Contact> {
-  const doc = await ContactModel.findByIdAndUpdate(id, { $set: { unsubscribedAt: null } }, { new: true }).lean<ContactDoc>();
+  const doc = await ContactModel.findByIdAndUpdate(id, { $set: { unsubscribedAt: null } }, { returnDocument: 'after' }).lean<ContactDoc>();
   if (!doc) throw new NotFound(`There is no contact ${id}.`);
   return toContact(doc);
 }
