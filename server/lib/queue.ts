@@ -18,8 +18,10 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   queue: string;
   payload: S;
   handle: (payload: z.infer<S>, context: JobContext) => Promise<unknown>;
-  concurrency?: number;
-  limiter?: WorkerOptions['limiter'];
+  /** A number, or read from the process's context (config) when workers start. */
+  concurrency?: number | ((context: AppContext) => number);
+  /** BullMQ's rate limiter for this queue (shared by every worker on it); may be read from config. */
+  limiter?: WorkerOptions['limiter'] | ((context: AppContext) => WorkerOptions['limiter']);
   defaults?: JobsOptions;
   /** Runs with this payload on this schedule once workers start; `(config) => undefined` leaves it off. */
   schedule?: (context: AppContext) => { repeat: JobSchedule; payload: z.infer<S> } | undefined;
@@ -95,6 +97,8 @@ export function startWorkers(
 ): Worker[] {
   const { context } = options;
   return definitions.map((definition) => {
+    const concurrency = typeof definition.concurrency === 'function' ? definition.concurrency(context) : definition.concurrency;
+    const limiter = typeof definition.limiter === 'function' ? definition.limiter(context) : definition.limiter;
     const worker = new Worker(
       definition.queue,
       async (job) => {
@@ -106,8 +110,8 @@ export function startWorkers(
       {
         connection: options.connection,
         prefix: options.prefix,
-        concurrency: definition.concurrency ?? 4,
-        ...(definition.limiter ? { limiter: definition.limiter } : {}),
+        concurrency: concurrency ?? 4,
+        ...(limiter ? { limiter } : {}),
       },
     );
     worker.on('failed', (job, err) =>

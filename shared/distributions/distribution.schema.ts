@@ -77,7 +77,8 @@ export type DistributionInput = z.infer<typeof createDistributionInputSchema>;
 
 export const distributionIdParamsSchema = z.object({ id: objectIdSchema });
 
-export const SKIP_REASONS = ['unsubscribed', 'quarantine', 'paused', 'cancelled', 'missing-contact'] as const;
+/** `survey-closed`: the survey was archived before the email went out; `missing-contact`: erased meanwhile. */
+export const SKIP_REASONS = ['unsubscribed', 'quarantine', 'cancelled', 'survey-closed', 'missing-contact'] as const;
 export const skipReasonSchema = z.enum(SKIP_REASONS);
 export type SkipReason = z.infer<typeof skipReasonSchema>;
 

@@ -1,4 +1,4 @@
-import type { Schedule } from './distribution.schema';
+import type { Schedule, SendWindow } from './distribution.schema';
 
 /** BullMQ cron patterns for the named intervals: 09:00 on the 1st of each month / quarter. */
 export const EVERY_PATTERNS = { monthly: '0 9 1 * *', quarterly: '0 9 1 1,4,7,10 *' } as const;
@@ -28,4 +28,9 @@ export function occurrenceOf(schedule: Schedule, scheduledAt: Date, timeZone: st
     return schedule.every === 'monthly' ? `${year}-${String(month).padStart(2, '0')}` : `${year}-Q${Math.ceil(month / 3)}`;
   }
   return scheduledAt.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/** The zone a recurring pattern is read in: its own, else the send window's, else UTC. */
+export function scheduleTimeZone(d: { schedule: Schedule; sendWindow?: SendWindow | null }): string {
+  return (d.schedule.type === 'recurring' ? d.schedule.timezone : undefined) ?? d.sendWindow?.timezone ?? 'UTC';
 }

@@ -1,0 +1,137 @@
+import { DelayedError, UnrecoverableError } from 'bullmq';
+import type { SkipReason } from '@shared/distributions/distribution.schema';
+import { isInsideWindow, nextSendTime, type DailyWindow } from '@shared/distributions/send-window';
+import { ContactModel } from '../contacts/contact.model';
+import type { JobContext } from '../lib/queue';
+import { SendLogModel } from '../mail/send-log.model';
+import { SendInProgress, markSendFailed, sendOnce } from '../mail/send-once';
+import { renderEmail, templateLocaleOf } from '../mail/templates';
+import { listUnsubscribeHeaders, unsubscribeUrl } from '../mail/unsubscribe';
+import { hashResponseToken } from '../responses/response-token.service';
+import { ResponseTokenModel } from '../responses/response-token.model';
+import { TtlCache } from '../responses/ttl-cache';
+import { SurveyModel } from '../surveys/survey.model';
+import { TouchpointModel } from '../touchpoints/touchpoint.model';
+import { DistributionModel } from './distribution.model';
+import { personalLink, personalToken } from './personal-link';
+import { RecipientModel } from './recipient.model';
+import type { SendPayload } from './send.job';
+
+export type SendOutcome =
+  | 'sent'
+  | 'already-sent'
+  | 'failed'
+  | 'paused'
+  | 'not-queued'
+  | 'responded'
+  | 'link-expired'
+  | `skipped-${SkipReason}`;
+
+/** Survey title, slug and status and the touchpoint's name change rarely; a bulk send reads them once per 10 s. */
+const surveys = new TtlCache<{ slug: string; title: string; open: boolean } | null>(10_000, 256);
+const touchpoints = new TtlCache<string>(10_000, 256);
+
+function surveyInfo(surveyId: string) {
+  return surveys.get(surveyId, async () => {
+    const doc = await SurveyModel.findById(surveyId, { slug: 1, title: 1, status: 1 }).lean();
+    return doc ? { slug: doc.slug, title: doc.title, open: doc.status === 'published' } : null;
+  });
+}
+
+function touchpointName(key: string) {
+  return touchpoints.get(key, async () => (await TouchpointModel.findOne({ key }, { name: 1 }).lean())?.name ?? key);
+}
+
+export function sendLogKey(payload: SendPayload, occurrence: string): string {
+  const base = `${payload.distributionId}/${payload.contactId}/${occurrence}`;
+  return payload.kind === 'invitation' ? `invitation/${base}` : `reminder/${base}/${payload.reminder}`;
+}
+
+/** Parks the job until `at` without spending an attempt (BullMQ's delay-and-retry pattern). */
+async function delayJob(ctx: JobContext, at: Date): Promise<never> {
+  await ctx.job.moveToDelayed(at.getTime(), ctx.job.token);
+  throw new DelayedError();
+}
+
+async function skipRecipient(recipientId: string, reason: SkipReason): Promise<SendOutcome> {
+  await RecipientModel.updateOne({ _id: recipientId, status: { $in: ['pending', 'queued'] } }, { $set: { status: 'skipped', skipReason: reason } });
+  return `skipped-${reason}`;
+}
+
+/**
+ * Sends one invitation or reminder, re-checking everything that may have changed since it was queued:
+ * the distribution (paused: left queued for resume; cancelled: skipped), the contact (unsubscribed or
+ * erased: skipped), the survey, the send window and, for reminders, whether the link was used.
+ * The send log (key per distribution, contact, occurrence and reminder) keeps it to one email.
+ */
+export async function sendToRecipient(ctx: JobContext, payload: SendPayload): Promise<{ outcome: SendOutcome }> {
+  const [recipient, contact, distribution] = await Promise.all([
+    RecipientModel.findById(payload.recipientId).lean(),
+    ContactModel.findById(payload.contactId, { email: 1, name: 1, locale: 1, unsubscribedAt: 1 }).lean(),
+    DistributionModel.findById(payload.distributionId, { status: 1, surveyId: 1, touchpoint: 1, sendWindow: 1, reminders: 1 }).lean(),
+  ]);
+  const invitation = payload.kind === 'invitation';
+  if (!recipient || !distribution) return { outcome: 'not-queued' };
+  if (invitation ? !['queued', 'pending'].includes(recipient.status) : recipient.status !== 'sent') return { outcome: 'not-queued' };
+  if (distribution.status === 'paused') return { outcome: 'paused' };
+  if (distribution.status === 'cancelled') return { outcome: invitation ? await skipRecipient(payload.recipientId, 'cancelled') : 'skipped-cancelled' };
+  if (!contact) return { outcome: invitation ? await skipRecipient(payload.recipientId, 'missing-contact') : 'skipped-missing-contact' };
+  if (contact.unsubscribedAt) return { outcome: invitation ? await skipRecipient(payload.recipientId, 'unsubscribed') : 'skipped-unsubscribed' };
+  const survey = await surveyInfo(distribution.surveyId.toString());
+  if (!survey?.open) return { outcome: invitation ? await skipRecipient(payload.recipientId, 'survey-closed') : 'skipped-survey-closed' };
+  const window = distribution.sendWindow as DailyWindow | null;
+  if (window && !isInsideWindow(new Date(), window)) return delayJob(ctx, nextSendTime(new Date(), window));
+
+  const token = personalToken(ctx, recipient._id);
+  if (!invitation) {
+    const link = await ResponseTokenModel.findOne({ tokenHash: hashResponseToken(token) }, { usedAt: 1, expiresAt: 1 }).lean();
+    if (link?.usedAt) return { outcome: 'responded' };
+    if (!link || link.expiresAt <= new Date()) return { outcome: 'link-expired' };
+  }
+
+  const key = sendLogKey(payload, recipient.occurrence);
+  let result;
+  try {
+    result = await sendOnce(
+      ctx.mailer,
+      { key, kind: payload.kind, to: contact.email, contactId: contact._id, distributionId: distribution._id, occurrence: recipient.occurrence },
+      async () => {
+        const rendered = await renderEmail(payload.kind, templateLocaleOf(contact.locale), {
+          name: contact.name ?? null,
+          email: contact.email,
+          surveyTitle: survey.title,
+          surveyLink: personalLink(ctx, survey.slug, token),
+          touchpoint: await touchpointName(distribution.touchpoint),
+          unsubscribeLink: unsubscribeUrl(ctx, contact._id),
+        });
+        return { subject: rendered.subject, html: rendered.html, text: rendered.text, headers: listUnsubscribeHeaders(ctx, contact._id) };
+      },
+    );
+  } catch (error) {
+    if (error instanceof SendInProgress) {
+      // A crashed attempt holds the entry until its lease ends; wait for that rather than burn attempts.
+      const entry = await SendLogModel.findOne({ key }, { leaseUntil: 1 }).lean();
+      return delayJob(ctx, new Date(Math.max(Date.now() + 1000, (entry?.leaseUntil?.getTime() ?? 0) + 250)));
+    }
+    const final = error instanceof UnrecoverableError || ctx.job.attemptsMade + 1 >= (ctx.job.opts.attempts ?? 1);
+    if (final) {
+      if (!(error instanceof UnrecoverableError)) await markSendFailed(key, error);
+      const message = error instanceof Error ? error.message : String(error);
+      if (invitation) await RecipientModel.updateOne({ _id: recipient._id, status: { $ne: 'sent' } }, { $set: { status: 'failed', error: message.slice(0, 1000) } });
+      else await RecipientModel.updateOne({ _id: recipient._id }, { $set: { error: message.slice(0, 1000) } });
+    }
+    throw error;
+  }
+
+  if (result.status === 'failed-before') {
+    if (invitation) await RecipientModel.updateOne({ _id: recipient._id, status: { $ne: 'sent' } }, { $set: { status: 'failed' } });
+    return { outcome: 'failed' };
+  }
+  const now = new Date();
+  if (invitation) {
+    await RecipientModel.updateOne({ _id: recipient._id, status: { $ne: 'sent' } }, { $set: { status: 'sent', sentAt: now, lastSentAt: now, error: null } });
+  } else {
+    await RecipientModel.updateOne({ _id: recipient._id, remindersSent: { $lt: payload.reminder } }, { $set: { remindersSent: payload.reminder, lastSentAt: now } });
+  }
+  return { outcome: result.status };
+}

@@ -1,0 +1,111 @@
+import { SMTPServer } from 'smtp-server';
+import { expect } from 'vitest';
+import type { CreateDistributionInput, DistributionWithCounts } from '@shared/distributions/distribution.schema';
+import { ContactModel } from '../../server/contacts/contact.model';
+import type { TestResponse } from '../harness/platform';
+import { parseMail, type ParsedMail } from './follow-up-fixtures';
+
+export interface ReceivedMail extends ParsedMail {
+  /** The slug and token of the personal link in the text body, when there is one. */
+  link: { slug: string; token: string } | null;
+}
+
+export interface RejectingMailbox {
+  url: string;
+  received: ReceivedMail[];
+  /** RCPT TO attempts per address, accepted or not (a retried permanent failure would show as more than one). */
+  attempts: Map<string, number>;
+  byRecipient(): Map<string, ReceivedMail[]>;
+  waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  stop(): Promise<void>;
+}
+
+/** A real SMTP server that answers `550` to RCPT TO for the given addresses and keeps everything else, parsed. */
+export async function startRejectingMailbox(rejected: string[] = []): Promise<RejectingMailbox> {
+  const refuse = new Set(rejected.map((a) => a.toLowerCase()));
+  const received: ReceivedMail[] = [];
+  const attempts = new Map<string, number>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const to = address.address.toLowerCase();
+      attempts.set(to, (attempts.get(to) ?? 0) + 1);
+      if (!refuse.has(to)) return callback();
+      callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const mail = parseMail({ from: null, to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw: Buffer.concat(chunks) });
+        const match = /\/s\/([A-Za-z0-9_-]+)\?t=([A-Za-z0-9_-]{43})/.exec(mail.text);
+        received.push({ ...mail, link: match ? { slug: match[1]!, token: match[2]! } : null });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    received,
+    attempts,
+    byRecipient() {
+      const map = new Map<string, ReceivedMail[]>();
+      for (const mail of received) for (const to of mail.to) map.set(to, [...(map.get(to) ?? []), mail]);
+      return map;
+    },
+    async waitFor(count, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${received.length}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return received;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Inserts contacts straight into the store (the contacts API is not what these tests are about). */
+export async function seedContacts(prefix: string, count: number, fields: Record<string, unknown> = {}) {
+  const docs = await ContactModel.insertMany(
+    Array.from({ length: count }, (_, i) => ({ email: `${prefix}-${i}@example.test`, name: `${prefix} ${i}`, locale: 'en', ...fields })),
+  );
+  return docs.map((doc) => ({ id: doc._id.toString(), email: doc.email }));
+}
+
+type Request = (path: string, init?: { method?: string; body?: unknown; cookie?: string; csrf?: boolean }) => Promise<TestResponse>;
+
+export function distributionsApi(request: Request, cookie: string) {
+  return {
+    async create(body: CreateDistributionInput): Promise<string> {
+      const reply = await request('/api/distributions', { cookie, body });
+      expect(reply.status, reply.text).toBe(201);
+      return (reply.body as { id: string }).id;
+    },
+    async get(id: string): Promise<DistributionWithCounts> {
+      const reply = await request(`/api/distributions/${id}`, { cookie });
+      expect(reply.status, reply.text).toBe(200);
+      return reply.body as DistributionWithCounts;
+    },
+    async act(id: string, action: 'pause' | 'resume' | 'cancel'): Promise<DistributionWithCounts> {
+      const reply = await request(`/api/distributions/${id}/${action}`, { cookie, method: 'POST' });
+      expect(reply.status, reply.text).toBe(200);
+      return reply.body as DistributionWithCounts;
+    },
+  };
+}
+
+/** A send window that is closed now: it opens in two hours (UTC) and lasts one. */
+export function closedWindow(now = new Date()) {
+  const hhmm = (offsetHours: number) => {
+    const t = new Date(now.getTime() + offsetHours * 3_600_000);
+    return `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+  };
+  return { from: hhmm(2), to: hhmm(3), timezone: 'UTC' };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
