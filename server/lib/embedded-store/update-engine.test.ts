@@ -42,3 +42,18 @@ describe('buildUpsertDocument', () => {
     expect(buildUpsertDocument({ name: 'x' }, context({ _id: 'k' }))).toEqual({ _id: 'k', name: 'x' });
   });
 });
+
+describe('applyUpdate on plain $set / $inc paths (applied without mingo)', () => {
+  it('creates and adds nested counters and sets values, as mingo would', () => {
+    const out = applyUpdate({ _id: 1, stats: { n: 2 } }, { $inc: { 'stats.n': 3, 'stats.csat.hist.4': 1 }, $set: { 'meta.by': 'x' } }, context());
+    expect(out).toEqual({ _id: 1, stats: { n: 5, csat: { hist: { 4: 1 } } }, meta: { by: 'x' } });
+  });
+
+  it('leaves arrays, conflicts, non-numbers and scalars in the way to mingo, unchanged in behaviour', () => {
+    expect(applyUpdate({ _id: 1, a: [1, 2] }, { $inc: { 'a.1': 5 } }, context())).toEqual({ _id: 1, a: [1, 7] });
+    expect(() => applyUpdate({ _id: 1 }, { $set: { a: 1 }, $inc: { a: 1 } }, context())).toThrow(/conflict/);
+    // mingo leaves these documents as they were (MongoDB would refuse them); the fast path must not "fix" them.
+    expect(applyUpdate({ _id: 1, n: 'x' }, { $inc: { n: 1 } }, context())).toEqual({ _id: 1, n: 'x' });
+    expect(applyUpdate({ _id: 1, a: 5 }, { $set: { 'a.b': 1 } }, context())).toEqual({ _id: 1, a: 5 });
+  });
+});

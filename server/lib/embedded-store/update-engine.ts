@@ -70,8 +70,60 @@ export function buildUpsertDocument(update: UpdateDoc, context: UpdateContext): 
   return doc;
 }
 
+const PLAIN_SEGMENT = /^(?!\d+$)[^$.]+$/;
+
+/**
+ * `$set` / `$inc` of plain, non-overlapping dotted paths through plain objects (the shape of nearly
+ * every application update, counters included), applied directly. mingo builds its operator tables
+ * afresh on every update call, which dominated bulk writes; anything this path does not recognise
+ * (arrays, positional paths, non-number increments, conflicts, other operators) returns false and is
+ * left to mingo, so semantics and error codes stay mingo's / MongoDB's.
+ */
+function applySimpleUpdate(doc: Document, modifier: Document, arrayFilters: Document[] | undefined): boolean {
+  if (arrayFilters !== undefined && arrayFilters.length > 0) return false;
+  const steps: { parts: string[]; op: '$set' | '$inc'; value: unknown }[] = [];
+  for (const [op, fields] of Object.entries(modifier)) {
+    if ((op !== '$set' && op !== '$inc') || !isPlainObject(fields)) return false;
+    for (const [path, value] of Object.entries(fields)) {
+      const parts = path.split('.');
+      if (parts[0] === '_id' || !parts.every((part) => PLAIN_SEGMENT.test(part))) return false;
+      if (op === '$inc' && (typeof value !== 'number' || !Number.isFinite(value))) return false;
+      steps.push({ parts, op, value });
+    }
+  }
+  const paths = steps.map((step) => step.parts.join('.')).sort();
+  for (let i = 1; i < paths.length; i++) {
+    const [previous, current] = [paths[i - 1] as string, paths[i] as string];
+    if (current === previous || current.startsWith(`${previous}.`)) return false;
+  }
+  // Check every step before changing anything, so a fallback starts from the untouched document.
+  for (const { parts, op } of steps) {
+    let node: unknown = doc;
+    for (const part of parts.slice(0, -1)) {
+      node = (node as Document)[part];
+      if (node === undefined) break;
+      if (!isPlainObject(node)) return false;
+    }
+    if (op === '$inc' && isPlainObject(node)) {
+      const current = (node as Document)[parts[parts.length - 1] as string];
+      if (current !== undefined && typeof current !== 'number') return false;
+    }
+  }
+  for (const { parts, op, value } of steps) {
+    let node: Document = doc;
+    for (const part of parts.slice(0, -1)) {
+      if (node[part] === undefined) node[part] = {};
+      node = node[part] as Document;
+    }
+    const leaf = parts[parts.length - 1] as string;
+    node[leaf] = op === '$inc' ? ((node[leaf] as number | undefined) ?? 0) + (value as number) : value;
+  }
+  return true;
+}
+
 /** mingo's update, with its errors mapped to the codes MongoDB uses for the same mistakes. */
 function runMingoUpdate(doc: Document, modifier: Document, arrayFilters: Document[] | undefined, filter: Document, options: Partial<Options>): void {
+  if (applySimpleUpdate(doc, modifier, arrayFilters)) return;
   try {
     mingoUpdate(doc, modifier as never, arrayFilters, filter, { cloneMode: 'deep', queryOptions: options });
   } catch (error) {

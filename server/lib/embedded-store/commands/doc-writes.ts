@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import type { Query } from 'mingo';
+import type { DocTest } from '../document-scan';
 import { OwnedByOtherTransaction } from '../collection';
 import type { Collection } from '../collection';
 import { decode, encode, encodeTransient, retain, withIdFirst } from '../doc-codec';
@@ -45,7 +45,7 @@ export function updateRecord(
   context: CommandContext,
   collection: Collection,
   rid: number,
-  query: Query | null,
+  query: DocTest | null,
   update: UpdateDoc,
   updateContext: UpdateContext,
 ): UpdateOutcome {
@@ -64,7 +64,7 @@ export function updateRecord(
 }
 
 /** Deletes one record if it still matches `query`; returns the deleted document. */
-export function deleteRecord(context: CommandContext, collection: Collection, rid: number, query: Query | null): Document | null {
+export function deleteRecord(context: CommandContext, collection: Collection, rid: number, query: DocTest | null): Document | null {
   const bytes = collection.currentBytes(rid);
   if (!bytes) return null;
   collection.assertWritable(rid, context.txn);

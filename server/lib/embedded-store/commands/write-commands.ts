@@ -1,6 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
-import { findMatches } from '../document-scan';
+import { compileFilter, findMatches } from '../document-scan';
 import { StoreError, toStoreError } from '../errors';
 import { mingoOptions } from '../mingo-options';
 import { buildUpsertDocument } from '../update-engine';
@@ -63,7 +62,7 @@ export async function update(context: CommandContext): Promise<Document> {
     const updateDoc = statement.u as UpdateDoc;
     const options = mingoOptions({ collation: statement.collation, variables: context.command.let });
     const updateContext: UpdateContext = { filter, arrayFilters: statement.arrayFilters as Document[] | undefined, options };
-    const query = new Query(filter, options);
+    const query = compileFilter(filter, { collation: statement.collation, variables: context.command.let });
     const collection = catalog.get(context.db, name);
     const matches = findMatches(collection, filter, { reader: context.txn, limit: statement.multi === true ? undefined : 1, collation: statement.collation });
     if (matches.length === 0 && statement.upsert === true) {
@@ -90,8 +89,7 @@ export async function remove(context: CommandContext): Promise<Document> {
   const name = targetName(context, 'delete');
   const tally = await eachStatement(context, context.command.deletes, async (statement, _index, counts) => {
     const filter = (statement.q as Document | undefined) ?? {};
-    const options = mingoOptions({ collation: statement.collation, variables: context.command.let });
-    const query = new Query(filter, options);
+    const query = compileFilter(filter, { collation: statement.collation, variables: context.command.let });
     const collection = context.state.catalog.get(context.db, name);
     const limit = Number(statement.limit ?? 0) === 1 ? 1 : undefined;
     for (const { rid } of findMatches(collection, filter, { reader: context.txn, limit, collation: statement.collation })) {
