@@ -45,8 +45,8 @@ responseSchema.index({ surveyId: 1, channel: 1, submittedAt: -1 });
 // Touchpoint dashboards span surveys.
 responseSchema.index({ touchpoint: 1, submittedAt: -1 });
 responseSchema.index({ contactId: 1, submittedAt: -1 });
-// The fold reads the oldest pending responses.
-responseSchema.index({ foldState: 1, _id: 1 });
+// The fold takes any pending responses (order does not matter: counters add up the same).
+responseSchema.index({ foldState: 1 });
 // The follow-up sweep finds matched responses whose alerts have not run (sparse: most responses have none).
 responseSchema.index({ 'followUp.status': 1, 'followUp.matchedAt': 1 }, { sparse: true });
 

@@ -87,13 +87,13 @@ export class BucketIncrements {
 class FoldRace extends Error {}
 
 /**
- * Folds up to `batchSize` pending responses, oldest first: in one transaction each is flipped from
+ * Folds up to `batchSize` pending responses: in one transaction each is flipped from
  * `pending` to `folded` and its increments are added, so a response is counted exactly once even if
  * two workers fold the same batch (the loser's flip matches fewer documents and it aborts).
  * Returns how many pending responses it found (0: nothing left).
  */
 export async function foldPendingBatch(batchSize: number): Promise<number> {
-  const batch = await ResponseModel.find({ foldState: 'pending' }, FOLD_PROJECTION).sort({ foldState: 1, _id: 1 }).limit(batchSize).lean<FoldableResponse[]>();
+  const batch = await ResponseModel.find({ foldState: 'pending' }, FOLD_PROJECTION).limit(batchSize).lean<FoldableResponse[]>();
   if (batch.length === 0) return 0;
   const increments = new BucketIncrements();
   for (const response of batch) increments.add(response, await responseIncrements(response, 1));
