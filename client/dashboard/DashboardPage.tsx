@@ -20,9 +20,18 @@ export const DASHBOARD_PATH = '/dashboard';
 
 async function loadOptions() {
   const client = dashboardApi(api);
-  const [surveys, touchpoints, channels] = await Promise.all([client.surveys(), client.touchpoints(), client.channels()]);
+  const [surveys, touchpoints, channels, segments] = await Promise.all([
+    client.surveys(),
+    client.touchpoints(),
+    client.channels(),
+    // Without the segment list (an older server) the filter falls back to typing a segment key.
+    client.segments().catch((error: unknown) => {
+      console.warn('No segment list; segment filter is free text', error);
+      return null;
+    }),
+  ]);
   // Only published surveys have answers to score; archived ones keep theirs.
-  return { surveys: surveys.filter((survey) => survey.latestVersion !== null), touchpoints, channels };
+  return { surveys: surveys.filter((survey) => survey.latestVersion !== null), touchpoints, channels, segments };
 }
 
 /** Entry of the dashboard section: the touchpoint grid, or one touchpoint's detail, under one filter bar. */

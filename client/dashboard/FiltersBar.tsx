@@ -9,11 +9,13 @@ import type { DashboardFilters, RangePreset } from './dashboard-filters';
 export interface FilterOptions {
   surveys: SurveySummary[];
   channels: string[];
+  /** Known segments; null when the server has no list, and the segment is typed instead. */
+  segments: string[] | null;
 }
 
 /**
- * Survey, period, channel and segment. Drop-downs apply at once; typed values (custom dates,
- * segment) apply with the Apply button, so half-typed input never reaches the URL or the API.
+ * Survey, period, channel and segment. Drop-downs apply at once; typed values (custom dates, a
+ * typed segment) apply with the Apply button, so half-typed input never reaches the URL or the API.
  */
 export function FiltersBar({ filters, options, onChange }: { filters: DashboardFilters; options: FilterOptions; onChange: (next: DashboardFilters) => void }) {
   const t = useT();
@@ -29,7 +31,7 @@ export function FiltersBar({ filters, options, onChange }: { filters: DashboardF
   const apply = (event: FormEvent) => {
     event.preventDefault();
     if (!segmentValid || !datesValid) return;
-    const next: DashboardFilters = { ...filters, range, segment: segment || undefined };
+    const next: DashboardFilters = { ...filters, range, ...(options.segments ? {} : { segment: segment || undefined }) };
     if (range === 'custom') Object.assign(next, { from, to });
     else Object.assign(next, { from: undefined, to: undefined });
     onChange(next);
@@ -86,26 +88,42 @@ export function FiltersBar({ filters, options, onChange }: { filters: DashboardF
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-segment`}>{t('dashboard.filters.segment')}</label>
-        <input
-          id={`${id}-segment`}
-          type="text"
-          value={segment}
-          placeholder={t('dashboard.filters.allSegments')}
-          aria-describedby={`${id}-segment-hint`}
-          aria-invalid={!segmentValid}
-          onChange={(event) => setSegment(event.target.value.trim())}
-        />
-        <p id={`${id}-segment-hint`} className={segmentValid ? 'hint' : 'field-error'}>
-          {segmentValid ? t('dashboard.filters.segmentHint') : t('dashboard.filters.invalidSegment')}
-        </p>
-      </div>
-      <div className="filters-apply">
-        <button type="submit" className="button button-secondary">
-          {t('dashboard.filters.apply')}
-        </button>
-      </div>
+      {options.segments ? (
+        <div className="field">
+          <label htmlFor={`${id}-segment`}>{t('dashboard.filters.segment')}</label>
+          <select id={`${id}-segment`} value={filters.segment ?? ''} onChange={(event) => onChange({ ...filters, segment: event.target.value || undefined })}>
+            <option value="">{t('dashboard.filters.allSegments')}</option>
+            {options.segments.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${id}-segment`}>{t('dashboard.filters.segment')}</label>
+          <input
+            id={`${id}-segment`}
+            type="text"
+            value={segment}
+            placeholder={t('dashboard.filters.allSegments')}
+            aria-describedby={`${id}-segment-hint`}
+            aria-invalid={!segmentValid}
+            onChange={(event) => setSegment(event.target.value.trim())}
+          />
+          <p id={`${id}-segment-hint`} className={segmentValid ? 'hint' : 'field-error'}>
+            {segmentValid ? t('dashboard.filters.segmentHint') : t('dashboard.filters.invalidSegment')}
+          </p>
+        </div>
+      )}
+      {(range === 'custom' || !options.segments) && (
+        <div className="filters-apply">
+          <button type="submit" className="button button-secondary">
+            {t('dashboard.filters.apply')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

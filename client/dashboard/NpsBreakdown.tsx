@@ -14,7 +14,7 @@ export function NpsBreakdown({ nps, text }: { nps: NonNullable<TouchpointScores[
   ];
   const share = (count: number) => (nps.n > 0 ? text.percent((100 * count) / nps.n) : '—');
   const table = {
-    headers: [t('dashboard.nps.heading'), t('dashboard.csat.count'), t('dashboard.table.value')],
+    headers: [t('dashboard.nps.heading'), t('dashboard.csat.count'), t('dashboard.nps.shareHeader')],
     rows: groups.map((group) => [group.label, group.count, share(group.count)]),
   };
   return (

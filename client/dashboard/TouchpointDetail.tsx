@@ -1,7 +1,8 @@
-import type { TouchpointScores, TrendMetric } from '@shared/scoring/metrics.schema';
+import type { ComparableMetric, TouchpointScores, TrendMetric } from '@shared/scoring/metrics.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { LoadFailed } from '../lib/LoadFailed';
+import { AlertList } from './AlertList';
 import { CsatHistogram } from './CsatHistogram';
 import { dashboardApi, responsesCsvUrl } from './dashboard-api';
 import { daysIn, resolvePeriod, scopeParams, sparklineInterval } from './dashboard-filters';
@@ -71,9 +72,11 @@ export function TouchpointDetail({ touchpointKey, filters, surveyId, channels, o
             {scores.changes && scores.changes.length > 0 && (
               <>
                 <h3 className="tp-card-subheading">{t('dashboard.changes.heading', { days: daysIn(period) })}</h3>
-                <ChangeList scores={scores} text={text} />
+                <ChangeList scores={scores} text={text} only={availableMetrics(scores).filter((metric): metric is ComparableMetric => metric !== 'index')} />
               </>
             )}
+            <h3 className="tp-card-subheading">{t('dashboard.alerts.heading')}</h3>
+            <AlertList touchpoint={touchpointKey} text={text} />
           </section>
           <TrendSection scores={scores} filters={filters} params={params} text={text} onChange={onChange} />
           <div className="detail-grid">

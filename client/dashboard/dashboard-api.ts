@@ -1,3 +1,6 @@
+import { alertListSchema } from '@shared/scoring/alerts.schema';
+import type { Alert } from '@shared/scoring/alerts.schema';
+import { segmentsSchema } from '@shared/contacts/segment.schema';
 import { metricsResponseSchema, trendResponseSchema } from '@shared/scoring/metrics.schema';
 import type { MetricsResponse, TrendResponse } from '@shared/scoring/metrics.schema';
 import { responseListSchema } from '@shared/responses/response-list.schema';
@@ -17,6 +20,9 @@ export function dashboardApi(api: ApiClient) {
     survey: (id: string): Promise<Survey> => api.get(`/api/surveys/${encodeURIComponent(id)}`, surveySchema),
     touchpoints: (): Promise<Touchpoint[]> => api.get('/api/touchpoints', touchpointListSchema).then((reply) => reply.touchpoints),
     channels: (): Promise<string[]> => api.get('/api/settings/channels', channelsSchema).then((reply) => reply.channels),
+    segments: (): Promise<string[]> => api.get('/api/settings/segments', segmentsSchema).then((reply) => reply.segments),
+    alerts: (touchpoint: string, limit = 10): Promise<Alert[]> =>
+      api.get(`/api/metrics/alerts?${new URLSearchParams({ touchpoint, limit: String(limit) })}`, alertListSchema).then((reply) => reply.alerts),
     metrics: (params: URLSearchParams): Promise<MetricsResponse> => api.get(`/api/metrics/touchpoints?${params}`, metricsResponseSchema),
     trend: (params: URLSearchParams): Promise<TrendResponse> => api.get(`/api/metrics/trend?${params}`, trendResponseSchema),
     responses: (surveyId: string, params: URLSearchParams): Promise<ResponseList> =>

@@ -1,3 +1,4 @@
+import type { Alert } from '@shared/scoring/alerts.schema';
 import type { Comparison, ComparableMetric, TouchpointScores, TrendMetric } from '@shared/scoring/metrics.schema';
 import type { SampleFlag } from '@shared/scoring/sample';
 import type { TargetCheck, TargetMetric } from '@shared/scoring/targets';
@@ -91,6 +92,12 @@ export function createScoreText(t: Translate, locale: string) {
               ? t('dashboard.target.insufficient', { n: check.n, minN: check.minN })
               : t('dashboard.target.no-data');
       return t('dashboard.target.line', { metric, target: number(check.target, 2), status });
+    },
+
+    /** "2025-03-30: NPS fell below its target of 30 (25, n=40, last 7 days)" */
+    alert(alert: Alert, date: string): string {
+      const params = { date, metric: t(TARGET_METRIC_KEYS[alert.metric]), target: number(alert.target, 2), value: number(alert.value, 2), n: alert.n, window: alert.window };
+      return t(alert.kind === 'breach' ? 'dashboard.alerts.breach' : 'dashboard.alerts.recovery', params);
     },
 
     /**
