@@ -231,7 +231,10 @@ export async function importContactsCsv(body: Readable, maxBytes: number): Promi
   } catch (error) {
     body.unpipe(limit);
     body.pause();
-    throw csvProblem(error, lastLine);
+    const problem = csvProblem(error, lastLine);
+    // The rows read before the file broke off were valid: keep them all, not just the written batches.
+    if (problem instanceof HttpError) await contactImport.finish();
+    throw problem;
   }
   if (!columns) throw new Invalid('The CSV file is empty; it needs a header row with an email column.');
   return contactImport.finish();
@@ -243,7 +246,7 @@ function csvProblem(error: unknown, lastLine: number): unknown {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (!code.startsWith('CSV_')) return error;
   const message = error instanceof Error ? error.message : code;
-  return new Invalid(`The CSV file is malformed after line ${lastLine}; rows up to there were imported. ${message}`, [
+  return new Invalid(`The CSV file is malformed after line ${lastLine}; the rows up to there were imported. ${message}`, [
     { name: 'body', reason: code },
   ]);
 }

@@ -192,11 +192,17 @@ describe('CSV import', () => {
     expect(empty.status).toBe(400);
   });
 
-  it('answers malformed CSV with 400 and where it broke', async () => {
-    const reply = await importCsv('email,name\nhal@example.test,Hal\nivy@example.test,"Ivy\n');
+  it('answers malformed CSV with 400 and where it broke, keeping the rows before it', async () => {
+    const good = Array.from({ length: 2500 }, (_, i) => `broken${i}@example.test,Row ${i}`);
+    const reply = await importCsv(['email,name', ...good, 'ivy@example.test,"Ivy', 'jan@example.test,Jan'].join('\n'));
     expect(reply.status).toBe(400);
     expect(reply.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(reply.body).toMatchObject({ invalid_params: [{ name: 'body', reason: 'CSV_QUOTE_NOT_CLOSED' }] });
+    // Every row up to the line the detail names is stored, none after it.
+    const line = Number(/after line (\d+)/.exec((reply.body as Problem).detail ?? '')?.[1]);
+    expect(line).toBeGreaterThan(1);
+    expect(await ContactModel.countDocuments({ email: /^broken\d+@example\.test$/ })).toBe(line - 1);
+    expect(await ContactModel.countDocuments({ email: { $in: ['ivy@example.test', 'jan@example.test'] } })).toBe(0);
   });
 
   it('refuses a file over the limit with 413, whether or not its length was announced', async () => {
