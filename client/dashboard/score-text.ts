@@ -83,15 +83,16 @@ export function createScoreText(t: Translate, locale: string) {
     /** "NPS ≥ 30: missed (25)" or "NPS ≥ 30: no verdict, 12 of 30 responses". */
     target(check: TargetCheck): string {
       const metric = t(TARGET_METRIC_KEYS[check.metric]);
+      const shown = (value: number) => (check.metric === 'csatSatisfiedPct' ? percent(value, 1) : number(value, 2));
       const status =
         check.status === 'met'
           ? t('dashboard.target.met')
           : check.status === 'missed'
-            ? t('dashboard.target.missed', { value: number(check.value ?? 0, 2) })
+            ? t('dashboard.target.missed', { value: shown(check.value ?? 0) })
             : check.status === 'insufficient'
               ? t('dashboard.target.insufficient', { n: check.n, minN: check.minN })
               : t('dashboard.target.no-data');
-      return t('dashboard.target.line', { metric, target: number(check.target, 2), status });
+      return t('dashboard.target.line', { metric, target: shown(check.target), status });
     },
 
     /** "2025-03-30: NPS fell below its target of 30 (25, n=40, last 7 days)" */
