@@ -6,7 +6,6 @@ import helmet from 'helmet';
 import type { AppContext } from './app-context';
 import { authRoutes, publicAuthRoutes, userRoutes } from './auth/auth.routes';
 import { requireAuth } from './auth/auth.middleware';
-import { contactImportRoutes, contactRoutes } from './contacts/contact.routes';
 import { distributionRoutes } from './distributions/distribution.routes';
 import { contactImportRoutes, contactRoutes } from './contacts/contact.routes';
 import { healthRoutes } from './health/health.routes';
@@ -70,8 +69,6 @@ export function createApp(ctx: AppContext): express.Express {
   );
   // Contact import streams CSV and limits its own size, so it reads the body before the JSON parser would.
   app.use('/api/contacts', contactImportRoutes(ctx));
-  // Contact import streams CSV and limits its own size, so it reads the body before the JSON parser would.
-  app.use('/api/contacts', contactImportRoutes(ctx));
   app.use(express.json({ limit: ctx.config.JSON_BODY_LIMIT, strict: true }));
 
   app.use('/api/health', healthRoutes(ctx));
@@ -91,7 +88,6 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/metrics', metricsRoutes());
   app.use('/api', followUpRoutes());
   app.use('/api', responseRoutes());
-  app.use('/api/contacts', contactRoutes());
   app.use('/api/contacts', contactRoutes());
   app.use('/api', notFoundHandler);
 

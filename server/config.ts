@@ -61,8 +61,6 @@ const envSchema = z.object({
   STAFF_MAIL_LOCALE: z.preprocess((v) => v || 'en', z.enum(['en', 'zh-CN'])),
   /** How often matched low-score follow-ups whose alerts did not run (lost enqueue, SMTP down) are re-queued. */
   FOLLOW_UP_SWEEP_MS: positiveInt(60_000, 24 * 3600 * 1000),
-  /** Largest CSV contact import, in bytes (the file is streamed, so this bounds time, not memory). */
-  CONTACT_IMPORT_MAX_BYTES: positiveInt(50 * 1024 * 1024, 2 ** 40),
   /** Emails per MAIL_RATE_DURATION_MS across all workers (BullMQ limiter on the send queue); set to your provider's quota. */
   MAIL_RATE_MAX: positiveInt(1000, 1_000_000),
   MAIL_RATE_DURATION_MS: positiveInt(1000, 24 * 3600 * 1000),

@@ -1,10 +1,10 @@
 import type { JobDefinition } from './lib/queue';
-import { followUpJob, followUpSweepJob } from './follow-up/follow-up.job';
 import { occurrenceJob } from './distributions/occurrence.job';
 import { reminderSweepJob } from './distributions/reminder.job';
 import { sendJob } from './distributions/send.job';
+import { followUpJob, followUpSweepJob } from './follow-up/follow-up.job';
 import { targetAlertEmailJob, targetCheckJob } from './scores/alerts.job';
 import { foldJob } from './scores/fold.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [foldJob as JobDefinition, targetCheckJob as JobDefinition, targetAlertEmailJob as JobDefinition, occurrenceJob as JobDefinition, sendJob as JobDefinition, reminderSweepJob as JobDefinition, followUpJob as JobDefinition, followUpSweepJob as JobDefinition];
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [foldJob as JobDefinition, targetCheckJob as JobDefinition, targetAlertEmailJob as JobDefinition, followUpJob as JobDefinition, followUpSweepJob as JobDefinition, occurrenceJob as JobDefinition, sendJob as JobDefinition, reminderSweepJob as JobDefinition];
