@@ -19,14 +19,39 @@ function secondsLeft(ttlMs: unknown, windowMs: number): number {
   return Math.max(1, Math.ceil((typeof ttlMs === 'number' && ttlMs > 0 ? ttlMs : windowMs) / 1000));
 }
 
+/**
+ * For each key: INCR, start its window on the first hit, and return { count, ms left } flattened.
+ * One script call counts every limit of a request in one round trip.
+ */
+const HIT_SCRIPT = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  if count == 1 then redis.call('PEXPIRE', key, ARGV[i]) end
+  out[2 * i - 1] = count
+  out[2 * i] = redis.call('PTTL', key)
+end
+return out`;
+
+/**
+ * Counts a hit against each rule in one Redis round trip; returns the seconds to wait when any limit
+ * is passed (the longest wait), else 0.
+ */
+export async function hitRateLimits(redis: Redis, prefix: string, hits: readonly { rule: RateLimitRule; subject: string }[]): Promise<number> {
+  if (hits.length === 0) return 0;
+  const windows = hits.map(({ rule, subject }) => windowOf(prefix, rule, subject));
+  const reply = (await redis.eval(HIT_SCRIPT, windows.length, ...windows.map((w) => w.key), ...windows.map((w) => String(w.windowMs)))) as number[];
+  let wait = 0;
+  hits.forEach(({ rule }, i) => {
+    const count = reply[2 * i] ?? 0;
+    if (count > rule.limit) wait = Math.max(wait, secondsLeft(reply[2 * i + 1], (windows[i] as { windowMs: number }).windowMs));
+  });
+  return wait;
+}
+
 /** Counts a hit in a fixed window; returns the seconds to wait when the limit is passed, else 0. */
-export async function hitRateLimit(redis: Redis, prefix: string, rule: RateLimitRule, subject: string): Promise<number> {
-  const { key, windowMs } = windowOf(prefix, rule, subject);
-  const [[, count] = [], [, ttl] = []] = (await redis.multi().incr(key).pexpire(key, windowMs, 'NX').pttl(key).exec()) as [
-    Error | null,
-    unknown,
-  ][];
-  return typeof count === 'number' && count > rule.limit ? secondsLeft(ttl, windowMs) : 0;
+export function hitRateLimit(redis: Redis, prefix: string, rule: RateLimitRule, subject: string): Promise<number> {
+  return hitRateLimits(redis, prefix, [{ rule, subject }]);
 }
 
 /**

@@ -5,7 +5,7 @@ import { publicSlugParamsSchema, surveyIdParamsSchema } from '@shared/surveys/su
 import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/auth.middleware';
 import { TooManyRequests } from '../lib/errors';
-import { hitRateLimit } from '../lib/rate-limit';
+import { hitRateLimits } from '../lib/rate-limit';
 import { validated } from '../lib/validate';
 import { exportResponsesQuerySchema, streamResponsesCsv } from './response-export';
 import { deleteResponse, listResponses } from './response-list.service';
@@ -22,11 +22,8 @@ function submissionRateLimits(ctx: AppContext): RequestHandler {
   const perSurvey = { name: 'respond-survey', limit: ctx.config.RESPOND_RATE_PER_SURVEY, windowSeconds: MINUTE };
   return async (req, _res, next) => {
     const slug = publicSlugParamsSchema.safeParse(req.params);
-    const waits = await Promise.all([
-      req.ip ? hitRateLimit(ctx.redis, ctx.config.QUEUE_PREFIX, perIp, req.ip) : 0,
-      slug.success ? hitRateLimit(ctx.redis, ctx.config.QUEUE_PREFIX, perSurvey, slug.data.slug) : 0,
-    ]);
-    const retryAfter = Math.max(...waits);
+    const hits = [...(req.ip ? [{ rule: perIp, subject: req.ip }] : []), ...(slug.success ? [{ rule: perSurvey, subject: slug.data.slug }] : [])];
+    const retryAfter = await hitRateLimits(ctx.redis, ctx.config.QUEUE_PREFIX, hits);
     if (retryAfter > 0) throw new TooManyRequests(retryAfter, 'Too many answers are arriving; please send yours again in a moment.');
     next();
   };
