@@ -11,6 +11,7 @@ import { contactImportRoutes, contactRoutes } from './contacts/contact.routes';
 import { healthRoutes } from './health/health.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { publicResponseRoutes, responseRoutes } from './responses/response.routes';
+import { respondPageHandler } from './surveys/respond-page';
 import { publicSurveyRoutes, surveyRoutes } from './surveys/survey.routes';
 import { metricsRoutes } from './scores/metrics.routes';
 import { touchpointRoutes } from './touchpoints/touchpoint.routes';
@@ -42,7 +43,7 @@ function clientRoutes(clientDist: string): express.Router {
   const router = express.Router();
   router.use('/assets', express.static(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y', index: false }));
   router.use(express.static(clientDist, { index: false }));
-  router.get(['/s/:slug', '/s/:slug/'], (_req, res) => res.sendFile(path.join(clientDist, 'respond.html')));
+  router.get(['/s/:slug', '/s/:slug/'], respondPageHandler(clientDist));
   router.get(/^\/(?!api(?:\/|$)).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
   return router;
 }

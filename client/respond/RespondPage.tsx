@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Model } from 'survey-core';
+import { EMBEDDED_SURVEY_ID } from '@shared/surveys/public-survey.schema';
 import type { Locale } from '../i18n/locale';
 import { createSurveyModel } from './create-survey-model';
-import { loadPublicSurvey, slugFromPath, type PublicSurvey } from './public-survey-api';
+import { embeddedSurvey, loadPublicSurvey, slugFromPath, type PublicSurvey } from './public-survey-api';
 import { readRespondLink } from './respond-link';
 import { respondMessages, type RespondMessages } from './respond-messages';
 import { RespondSurvey, type FinalRefusal } from './RespondSurvey';
@@ -41,7 +42,8 @@ export function RespondPage({ locale }: { locale: Locale }) {
     const slug = slugFromPath(window.location.pathname);
     const load = async (): Promise<PageState> => {
       if (!slug) return { kind: 'not-found' };
-      const result = await loadPublicSurvey(slug);
+      const embedded = embeddedSurvey(document.getElementById(EMBEDDED_SURVEY_ID)?.textContent, slug);
+      const result = embedded ? ({ kind: 'found', survey: embedded } as const) : await loadPublicSurvey(slug);
       if (result.kind !== 'found') {
         if (result.kind === 'failed') console.warn('Survey not loaded:', result.reason);
         return result.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'failed' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPublicSurvey, slugFromPath } from './public-survey-api';
+import { embeddedSurvey, loadPublicSurvey, slugFromPath } from './public-survey-api';
 
 describe('slugFromPath', () => {
   it('reads the slug of /s/:slug, with or without a trailing slash', () => {
@@ -44,5 +44,20 @@ describe('loadPublicSurvey', () => {
     // The definition is checked with the shared schema, e.g. no legacy `questions` key.
     const legacy = { slug: 'x', version: 1, definition: { questions: [{ type: 'text', name: 'q' }] } };
     await expect(loadPublicSurvey('x', reply(200, legacy))).resolves.toMatchObject({ kind: 'failed' });
+  });
+});
+
+describe('embeddedSurvey', () => {
+  const survey = { slug: 'visit', version: 2, definition: { pages: [{ name: 'p', elements: [{ type: 'comment', name: 'c' }] }] } };
+
+  it('uses the survey the server embedded for this slug', () => {
+    expect(embeddedSurvey(JSON.stringify(survey), 'visit')).toEqual(survey);
+  });
+
+  it('falls back (null) when the block is missing, broken, malformed or for another slug', () => {
+    expect(embeddedSurvey(null, 'visit')).toBeNull();
+    expect(embeddedSurvey('{not json', 'visit')).toBeNull();
+    expect(embeddedSurvey(JSON.stringify({ ...survey, version: 0 }), 'visit')).toBeNull();
+    expect(embeddedSurvey(JSON.stringify(survey), 'other')).toBeNull();
   });
 });

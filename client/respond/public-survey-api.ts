@@ -16,6 +16,22 @@ export type LoadResult =
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
+ * The survey the server embedded in the page for this slug (see server/surveys/respond-page.ts), or
+ * null when there is none or it does not parse, in which case the page fetches it.
+ */
+export function embeddedSurvey(text: string | null | undefined, slug: string): PublicSurvey | null {
+  if (!text) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = publicSurveySchema.safeParse(json);
+  return parsed.success && parsed.data.slug === slug ? parsed.data : null;
+}
+
+/**
  * Loads a published survey with a plain fetch rather than the staff API client, keeping the public
  * bundle small. A 404 (unknown or closed survey) is an expected outcome, not an error.
  */

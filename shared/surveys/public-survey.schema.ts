@@ -11,3 +11,6 @@ export const publicSurveySchema = z.object({
   definition: surveyDefinitionSchema,
 });
 export type PublicSurvey = z.infer<typeof publicSurveySchema>;
+
+/** Id of the JSON data block the server embeds the public survey in on `/s/:slug`. */
+export const EMBEDDED_SURVEY_ID = 'tp-survey';
