@@ -4,7 +4,7 @@ import { statsIncrements } from '@shared/scoring/response-stats';
 import { allQuestions, type SurveyDefinitionJson } from '@shared/survey/walk-questions';
 import { cachedPublishedDefinition } from '../responses/answer-targets';
 import { ResponseModel } from '../responses/response.model';
-import { ALL, NONE, RollupModel, type Grain } from './rollup.model';
+import { ALL, NONE, RollupModel, rollupKeys, type Grain } from './rollup.model';
 
 /** What the fold reads of a response: enough to find its buckets and its answers' definition. */
 export interface FoldableResponse {
@@ -26,6 +26,9 @@ export interface BucketKey {
   touchpoint: string;
   channel: string;
   segment: string;
+  series: string;
+  slice: string;
+  touchpointSlice: string;
 }
 
 /** The 8 rollup buckets a response counts in: day and month, each with its channel/segment and pooled. */
@@ -37,14 +40,16 @@ export function bucketsOf(response: FoldableResponse): BucketKey[] {
   const keys: BucketKey[] = [];
   for (const [grain, period] of [['day', iso.slice(0, 10)], ['month', iso.slice(0, 7)]] as const) {
     for (const c of [channel, ALL]) {
-      for (const s of [segment, ALL]) keys.push({ surveyId: response.surveyId, grain, period, touchpoint, channel: c, segment: s });
+      for (const s of [segment, ALL]) {
+        const dimensions = { surveyId: response.surveyId, grain, period, touchpoint, channel: c, segment: s };
+        keys.push({ ...dimensions, ...rollupKeys(dimensions) });
+      }
     }
   }
   return keys;
 }
 
-export const bucketId = (key: BucketKey) =>
-  `${key.surveyId.toString()}|${key.grain}|${key.period}|${key.touchpoint}|${key.channel}|${key.segment}`;
+export const bucketId = (key: { series: string; period: string }) => `${key.series}|${key.period}`;
 
 /** `$inc` paths of one response under `stats.`, with the definition of the version it answered. */
 export async function responseIncrements(response: FoldableResponse, sign: 1 | -1): Promise<Record<string, number>> {

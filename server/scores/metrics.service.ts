@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import { COMPARABLE_METRICS, type Comparison, type MetricsQuery, type MetricsResponse, type TouchpointScores, type TrendQuery, type TrendResponse } from '@shared/scoring/metrics.schema';
 import { scoresFromStats } from '@shared/scoring/metrics';
 import { emptyStats, mergeStats, rollupStatsSchema, type RollupStats } from '@shared/scoring/rollup-stats';
@@ -8,8 +7,8 @@ import { trendFromDailyStats } from '@shared/scoring/trend';
 import type { TouchpointTarget } from '@shared/touchpoints/touchpoint.schema';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { indexWeights } from './index-weights';
-import { addDays, dayOf, daysBetween, planPeriods } from './period-plan';
-import { ALL, NONE, RollupModel } from './rollup.model';
+import { addDays, dayOf, daysBetween, daysFrom, monthsBetween, planPeriods } from './period-plan';
+import { ALL, NONE, RollupModel, rollupKeys, type Grain } from './rollup.model';
 
 interface RollupRow {
   touchpoint: string;
@@ -17,19 +16,25 @@ interface RollupRow {
   stats: unknown;
 }
 
+/** Earliest month "all time" reaches back to; rollups are keyed by UTC day, so any earlier data would be from a wrong clock. */
+const EPOCH_DAY = '2000-01-01';
+
 /**
  * The rollups covering [from, to] for one set of dimensions: whole months from month rollups, ragged
- * ends from day rollups (see planPeriods), so a year is 12 documents per touchpoint.
+ * ends from day rollups (see planPeriods), so a year is 12 documents per touchpoint. `keyOf(grain)`
+ * names the rollup key (a series, survey slice or touchpoint slice); every read is key = k and
+ * period ∈ [explicit list], an index lookup by hash on any store.
  */
-async function readRollups(match: Record<string, unknown>, from: string | undefined, to: string | undefined): Promise<RollupRow[]> {
-  const plan = planPeriods(from, to);
+async function readRollups(keyOf: (grain: Grain) => Record<string, string>, from: string | undefined, to: string | undefined, residual: Record<string, unknown> = {}): Promise<RollupRow[]> {
+  const plan = planPeriods(from ?? EPOCH_DAY, to ?? dayOf(new Date()));
   const projection = { _id: 0, touchpoint: 1, period: 1, stats: 1 };
   const reads: Promise<RollupRow[]>[] = [];
   if (plan.months !== null) {
-    const period = Object.keys(plan.months).length > 0 ? { period: plan.months } : {};
-    reads.push(RollupModel.find({ ...match, grain: 'month', ...period }, projection).lean<RollupRow[]>());
+    const months = monthsBetween(plan.months.$gte as string, plan.months.$lte as string);
+    if (months.length > 0) reads.push(RollupModel.find({ ...keyOf('month'), period: { $in: months }, ...residual }, projection).lean<RollupRow[]>());
   }
-  for (const days of plan.days) reads.push(RollupModel.find({ ...match, grain: 'day', period: days }, projection).lean<RollupRow[]>());
+  const days = plan.days.flatMap((range) => daysFrom(range.$gte, range.$lte));
+  if (days.length > 0) reads.push(RollupModel.find({ ...keyOf('day'), period: { $in: days }, ...residual }, projection).lean<RollupRow[]>());
   return (await Promise.all(reads)).flat();
 }
 
@@ -44,8 +49,14 @@ function statsByTouchpoint(rows: readonly RollupRow[]): Map<string, RollupStats>
   return out;
 }
 
-function surveyMatch(query: { survey: string; channel?: string | undefined; segment?: string | undefined }) {
-  return { surveyId: new Types.ObjectId(query.survey), channel: query.channel ?? ALL, segment: query.segment ?? ALL };
+type Dimensions = { survey: string; channel?: string | undefined; segment?: string | undefined; touchpoint?: string | undefined };
+
+/** The rollup key a query reads: one touchpoint's series, or the survey slice holding all its touchpoints. */
+function keyFor(query: Dimensions): (grain: Grain) => Record<string, string> {
+  return (grain): Record<string, string> => {
+    const keys = rollupKeys({ surveyId: query.survey, grain, touchpoint: query.touchpoint ?? NONE, channel: query.channel ?? ALL, segment: query.segment ?? ALL });
+    return query.touchpoint === undefined ? { slice: keys.slice } : { series: keys.series };
+  };
 }
 
 /** Period-over-period tests of every comparable metric (`reason: 'no-data'` when a period has none). */
@@ -59,13 +70,14 @@ function changesBetween(previous: RollupStats, current: RollupStats): Comparison
  * previous period of the same length. Responses without a touchpoint are left out of the grid.
  */
 export async function touchpointMetrics(query: MetricsQuery): Promise<MetricsResponse> {
-  const match = { ...surveyMatch(query), ...(query.touchpoint ? { touchpoint: query.touchpoint } : { touchpoint: { $ne: NONE } }) };
+  const keyOf = keyFor(query);
+  const residual = { touchpoint: { $ne: NONE } };
   const comparing = query.from !== undefined && query.to !== undefined;
   const previousRange = comparing ? previousPeriod(query.from as string, query.to as string) : null;
   const [weights, current, previous] = await Promise.all([
     indexWeights(query.weights),
-    readRollups(match, query.from, query.to).then(statsByTouchpoint),
-    previousRange ? readRollups(match, previousRange.from, previousRange.to).then(statsByTouchpoint) : null,
+    readRollups(keyOf, query.from, query.to, residual).then(statsByTouchpoint),
+    previousRange ? readRollups(keyOf, previousRange.from, previousRange.to, residual).then(statsByTouchpoint) : null,
   ]);
   const targets = await targetsOf([...current.keys()]);
   // Buckets emptied by deletions or anonymisation remain as zeros; they are not a touchpoint's data.
@@ -104,13 +116,12 @@ export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
   const to = query.to ?? (query.interval === 'month' ? undefined : dayOf(new Date()));
   const defaultDays = DEFAULT_TREND_DAYS[query.interval];
   const from = query.from ?? (defaultDays > 0 && to !== undefined ? addDays(to, -(defaultDays - 1)) : undefined);
-  const match = { ...surveyMatch(query), ...(query.touchpoint ? { touchpoint: query.touchpoint } : {}) };
-  const projection = { _id: 0, period: 1, stats: 1 };
+  const keyOf = keyFor(query);
   const [weights, rows] = await Promise.all([
     indexWeights(query.weights),
     query.interval === 'month'
-      ? readRollups(match, from, to)
-      : RollupModel.find({ ...match, grain: 'day', period: { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } }, projection).lean<RollupRow[]>(),
+      ? readRollups(keyOf, from, to)
+      : RollupModel.find({ ...keyOf('day'), period: { $in: daysFrom(from ?? EPOCH_DAY, to ?? dayOf(new Date())) } }, { _id: 0, period: 1, stats: 1 }).lean<RollupRow[]>(),
   ]);
   // Day rows of several touchpoints (or month rows next to ragged-end days) meet in the same period.
   const byPeriod = new Map<string, RollupStats>();
@@ -125,6 +136,6 @@ export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
 
 /** Statistics of one touchpoint across every survey over [from, to] (for target alerts). */
 export async function touchpointWindowStats(touchpoint: string, from: string, to: string): Promise<RollupStats> {
-  const rows = await readRollups({ touchpoint, channel: ALL, segment: ALL }, from, to);
+  const rows = await readRollups((grain) => ({ touchpointSlice: rollupKeys({ surveyId: '', grain, touchpoint, channel: ALL, segment: ALL }).touchpointSlice }), from, to);
   return statsByTouchpoint(rows).get(touchpoint) ?? emptyStats();
 }

@@ -35,3 +35,17 @@ export function planPeriods(from: string | undefined, to: string | undefined): P
   if (to !== undefined && lastFull !== to.slice(0, 7)) days.push({ $gte: `${to.slice(0, 7)}-01`, $lte: to });
   return { months, days };
 }
+
+/** Every month `YYYY-MM` from `from` to `to` inclusive. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let month = from; month <= to; month = addMonths(month, 1)) out.push(month);
+  return out;
+}
+
+/** Every day `YYYY-MM-DD` from `from` to `to` inclusive. */
+export function daysFrom(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) out.push(day);
+  return out;
+}

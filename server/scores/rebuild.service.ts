@@ -54,7 +54,7 @@ export async function rebuildRollups(redis: Redis, prefix: string): Promise<Rebu
       );
     }
     const stale: unknown[] = [];
-    for await (const rollup of RollupModel.find({}, { surveyId: 1, grain: 1, period: 1, touchpoint: 1, channel: 1, segment: 1 }).lean().cursor()) {
+    for await (const rollup of RollupModel.find({}, { series: 1, period: 1 }).lean().cursor()) {
       if (!increments.buckets.has(bucketId(rollup))) stale.push(rollup._id);
     }
     for (let i = 0; i < stale.length; i += WRITE_CHUNK) await RollupModel.deleteMany({ _id: { $in: stale.slice(i, i + WRITE_CHUNK) } });

@@ -23,13 +23,28 @@ const rollupSchema = new Schema(
     touchpoint: { type: String, required: true },
     channel: { type: String, required: true },
     segment: { type: String, required: true },
+    /**
+     * The dimensions joined into one string per way the rollups are read (see rollupKeys), so every
+     * read is an equality on (key, period ∈ list): index lookups by hash, on any store.
+     */
+    series: { type: String, required: true },
+    slice: { type: String, required: true },
+    touchpointSlice: { type: String, required: true },
     stats: { type: Schema.Types.Mixed, default: {} },
   },
   { versionKey: false, minimize: false },
 );
-rollupSchema.index({ surveyId: 1, grain: 1, channel: 1, segment: 1, period: 1, touchpoint: 1 }, { unique: true });
-// Alerts pool a touchpoint across surveys.
-rollupSchema.index({ touchpoint: 1, grain: 1, channel: 1, segment: 1, period: 1 });
+rollupSchema.index({ series: 1, period: 1 }, { unique: true });
+// A survey's touchpoints side by side (dashboard grid).
+rollupSchema.index({ slice: 1, period: 1 });
+// One touchpoint across surveys (target alerts).
+rollupSchema.index({ touchpointSlice: 1, period: 1 });
+
+/** The read keys of a bucket: one series (all dimensions), a survey slice (all touchpoints), a touchpoint slice (all surveys). */
+export function rollupKeys(key: { surveyId: { toString(): string }; grain: Grain; touchpoint: string; channel: string; segment: string }) {
+  const slice = `${key.surveyId.toString()}|${key.grain}|${key.channel}|${key.segment}`;
+  return { slice, series: `${slice}|${key.touchpoint}`, touchpointSlice: `${key.touchpoint}|${key.grain}|${key.channel}|${key.segment}` };
+}
 
 export type RollupRecord = InferSchemaType<typeof rollupSchema>;
 export const RollupModel = model('Rollup', rollupSchema);
