@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import type { Audience, DistributionWithCounts } from '@shared/distributions/distribution.schema';
+import type { Translate } from '../i18n/i18n-context';
+import { useLocale, useT } from '../i18n/i18n-context';
+import { api, ApiError } from '../lib/api-client';
+import { Link } from '../lib/Link';
+import { LoadFailed } from '../lib/LoadFailed';
+import { useStaffRole } from '../contacts/use-staff-role';
+import { DistributionActions } from './DistributionActions';
+import { DistributionCountsTable } from './DistributionCountsTable';
+import { scheduleSummary } from './distribution-form';
+import { distributionsApi } from './distributions-api';
+import { DistributionStatusBadge } from './DistributionStatusBadge';
+import { OutboxTable } from './OutboxTable';
+import { MAY_RUN_DISTRIBUTIONS, useDistributionNames } from './use-distribution-names';
+
+/** How often an active distribution's counts and outbox are fetched again. */
+export const REFRESH_MS = 3000;
+
+type DetailState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'missing' } | { kind: 'ready'; distribution: DistributionWithCounts };
+
+function audienceSummary(audience: Audience, t: Translate): string {
+  const segment = Array.isArray(audience.segment) ? audience.segment.join(', ') : audience.segment;
+  const base = audience.contactIds
+    ? t('distributions.audience.contacts', { count: audience.contactIds.length })
+    : segment
+      ? t('distributions.audience.segment', { segment })
+      : t('distributions.audience.all');
+  return audience.filter ? t('distributions.audience.filtered', { audience: base }) : base;
+}
+
+/** One distribution: its settings, delivery counts, status controls and outbox; refreshed while it runs. */
+export function DistributionDetailPage({ id }: { id: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const role = useStaffRole();
+  const names = useDistributionNames();
+  const [state, setState] = useState<DetailState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    distributionsApi(api)
+      .get(id)
+      .then(
+        (distribution) => !cancelled && setState({ kind: 'ready', distribution }),
+        (error: unknown) => {
+          if (cancelled) return;
+          if (error instanceof ApiError && (error.status === 404 || error.status === 400)) setState({ kind: 'missing' });
+          else {
+            console.error('Could not load the distribution', error);
+            // A failed poll keeps what is on screen; only a failed first load shows the banner.
+            setState((current) => (current.kind === 'ready' ? current : { kind: 'failed' }));
+          }
+        },
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [id, attempt, tick]);
+
+  const live = state.kind === 'ready' && (state.distribution.status === 'active' || state.distribution.counts.queued > 0);
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => setTick((n) => n + 1), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [live]);
+
+  const back = (
+    <p>
+      <Link to="/distributions">{t('distributions.form.back')}</Link>
+    </p>
+  );
+  if (state.kind !== 'ready') {
+    return (
+      <section className="page" aria-labelledby="page-title">
+        {back}
+        <h1 id="page-title">{t('nav.distributions')}</h1>
+        {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
+        {state.kind === 'missing' && <p>{t('distributions.detail.notFound')}</p>}
+        {state.kind === 'failed' && <LoadFailed message={t('distributions.detail.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
+      </section>
+    );
+  }
+
+  const { distribution } = state;
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const surveyTitle = names.surveys.get(distribution.survey) ?? t('distributions.unknownSurvey', { id: distribution.survey });
+  const mayRun = role !== null && MAY_RUN_DISTRIBUTIONS.includes(role);
+  const sendWindow = distribution.sendWindow;
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      {back}
+      <h1 id="page-title">{t('distributions.detail.title', { survey: surveyTitle })}</h1>
+      <div className="distribution-status">
+        <span>
+          {t('distributions.detail.status')}: <DistributionStatusBadge status={distribution.status} />
+        </span>
+        {mayRun && <DistributionActions distribution={distribution} onChanged={(updated) => setState({ kind: 'ready', distribution: updated })} />}
+      </div>
+      {live && <p className="hint">{t('distributions.detail.autoRefresh')}</p>}
+
+      <h2 className="section-heading">{t('distributions.detail.settings')}</h2>
+      <dl className="distribution-fields">
+        <dt>{t('distributions.detail.touchpoint')}</dt>
+        <dd>{names.touchpoints.get(distribution.touchpoint) ?? distribution.touchpoint}</dd>
+        <dt>{t('distributions.detail.channel')}</dt>
+        <dd>{distribution.channel ?? '—'}</dd>
+        <dt>{t('distributions.detail.audience')}</dt>
+        <dd>{audienceSummary(distribution.audience, t)}</dd>
+        <dt>{t('distributions.detail.schedule')}</dt>
+        <dd>{scheduleSummary(distribution.schedule, t, locale)}</dd>
+        <dt>{t('distributions.detail.reminders')}</dt>
+        <dd>
+          {distribution.reminders.max === 0
+            ? t('distributions.detail.noReminders')
+            : t('distributions.detail.remindersValue', { days: distribution.reminders.afterDays, max: distribution.reminders.max })}
+        </dd>
+        <dt>{t('distributions.detail.quarantine')}</dt>
+        <dd>{t('distributions.detail.quarantineValue', { days: distribution.quarantineDays })}</dd>
+        <dt>{t('distributions.detail.window')}</dt>
+        <dd>{sendWindow ? t('distributions.detail.windowValue', { from: sendWindow.from, to: sendWindow.to, timezone: sendWindow.timezone }) : t('distributions.detail.noWindow')}</dd>
+        <dt>{t('distributions.detail.lastOccurrence')}</dt>
+        <dd>{distribution.lastOccurrence ?? t('distributions.detail.never')}</dd>
+        <dt>{t('distributions.detail.created')}</dt>
+        <dd>{dateFormat.format(new Date(distribution.createdAt))}</dd>
+      </dl>
+
+      <DistributionCountsTable counts={distribution.counts} />
+      <OutboxTable distributionId={distribution.id} refresh={tick} />
+    </section>
+  );
+}

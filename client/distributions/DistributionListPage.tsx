@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import type { Distribution, DistributionCounts } from '@shared/distributions/distribution.schema';
+import { useLocale, useT } from '../i18n/i18n-context';
+import { api } from '../lib/api-client';
+import { Link } from '../lib/Link';
+import { LoadFailed } from '../lib/LoadFailed';
+import { useStaffRole } from '../contacts/use-staff-role';
+import { scheduleSummary } from './distribution-form';
+import { distributionsApi } from './distributions-api';
+import { DistributionStatusBadge } from './DistributionStatusBadge';
+import { MAY_RUN_DISTRIBUTIONS, useDistributionNames } from './use-distribution-names';
+
+type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; distributions: Distribution[] };
+
+/** The list reply carries no counts; they come from each distribution's own reply, a few at a time. */
+const COUNT_CONCURRENCY = 4;
+const COUNTED_ROWS = 100;
+
+/** Every distribution, newest first, with its schedule in words and how many were sent and answered. */
+export function DistributionListPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const role = useStaffRole();
+  const names = useDistributionNames();
+  const [state, setState] = useState<ListState>({ kind: 'loading' });
+  const [counts, setCounts] = useState<ReadonlyMap<string, DistributionCounts>>(new Map());
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ kind: 'loading' });
+    const client = distributionsApi(api);
+    client.list().then(
+      async (distributions) => {
+        if (cancelled) return;
+        setState({ kind: 'ready', distributions });
+        const pending = distributions.slice(0, COUNTED_ROWS).map((distribution) => distribution.id);
+        const worker = async () => {
+          for (let id = pending.shift(); id !== undefined && !cancelled; id = pending.shift()) {
+            try {
+              const detail = await client.get(id);
+              if (!cancelled) setCounts((current) => new Map(current).set(id, detail.counts));
+            } catch (error) {
+              console.error('Could not load the counts of distribution', id, error);
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: COUNT_CONCURRENCY }, worker));
+      },
+      (error: unknown) => {
+        console.error('Could not list distributions', error);
+        if (!cancelled) setState({ kind: 'failed' });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const mayRun = role !== null && MAY_RUN_DISTRIBUTIONS.includes(role);
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <h1 id="page-title">{t('nav.distributions')}</h1>
+      <p className="page-lead">{t('distributions.placeholder')}</p>
+      {mayRun && (
+        <p>
+          <Link to="/distributions/new" className="button button-primary">
+            {t('distributions.new')}
+          </Link>
+        </p>
+      )}
+      {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
+      {state.kind === 'failed' && <LoadFailed message={t('distributions.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
+      {state.kind === 'ready' && state.distributions.length === 0 && <p>{t('distributions.empty')}</p>}
+      {state.kind === 'ready' && state.distributions.length > 0 && (
+        <table className="data-table">
+          <caption className="visually-hidden">{t('nav.distributions')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('distributions.column.survey')}</th>
+              <th scope="col">{t('distributions.column.touchpoint')}</th>
+              <th scope="col">{t('distributions.column.schedule')}</th>
+              <th scope="col">{t('distributions.column.status')}</th>
+              <th scope="col" className="numeric">
+                {t('distributions.column.sent')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('distributions.column.responded')}
+              </th>
+              <th scope="col">{t('distributions.column.created')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.distributions.map((distribution) => {
+              const rowCounts = counts.get(distribution.id);
+              return (
+                <tr key={distribution.id}>
+                  <th scope="row">
+                    <Link to={`/distributions/${distribution.id}`}>
+                      {names.surveys.get(distribution.survey) ?? t('distributions.unknownSurvey', { id: distribution.survey })}
+                    </Link>
+                  </th>
+                  <td>{names.touchpoints.get(distribution.touchpoint) ?? distribution.touchpoint}</td>
+                  <td>{scheduleSummary(distribution.schedule, t, locale)}</td>
+                  <td>
+                    <DistributionStatusBadge status={distribution.status} />
+                  </td>
+                  <td className="numeric">{rowCounts?.sent ?? '…'}</td>
+                  <td className="numeric">{rowCounts?.responded ?? '…'}</td>
+                  <td>{dateFormat.format(new Date(distribution.createdAt))}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
