@@ -64,8 +64,8 @@ const envSchema = z.object({
   /** Emails per MAIL_RATE_DURATION_MS across all workers (BullMQ limiter on the send queue); set to your provider's quota. */
   MAIL_RATE_MAX: positiveInt(1000, 1_000_000),
   MAIL_RATE_DURATION_MS: positiveInt(1000, 24 * 3600 * 1000),
-  /** Emails one worker process sends in parallel (the SMTP pool has 5 connections). */
-  MAIL_CONCURRENCY: positiveInt(25, 1000),
+  /** Send jobs one worker process runs at once; they share its pooled SMTP transport (5 connections). 100 was fastest in `npm run bench:email`. */
+  MAIL_CONCURRENCY: positiveInt(100, 1000),
   /** How often the reminder sweep looks for recipients due a reminder. */
   REMINDER_SWEEP_MS: positiveInt(5 * 60_000, 24 * 3600 * 1000),
   /** How often touchpoint targets are checked over the rolling 7- and 30-day windows. */

@@ -20,6 +20,8 @@ const distributionSchema = new Schema(
     status: { type: String, enum: DISTRIBUTION_STATUSES, required: true, default: 'active' },
     generation: { type: Number, default: 0 },
     lastOccurrence: { type: String, default: null },
+    /** The `lastSurveyedAt` stamp the current occurrence's quarantine claims write (see occurrence.service). */
+    claim: { type: { occurrence: String, stamp: Date, _id: false }, default: null },
     createdBy: { type: Types.ObjectId, default: null },
   },
   { timestamps: true, minimize: false, versionKey: false },

@@ -134,7 +134,7 @@ export async function resumeDistribution(ctx: Ctx, id: string): Promise<Distribu
 export async function cancelDistribution(ctx: Ctx, id: string): Promise<DistributionWithCounts> {
   const distribution = await transition(id, ['active', 'paused'], 'cancelled');
   await stopSchedule(ctx, distribution);
-  await RecipientModel.updateMany({ distributionId: distribution._id, status: { $in: ['pending', 'queued'] } }, { $set: { status: 'skipped', skipReason: 'cancelled' } });
+  await RecipientModel.updateMany({ distributionId: distribution._id, status: 'queued' }, { $set: { status: 'skipped', skipReason: 'cancelled' } });
   return getDistribution(id);
 }
 
@@ -194,7 +194,7 @@ export async function countRecipients(distributionId: Types.ObjectId): Promise<D
   for (const { _id: key, n, reminders } of groups) {
     counts.recipients += n;
     counts.reminded += reminders;
-    if (key.status === 'pending' || key.status === 'queued') {
+    if (key.status === 'queued') {
       counts.queued += n;
       if (key.deferred) counts.deferred.sendWindow += n;
     } else if (key.status === 'sent') counts.sent += n;

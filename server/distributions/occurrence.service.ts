@@ -1,5 +1,4 @@
-import type { Types } from 'mongoose';
-import type { SkipReason } from '@shared/distributions/distribution.schema';
+import { Types } from 'mongoose';
 import { occurrenceOf, scheduleTimeZone } from '@shared/distributions/occurrence';
 import { delayUntilWindow } from '@shared/distributions/send-window';
 import type { AppContext } from '../app-context';
@@ -11,14 +10,11 @@ import { SurveyModel } from '../surveys/survey.model';
 import { afterId, audienceQuery } from './audience';
 import { DistributionModel, type DistributionRecord } from './distribution.model';
 import { personalToken } from './personal-link';
-import { RecipientModel, type RecipientRecord } from './recipient.model';
+import { RecipientModel } from './recipient.model';
 import { enqueueSends } from './send.job';
 
 const BATCH_SIZE = 500;
 const RECIPIENT_DEFAULTS = {
-  skipReason: null,
-  notBefore: null,
-  tokenExpiresAt: null,
   sentAt: null,
   lastSentAt: null,
   remindersSent: 0,
@@ -27,9 +23,10 @@ const RECIPIENT_DEFAULTS = {
 };
 const DAY_MS = 86_400_000;
 
+type KnownRow = { _id: Types.ObjectId; contactId: Types.ObjectId; status: string; notBefore?: Date | null };
+
 type BatchContact = {
   _id: Types.ObjectId;
-  email: string;
   segment?: string | null;
   unsubscribedAt?: Date | null;
   lastSurveyedAt?: Date | null;
@@ -49,23 +46,33 @@ function onlyDuplicates(error: unknown): boolean {
   return isDuplicateKey(error);
 }
 
-async function insertIgnoringDuplicates(insert: () => Promise<unknown>): Promise<void> {
+/** Inserts, ignoring duplicate keys; true when there were some. */
+async function insertIgnoringDuplicates(insert: () => Promise<unknown>): Promise<boolean> {
   try {
     await insert();
+    return false;
   } catch (error) {
     if (!onlyDuplicates(error)) throw error;
+    return true;
   }
 }
 
 /**
- * A `lastSurveyedAt` value no other claim is using right now (reserved in Redis for an hour). A
- * claim writes it with one conditional updateMany and reads back who carries it, so it must be unique:
- * two distributions claiming the same contact in the same millisecond must not both see "theirs".
+ * The `lastSurveyedAt` value this occurrence's quarantine claims write: reserved in Redis (for an hour)
+ * so no other claim uses the same one, and kept on the distribution so a re-run of the occurrence
+ * reuses it and recognises the contacts it had already claimed. A claim writes it with one
+ * conditional updateMany and reads back who carries it, so it must be unique: two distributions
+ * claiming the same contact in the same millisecond must not both see "theirs".
  */
-async function reserveClaimStamp(ctx: Pick<AppContext, 'redis' | 'config'>): Promise<Date> {
+async function claimStampOf(ctx: Pick<AppContext, 'redis' | 'config'>, distribution: DistributionRecord, occurrence: string): Promise<Date> {
+  const kept = distribution.claim;
+  if (kept?.occurrence === occurrence && kept.stamp) return kept.stamp;
   for (let ms = Date.now(); ; ms++) {
     const taken = await ctx.redis.set(`${ctx.config.QUEUE_PREFIX}:distribution-claim-stamp:${ms}`, '1', 'PX', 3_600_000, 'NX');
-    if (taken === 'OK') return new Date(ms);
+    if (taken !== 'OK') continue;
+    const stamp = new Date(ms);
+    await DistributionModel.updateOne({ _id: distribution._id }, { $set: { claim: { occurrence, stamp } } });
+    return stamp;
   }
 }
 
@@ -73,7 +80,7 @@ async function reserveClaimStamp(ctx: Pick<AppContext, 'redis' | 'config'>): Pro
  * Runs one firing of a distribution: walks the audience in batches, records each contact as a
  * recipient (queued, or skipped with a reason), stores the personal-link token hashes and enqueues the
  * sends in bulk. Safe to run twice for the same occurrence: rows are unique per contact and occurrence,
- * a re-run resumes undecided rows and re-enqueues queued ones (the send log keeps each email single).
+ * a re-run keeps what was recorded, claims the rest and re-enqueues queued rows (the send log keeps each email single).
  */
 export async function runOccurrence(ctx: AppContext, distributionId: string, scheduledAt: Date, givenOccurrence?: string): Promise<OccurrenceSummary> {
   const distribution = await DistributionModel.findById(distributionId).lean<DistributionRecord>();
@@ -95,11 +102,12 @@ export async function runOccurrence(ctx: AppContext, distributionId: string, sch
     notBefore: delay > 0 ? new Date(now.getTime() + delay) : null,
     tokenExpiresAt: new Date(now.getTime() + distribution.tokenTtlDays * DAY_MS),
     quarantineCutoff: new Date(now.getTime() - distribution.quarantineDays * DAY_MS),
+    stamp: await claimStampOf(ctx, distribution, occurrence),
   };
   const query = audienceQuery(distribution.audience);
   let lastId: Types.ObjectId | null = null;
   for (;;) {
-    const contacts: BatchContact[] = await ContactModel.find(afterId(query, lastId), { email: 1, segment: 1, unsubscribedAt: 1, lastSurveyedAt: 1 })
+    const contacts: BatchContact[] = await ContactModel.find(afterId(query, lastId), { segment: 1, unsubscribedAt: 1, lastSurveyedAt: 1 })
       .sort({ _id: 1 })
       .limit(BATCH_SIZE)
       .lean<BatchContact[]>();
@@ -124,64 +132,50 @@ interface BatchPlan {
   notBefore: Date | null;
   tokenExpiresAt: Date;
   quarantineCutoff: Date;
+  stamp: Date;
 }
 
-/** One batch of the audience: a handful of round trips whatever its size. */
+/**
+ * One batch of the audience, in a handful of round trips whatever its size: the rows an earlier run
+ * wrote, one claim for the rest, token hashes and rows inserted in bulk, one addBulk. The claim comes
+ * before the rows: a run that dies in between leaves contacts carrying this occurrence's stamp, which
+ * the re-run counts as its own.
+ */
 async function decideBatch(ctx: AppContext, plan: BatchPlan, contacts: BatchContact[]): Promise<{ queued: number; skipped: number }> {
-  const { distribution, occurrence } = plan;
-  const contactIds = contacts.map((contact) => contact._id);
-  const rowsFilter = { distributionId: distribution._id, occurrence, contactId: { $in: contactIds } };
-  const stamp = await reserveClaimStamp(ctx);
+  const { distribution, occurrence, stamp } = plan;
+  const rowsFilter = { distributionId: distribution._id, occurrence, contactId: { $in: contacts.map((contact) => contact._id) } };
+  let known = await RecipientModel.find(rowsFilter, { contactId: 1, status: 1, notBefore: 1 }).lean<KnownRow[]>();
+  const knownIds = new Set(known.map((row) => row.contactId.toString()));
+  const fresh = contacts.filter((contact) => !knownIds.has(contact._id.toString()));
 
-  const known = new Set((await RecipientModel.find(rowsFilter, { contactId: 1 }).lean()).map((row) => row.contactId.toString()));
-  const fresh = contacts.filter((contact) => !known.has(contact._id.toString()));
-  if (fresh.length > 0) {
-    await insertIgnoringDuplicates(() =>
-      RecipientModel.insertMany(
-        fresh.map((contact) => ({
-          distributionId: distribution._id,
-          occurrence,
-          contactId: contact._id,
-          email: contact.email,
-          status: 'pending',
-          claimStamp: stamp,
-          // A lean insert skips mongoose defaults and timestamps, so they are written out here.
-          ...RECIPIENT_DEFAULTS,
-          createdAt: plan.now,
-          updatedAt: plan.now,
-        })),
-        { ordered: false, lean: true },
-      ),
-    );
-  }
-  const rows = await RecipientModel.find(rowsFilter).lean<RecipientRecord[]>();
-  const contactsById = new Map(contacts.map((contact) => [contact._id.toString(), contact]));
-
-  const decisions = new Map<string, { status: 'queued' } | { status: 'skipped'; reason: SkipReason }>();
-  const toClaim: RecipientRecord[] = [];
-  for (const row of rows.filter((r) => r.status === 'pending')) {
-    const contact = contactsById.get(row.contactId.toString())!;
-    if (contact.unsubscribedAt) decisions.set(row._id.toString(), { status: 'skipped', reason: 'unsubscribed' });
-    else if (row.claimStamp && contact.lastSurveyedAt?.getTime() === row.claimStamp.getTime()) decisions.set(row._id.toString(), { status: 'queued' });
-    else toClaim.push(row);
-  }
+  const toClaim = fresh.filter((contact) => !contact.unsubscribedAt).map((contact) => contact._id);
+  const claimed = new Set<string>();
   if (toClaim.length > 0) {
-    const stale = toClaim.filter((row) => row.claimStamp?.getTime() !== stamp.getTime()).map((row) => row._id);
-    if (stale.length > 0) await RecipientModel.updateMany({ _id: { $in: stale }, status: 'pending' }, { $set: { claimStamp: stamp } });
-    const claimIds = toClaim.map((row) => row.contactId);
     // Atomic per contact: only a contact not surveyed within quarantineDays (by any distribution) takes the stamp.
     await ContactModel.updateMany(
-      { _id: { $in: claimIds }, unsubscribedAt: null, $or: [{ lastSurveyedAt: null }, { lastSurveyedAt: { $lte: plan.quarantineCutoff } }] },
+      { _id: { $in: toClaim }, unsubscribedAt: null, $or: [{ lastSurveyedAt: null }, { lastSurveyedAt: { $lte: plan.quarantineCutoff } }] },
       { $set: { lastSurveyedAt: stamp } },
     );
-    const claimed = new Set((await ContactModel.find({ _id: { $in: claimIds }, lastSurveyedAt: stamp }, { _id: 1 }).lean()).map((c) => c._id.toString()));
-    for (const row of toClaim) {
-      decisions.set(row._id.toString(), claimed.has(row.contactId.toString()) ? { status: 'queued' } : { status: 'skipped', reason: 'quarantine' });
-    }
+    for (const contact of await ContactModel.find({ _id: { $in: toClaim }, lastSurveyedAt: stamp }, { _id: 1 }).lean()) claimed.add(contact._id.toString());
   }
 
-  const queuedRows = rows.filter((row) => row.status === 'queued' || decisions.get(row._id.toString())?.status === 'queued');
+  const rows = fresh.map((contact) => {
+    const queued = claimed.has(contact._id.toString());
+    return {
+      _id: new Types.ObjectId(),
+      distributionId: distribution._id,
+      occurrence,
+      contactId: contact._id,
+      segment: contact.segment ?? null,
+      status: queued ? 'queued' : 'skipped',
+      skipReason: queued ? null : contact.unsubscribedAt ? 'unsubscribed' : 'quarantine',
+      notBefore: queued ? plan.notBefore : null,
+      tokenExpiresAt: queued ? plan.tokenExpiresAt : null,
+    } as const;
+  });
+  const queuedRows = rows.filter((row) => row.status === 'queued');
   if (queuedRows.length > 0) {
+    // Token hashes first: a queued row always has a working link behind it.
     await insertIgnoringDuplicates(() =>
       ResponseTokenModel.insertMany(
         queuedRows.map((row) => ({
@@ -189,9 +183,9 @@ async function decideBatch(ctx: AppContext, plan: BatchPlan, contacts: BatchCont
           surveyId: distribution.surveyId,
           contactId: row.contactId,
           distributionId: distribution._id,
-          segment: contactsById.get(row.contactId.toString())?.segment ?? null,
+          segment: row.segment,
           occurrence,
-          expiresAt: row.tokenExpiresAt ?? plan.tokenExpiresAt,
+          expiresAt: plan.tokenExpiresAt,
           usedAt: null,
           submissionId: null,
           responseId: null,
@@ -202,28 +196,25 @@ async function decideBatch(ctx: AppContext, plan: BatchPlan, contacts: BatchCont
       ),
     );
   }
-  if (decisions.size > 0) {
-    await RecipientModel.bulkWrite(
-      [...decisions].map(([id, decision]) => ({
-        updateOne: {
-          filter: { _id: id, status: 'pending' },
-          update: {
-            $set:
-              decision.status === 'queued'
-                ? { status: 'queued', notBefore: plan.notBefore, tokenExpiresAt: plan.tokenExpiresAt }
-                : { status: 'skipped', skipReason: decision.reason },
-          },
-        },
-      })),
-      { ordered: false },
+  let inserted = rows;
+  if (rows.length > 0) {
+    // A lean insert skips mongoose defaults and timestamps, so they are written out here.
+    const duplicates = await insertIgnoringDuplicates(() =>
+      RecipientModel.insertMany(
+        rows.map(({ segment: _segment, ...row }) => ({ ...RECIPIENT_DEFAULTS, ...row, createdAt: plan.now, updatedAt: plan.now })),
+        { ordered: false, lean: true },
+      ),
     );
+    if (duplicates) {
+      // A concurrent run of this occurrence wrote some rows first: take what is stored as the truth.
+      inserted = [];
+      known = await RecipientModel.find(rowsFilter, { contactId: 1, status: 1, notBefore: 1 }).lean<KnownRow[]>();
+    }
   }
-  await enqueueSends(
-    ctx,
-    distribution,
-    queuedRows.map((row) => ({ recipientId: row._id, contactId: row.contactId, notBefore: row.notBefore ?? plan.notBefore })),
-    plan.now,
-  );
-  const skipped = [...decisions.values()].filter((d) => d.status === 'skipped').length;
-  return { queued: queuedRows.length, skipped };
+  const sends = [
+    ...known.filter((row) => row.status === 'queued'),
+    ...inserted.filter((row) => row.status === 'queued'),
+  ].map((row) => ({ recipientId: row._id, contactId: row.contactId, notBefore: row.notBefore ?? null }));
+  await enqueueSends(ctx, distribution, sends, plan.now);
+  return { queued: queuedRows.length, skipped: rows.length - queuedRows.length };
 }

@@ -3,18 +3,16 @@ import { RECIPIENT_STATUSES, SKIP_REASONS } from '@shared/distributions/distribu
 
 /**
  * One contact in one occurrence of a distribution: unique per (distribution, occurrence, contact), so
- * a re-run of an occurrence finds what it decided before. `claimStamp` is the `lastSurveyedAt` this
- * row's quarantine claim wrote on the contact, so a re-run recognises its own claim.
+ * a re-run of an occurrence finds what it decided before. No email address is kept here (the send job
+ * reads the contact), so erasing a contact leaves nothing personal behind in this collection.
  */
 const recipientSchema = new Schema(
   {
     distributionId: { type: Types.ObjectId, required: true },
     occurrence: { type: String, required: true },
     contactId: { type: Types.ObjectId, required: true },
-    email: { type: String, required: true },
     status: { type: String, enum: RECIPIENT_STATUSES, required: true },
     skipReason: { type: String, enum: [...SKIP_REASONS, null], default: null },
-    claimStamp: { type: Date, default: null },
     /** Deferred to the send window's next opening. */
     notBefore: { type: Date, default: null },
     tokenExpiresAt: { type: Date, default: null },

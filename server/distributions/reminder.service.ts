@@ -88,7 +88,7 @@ async function completeIfDone(distribution: DistributionRecord): Promise<boolean
   const open = await RecipientModel.exists({
     distributionId: distribution._id,
     $or: [
-      { status: { $in: ['pending', 'queued'] } },
+      { status: 'queued' },
       { status: 'sent', respondedAt: null, remindersSent: { $lt: distribution.reminders.max }, tokenExpiresAt: { $gt: now } },
     ],
   });

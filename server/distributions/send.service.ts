@@ -1,4 +1,5 @@
 import { DelayedError, UnrecoverableError } from 'bullmq';
+import { Types } from 'mongoose';
 import type { SkipReason } from '@shared/distributions/distribution.schema';
 import { isInsideWindow, nextSendTime, type DailyWindow } from '@shared/distributions/send-window';
 import { ContactModel } from '../contacts/contact.model';
@@ -12,6 +13,7 @@ import { ResponseTokenModel } from '../responses/response-token.model';
 import { TtlCache } from '../responses/ttl-cache';
 import { SurveyModel } from '../surveys/survey.model';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
+import { byIdLoader, Coalescer } from './coalesce';
 import { DistributionModel } from './distribution.model';
 import { personalLink, personalToken } from './personal-link';
 import { RecipientModel } from './recipient.model';
@@ -30,6 +32,28 @@ export type SendOutcome =
 /** Survey title, slug and status and the touchpoint's name change rarely; a bulk send reads them once per 10 s. */
 const surveys = new TtlCache<{ slug: string; title: string; open: boolean } | null>(10_000, 256);
 const touchpoints = new TtlCache<string>(10_000, 256);
+
+type RecipientUpdate = { filter: Record<string, unknown>; update: Record<string, unknown> };
+
+const loadRecipient = byIdLoader((ids) => RecipientModel.find({ _id: { $in: ids } }, { status: 1, occurrence: 1 }).lean());
+const loadContact = byIdLoader((ids) => ContactModel.find({ _id: { $in: ids } }, { email: 1, name: 1, locale: 1, unsubscribedAt: 1 }).lean());
+const loadDistribution = byIdLoader((ids) =>
+  DistributionModel.find({ _id: { $in: ids } }, { status: 1, surveyId: 1, touchpoint: 1, sendWindow: 1 }).lean<
+    { _id: Types.ObjectId; status: string; surveyId: Types.ObjectId; touchpoint: string; sendWindow: DailyWindow | null }[]
+  >(),
+);
+const recipientUpdates = new Coalescer<RecipientUpdate, void>(async (updates) => {
+  await RecipientModel.bulkWrite(
+    updates.map(({ filter, update }) => ({ updateOne: { filter, update } })),
+    { ordered: false },
+  );
+  return updates.map(() => undefined);
+});
+
+/** Records a recipient's outcome; batched with the other jobs' outcomes into one bulk write. */
+function updateRecipient(filter: Record<string, unknown>, update: Record<string, unknown>): Promise<void> {
+  return recipientUpdates.request({ filter, update });
+}
 
 function surveyInfo(surveyId: string) {
   return surveys.get(surveyId, async () => {
@@ -54,7 +78,7 @@ async function delayJob(ctx: JobContext, at: Date): Promise<never> {
 }
 
 async function skipRecipient(recipientId: string, reason: SkipReason): Promise<SendOutcome> {
-  await RecipientModel.updateOne({ _id: recipientId, status: { $in: ['pending', 'queued'] } }, { $set: { status: 'skipped', skipReason: reason } });
+  await updateRecipient({ _id: new Types.ObjectId(recipientId), status: 'queued' }, { $set: { status: 'skipped', skipReason: reason } });
   return `skipped-${reason}`;
 }
 
@@ -66,20 +90,20 @@ async function skipRecipient(recipientId: string, reason: SkipReason): Promise<S
  */
 export async function sendToRecipient(ctx: JobContext, payload: SendPayload): Promise<{ outcome: SendOutcome }> {
   const [recipient, contact, distribution] = await Promise.all([
-    RecipientModel.findById(payload.recipientId).lean(),
-    ContactModel.findById(payload.contactId, { email: 1, name: 1, locale: 1, unsubscribedAt: 1 }).lean(),
-    DistributionModel.findById(payload.distributionId, { status: 1, surveyId: 1, touchpoint: 1, sendWindow: 1, reminders: 1 }).lean(),
+    loadRecipient(payload.recipientId),
+    loadContact(payload.contactId),
+    loadDistribution(payload.distributionId),
   ]);
   const invitation = payload.kind === 'invitation';
   if (!recipient || !distribution) return { outcome: 'not-queued' };
-  if (invitation ? !['queued', 'pending'].includes(recipient.status) : recipient.status !== 'sent') return { outcome: 'not-queued' };
+  if (recipient.status !== (invitation ? 'queued' : 'sent')) return { outcome: 'not-queued' };
   if (distribution.status === 'paused') return { outcome: 'paused' };
   if (distribution.status === 'cancelled') return { outcome: invitation ? await skipRecipient(payload.recipientId, 'cancelled') : 'skipped-cancelled' };
   if (!contact) return { outcome: invitation ? await skipRecipient(payload.recipientId, 'missing-contact') : 'skipped-missing-contact' };
   if (contact.unsubscribedAt) return { outcome: invitation ? await skipRecipient(payload.recipientId, 'unsubscribed') : 'skipped-unsubscribed' };
   const survey = await surveyInfo(distribution.surveyId.toString());
   if (!survey?.open) return { outcome: invitation ? await skipRecipient(payload.recipientId, 'survey-closed') : 'skipped-survey-closed' };
-  const window = distribution.sendWindow as DailyWindow | null;
+  const window = distribution.sendWindow;
   if (window && !isInsideWindow(new Date(), window)) return delayJob(ctx, nextSendTime(new Date(), window));
 
   const token = personalToken(ctx, recipient._id);
@@ -117,21 +141,21 @@ export async function sendToRecipient(ctx: JobContext, payload: SendPayload): Pr
     if (final) {
       if (!(error instanceof UnrecoverableError)) await markSendFailed(key, error);
       const message = error instanceof Error ? error.message : String(error);
-      if (invitation) await RecipientModel.updateOne({ _id: recipient._id, status: { $ne: 'sent' } }, { $set: { status: 'failed', error: message.slice(0, 1000) } });
-      else await RecipientModel.updateOne({ _id: recipient._id }, { $set: { error: message.slice(0, 1000) } });
+      if (invitation) await updateRecipient({ _id: recipient._id, status: { $ne: 'sent' } }, { $set: { status: 'failed', error: message.slice(0, 1000) } });
+      else await updateRecipient({ _id: recipient._id }, { $set: { error: message.slice(0, 1000) } });
     }
     throw error;
   }
 
   if (result.status === 'failed-before') {
-    if (invitation) await RecipientModel.updateOne({ _id: recipient._id, status: { $ne: 'sent' } }, { $set: { status: 'failed' } });
+    if (invitation) await updateRecipient({ _id: recipient._id, status: { $ne: 'sent' } }, { $set: { status: 'failed' } });
     return { outcome: 'failed' };
   }
   const now = new Date();
   if (invitation) {
-    await RecipientModel.updateOne({ _id: recipient._id, status: { $ne: 'sent' } }, { $set: { status: 'sent', sentAt: now, lastSentAt: now, error: null } });
+    await updateRecipient({ _id: recipient._id, status: { $ne: 'sent' } }, { $set: { status: 'sent', sentAt: now, lastSentAt: now, error: null } });
   } else {
-    await RecipientModel.updateOne({ _id: recipient._id, remindersSent: { $lt: payload.reminder } }, { $set: { remindersSent: payload.reminder, lastSentAt: now } });
+    await updateRecipient({ _id: recipient._id, remindersSent: { $lt: payload.reminder } }, { $set: { remindersSent: payload.reminder, lastSentAt: now } });
   }
   return { outcome: result.status };
 }

@@ -82,8 +82,8 @@ export const SKIP_REASONS = ['unsubscribed', 'quarantine', 'cancelled', 'survey-
 export const skipReasonSchema = z.enum(SKIP_REASONS);
 export type SkipReason = z.infer<typeof skipReasonSchema>;
 
-/** Recipient rows of one occurrence: `pending` (being decided) → `queued` | `skipped`; `queued` → `sent` | `failed` | `skipped`. */
-export const RECIPIENT_STATUSES = ['pending', 'queued', 'sent', 'failed', 'skipped'] as const;
+/** A recipient row of one occurrence is written `queued` or `skipped`; `queued` → `sent` | `failed` | `skipped`. */
+export const RECIPIENT_STATUSES = ['queued', 'sent', 'failed', 'skipped'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 
 export const distributionCountsSchema = z.object({

@@ -149,7 +149,7 @@ describe('distributions', () => {
 
   it('records a permanent 5xx rejection as failed without retrying it; the outbox lists every send with its status', async () => {
     const [ok] = await seedContacts('bounce-ok', 1, { segment: 'bounce' });
-    await ContactModel.create({ email: BOUNCE, segment: 'bounce', locale: 'en' });
+    const bounce = await ContactModel.create({ email: BOUNCE, segment: 'bounce', locale: 'en' });
     const id = await api.create({ ...base(), audience: { segment: 'bounce' }, schedule: { type: 'once' } });
     const done = await waitUntil(() => api.get(id), (d) => d.counts.sent + d.counts.failed === 2);
     expect(done.counts).toMatchObject({ sent: 1, failed: 1 });
@@ -174,7 +174,7 @@ describe('distributions', () => {
       error: { responseCode: 550 },
     });
     expect(entries.find((e) => e.to === ok!.email)).toMatchObject({ status: 'sent', sentAt: expect.any(String), subject: expect.any(String) });
-    const row = await RecipientModel.findOne({ distributionId: id, email: BOUNCE }).lean();
+    const row = await RecipientModel.findOne({ distributionId: id, contactId: bounce._id }).lean();
     expect(row).toMatchObject({ status: 'failed', error: expect.stringMatching(/550|mailbox unavailable/) });
     expect((await tp.request('/api/distributions/0123456789abcdef01234567/outbox', { cookie: admin })).status).toBe(404);
   });

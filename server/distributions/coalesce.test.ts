@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { byIdLoader, Coalescer } from './coalesce';
+
+describe('Coalescer', () => {
+  it('answers every caller of one window from one batch, in order', async () => {
+    const batches: number[][] = [];
+    const double = new Coalescer<number, number>(async (inputs) => {
+      batches.push(inputs);
+      return inputs.map((n) => n * 2);
+    }, 5);
+    expect(await Promise.all([1, 2, 3].map((n) => double.request(n)))).toEqual([2, 4, 6]);
+    expect(await double.request(4)).toBe(8);
+    expect(batches).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('flushes at the batch limit without waiting, and fails every caller of a failed batch', async () => {
+    const sizes: number[] = [];
+    const limited = new Coalescer<number, number>(async (inputs) => (sizes.push(inputs.length), inputs), 60_000, 2);
+    await Promise.all([1, 2].map((n) => limited.request(n)));
+    expect(sizes).toEqual([2]);
+    const failing = new Coalescer<number, number>(async () => {
+      throw new Error('store down');
+    });
+    const results = await Promise.allSettled([failing.request(1), failing.request(2)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('loads by id once per window, repeated ids included, and gives null for a missing one', async () => {
+    const asked: string[][] = [];
+    const load = byIdLoader(async (ids) => (asked.push(ids), ids.filter((id) => id !== 'gone').map((id) => ({ _id: id, name: `doc ${id}` }))));
+    const [a, again, gone] = await Promise.all([load('a'), load('a'), load('gone')]);
+    expect(a).toEqual({ _id: 'a', name: 'doc a' });
+    expect(again).toBe(a);
+    expect(gone).toBeNull();
+    expect(asked).toEqual([['a', 'gone']]);
+  });
+});

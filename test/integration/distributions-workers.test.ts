@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CSRF_HEADER } from '@shared/auth/auth.schema';
+import type { OutboxPage } from '@shared/distributions/distribution.schema';
+import { loadConfig } from '../../server/config';
+import { occurrenceJob } from '../../server/distributions/occurrence.job';
+import { startPlatform, type Platform } from '../../server/platform';
+import { ADMIN, type TestPlatform, type TestResponse } from '../harness/platform';
+import { spawnEntry, type EntryProcess } from '../harness/spawn-entry';
+import { distributionsApi, seedContacts, sleep, startRejectingMailbox, type RejectingMailbox } from './distributions-fixtures';
+import { waitUntil } from './follow-up-fixtures';
+import { publishSurvey } from './responses-fixtures';
+
+// The API runs in this process without workers; the workers are real `server/worker.ts` processes,
+// so a test can stop one, kill one with SIGKILL and start another, as on a production host.
+let platform: Platform;
+let mailbox: RejectingMailbox;
+let dataDir: string;
+let env: Record<string, string>;
+let admin: string;
+let api: ReturnType<typeof distributionsApi>;
+let survey: { id: string };
+const workers = new Set<EntryProcess>();
+
+async function request(pathname: string, init: { method?: string; body?: unknown; cookie?: string } = {}): Promise<TestResponse> {
+  const headers: Record<string, string> = { [CSRF_HEADER]: '1' };
+  if (init.cookie) headers.cookie = init.cookie;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(platform.url + pathname, {
+    method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: /json/.test(response.headers.get('content-type') ?? '') && text ? JSON.parse(text) : text };
+}
+
+async function startWorker(extra: Record<string, string> = {}): Promise<EntryProcess> {
+  const worker = spawnEntry('server/worker.ts', { ...env, PUBLIC_URL: platform.url!, ...extra });
+  workers.add(worker);
+  void worker.exited.then(() => workers.delete(worker));
+  await worker.waitForLine(/^workers running$/);
+  return worker;
+}
+
+async function stopWorker(worker: EntryProcess, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  worker.child.kill(signal);
+  return worker.exited;
+}
+
+beforeAll(async () => {
+  const id = randomBytes(5).toString('hex');
+  mailbox = await startRejectingMailbox();
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `touchpoint-${id}-`));
+  env = {
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    MONGODB_URI: `${inject('mongoBaseUri')}/test_${id}`,
+    REDIS_URL: inject('redisUrl'),
+    SMTP_URL: mailbox.url,
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    QUEUE_PREFIX: `t${id}`,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    REMINDER_SWEEP_MS: '1000',
+  };
+  platform = await startPlatform(loadConfig({ ...env, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' }), { api: true, workers: false });
+  const login = await request('/api/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } });
+  admin = login.headers.get('set-cookie')!.split(';')[0]!;
+  api = distributionsApi(request, admin);
+  survey = await publishSurvey({ request } as unknown as TestPlatform, admin);
+  expect((await request('/api/touchpoints', { cookie: admin, body: { key: 'after-sales', name: 'After-sales' } })).status).toBe(201);
+});
+afterAll(async () => {
+  await Promise.all([...workers].map((worker) => stopWorker(worker, 'SIGKILL')));
+  await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+  await platform?.stop();
+  await mailbox?.stop();
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+const base = () => ({ survey: survey.id, touchpoint: 'after-sales', reminders: { afterDays: 1, max: 0 } });
+const mailsTo = (email: string) => mailbox.byRecipient().get(email) ?? [];
+
+async function schedulerIds(): Promise<string[]> {
+  const schedulers = await platform.context.queues.queue(occurrenceJob).getJobSchedulers();
+  return schedulers.map((scheduler) => scheduler.key);
+}
+
+describe('distributions with worker processes', () => {
+  it('a recurring schedule fires on its own, survives a worker restart, stops on pause and cancel', async () => {
+    const [contact] = await seedContacts('tick', 1, { segment: 'tick' });
+    const id = await api.create({ ...base(), quarantineDays: 0, audience: { segment: 'tick' }, schedule: { type: 'recurring', cron: '*/2 * * * * *' } });
+    expect(await schedulerIds()).toContain(`dist-${id}`);
+
+    const first = await startWorker();
+    await waitUntil(async () => mailsTo(contact!.email).length, (n) => n >= 2, 20_000);
+    expect(await stopWorker(first, 'SIGTERM')).toEqual({ code: 0, signal: null });
+    const beforeRestart = mailsTo(contact!.email).length;
+    await sleep(3_000);
+    expect(mailsTo(contact!.email)).toHaveLength(beforeRestart); // nothing fires without a worker
+
+    await startWorker();
+    await waitUntil(async () => mailsTo(contact!.email).length, (n) => n >= beforeRestart + 2, 20_000);
+    const running = await api.get(id);
+    expect(running.occurrences.length).toBeGreaterThanOrEqual(4);
+    expect(running.occurrences.every((occurrence) => /^\d{8}T\d{6}Z$/.test(occurrence))).toBe(true);
+    // Each firing is its own occurrence, with its own send-log key: one email per occurrence.
+    const outbox = (await request(`/api/distributions/${id}/outbox?limit=500`, { cookie: admin })).body as OutboxPage;
+    expect(new Set(outbox.entries.map((entry) => entry.occurrence)).size).toBe(outbox.entries.length);
+
+    await api.act(id, 'pause');
+    expect(await schedulerIds()).not.toContain(`dist-${id}`);
+    await sleep(1_000); // a firing already running finishes
+    const paused = mailsTo(contact!.email).length;
+    await sleep(3_000);
+    expect(mailsTo(contact!.email)).toHaveLength(paused);
+
+    await api.act(id, 'resume');
+    expect(await schedulerIds()).toContain(`dist-${id}`);
+    await waitUntil(async () => mailsTo(contact!.email).length, (n) => n >= paused + 1, 20_000);
+
+    const cancelled = await api.act(id, 'cancel');
+    expect(cancelled.status).toBe('cancelled');
+    expect(await schedulerIds()).not.toContain(`dist-${id}`);
+    await sleep(1_000);
+    const atCancel = mailsTo(contact!.email).length;
+    await sleep(3_000);
+    expect(mailsTo(contact!.email)).toHaveLength(atCancel);
+  }, 120_000);
+
+  it('a worker killed with SIGKILL in the middle of a batch, then restarted, sends exactly one email per contact', async () => {
+    for (const worker of [...workers]) await stopWorker(worker, 'SIGTERM');
+    const contacts = await seedContacts('crash', 60, { segment: 'crash' });
+    // 15 emails a second, so the batch is still being sent when the worker dies.
+    const slow = { MAIL_RATE_MAX: '15', MAIL_RATE_DURATION_MS: '1000', MAIL_CONCURRENCY: '5' };
+    const doomed = await startWorker(slow);
+    const id = await api.create({ ...base(), quarantineDays: 30, audience: { segment: 'crash' }, schedule: { type: 'once' } });
+    await waitUntil(async () => mailbox.received.filter((m) => m.to[0]!.startsWith('crash-')).length, (n) => n >= 15, 30_000);
+    expect((await stopWorker(doomed, 'SIGKILL')).signal).toBe('SIGKILL');
+    const atKill = mailbox.received.filter((m) => m.to[0]!.startsWith('crash-')).length;
+    expect(atKill).toBeLessThan(60);
+
+    await startWorker(slow);
+    // A job the dead worker held comes back once BullMQ finds it stalled (its lock runs out within 30 s).
+    await waitUntil(async () => contacts.every((c) => mailsTo(c.email).length >= 1), Boolean, 150_000);
+    await sleep(2_000);
+    for (const contact of contacts) expect(mailsTo(contact.email)).toHaveLength(1);
+    const done = await waitUntil(() => api.get(id), (d) => d.counts.sent === 60, 10_000);
+    expect(done.counts).toMatchObject({ recipients: 60, sent: 60, queued: 0, failed: 0 });
+  }, 240_000);
+});
