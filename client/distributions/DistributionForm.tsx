@@ -276,6 +276,10 @@ export function DistributionForm({ choices }: { choices: FormChoices }) {
             />,
           )}
         </div>
+      </fieldset>
+
+      <fieldset className="panel">
+        <legend>{t('distributions.detail.quarantine')}</legend>
         {field(
           'quarantineDays',
           t('distributions.form.quarantineDays'),

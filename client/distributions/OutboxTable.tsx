@@ -44,6 +44,7 @@ export function OutboxTable({ distributionId, refresh }: { distributionId: strin
     setCursors(change);
   };
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+  const next = state.kind === 'ready' ? state.next : null;
 
   return (
     <section aria-labelledby="outbox-heading">
@@ -88,20 +89,27 @@ export function OutboxTable({ distributionId, refresh }: { distributionId: strin
               </tbody>
             </table>
           </div>
-          <nav className="button-row" aria-label={t('distributions.outbox.heading')}>
-            <button type="button" className="button button-secondary button-small" disabled={cursors.length === 1} onClick={() => turn((current) => current.slice(0, -1))}>
-              {t('distributions.outbox.previous')}
-            </button>
-            <span className="outbox-page">{t('distributions.outbox.page', { page: cursors.length })}</span>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={!state.next}
-              onClick={() => state.next && turn((current) => [...current, state.next])}
-            >
-              {t('distributions.outbox.next')}
-            </button>
-          </nav>
+          {(cursors.length > 1 || state.next) && (
+            <nav className="button-row" aria-label={t('distributions.outbox.heading')}>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={cursors.length === 1}
+                onClick={() => turn((current) => current.slice(0, -1))}
+              >
+                {t('distributions.outbox.previous')}
+              </button>
+              <span className="outbox-page">{t('distributions.outbox.page', { page: cursors.length })}</span>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={!next}
+                onClick={() => next && turn((current) => [...current, next])}
+              >
+                {t('distributions.outbox.next')}
+              </button>
+            </nav>
+          )}
         </>
       )}
     </section>
