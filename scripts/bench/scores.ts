@@ -1,4 +1,4 @@
-// Scores benchmark: `node --import tsx scripts/bench/scores.ts [--responses N]` (default 1,000,000).
+// Scores benchmark: `node --import tsx scripts/bench/scores.ts [--responses N] [--fold M]` (defaults 1,000,000 and 100,000).
 // Stores N responses over 20 touchpoints, 4 channels, 5 segments and the last 365 days in the embedded
 // store. The history is counted by `scores:rebuild` (rebuildRollups) and the newest 100k arrive as pending
 // and are folded by the fold job's code (throughput of each in responses/s); then it compares
@@ -23,7 +23,7 @@ import { RollupModel } from '../../server/scores/rollup.model';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
 import { createTouchpoint } from '../../server/touchpoints/touchpoint.service';
 
-const { values: flags } = parseArgs({ options: { responses: { type: 'string', default: '1000000' } } });
+const { values: flags } = parseArgs({ options: { responses: { type: 'string', default: '1000000' }, fold: { type: 'string', default: '100000' } } });
 const TOTAL = Number(flags.responses);
 const TOUCHPOINTS = Array.from({ length: 20 }, (_, i) => `touchpoint-${String(i + 1).padStart(2, '0')}`);
 const CHANNELS = ['phone', 'online', 'on-site', 'app'];
@@ -31,7 +31,7 @@ const SEGMENTS = ['new', 'regular', 'vip', 'strategic', null];
 const KANO = ['like', 'must-be', 'neutral', 'live-with', 'dislike'];
 const API_REQUESTS = 40;
 /** The newest responses are stored pending and folded incrementally; the rest is history for the rebuild. */
-const FOLD_SAMPLE = Math.min(TOTAL, 100_000);
+const FOLD_SAMPLE = Math.min(TOTAL, Number(flags.fold));
 const DAY_MS = 86_400_000;
 
 const servqual = (dimension: string, side: 'expectation' | 'perception') => ({

@@ -1,53 +1,76 @@
 import { COMPARABLE_METRICS, type Comparison, type MetricsQuery, type MetricsResponse, type TouchpointScores, type TrendQuery, type TrendResponse } from '@shared/scoring/metrics.schema';
 import { scoresFromStats } from '@shared/scoring/metrics';
-import { emptyStats, mergeStats, rollupStatsSchema, type RollupStats } from '@shared/scoring/rollup-stats';
+import { emptyStats, rollupStatsSchema, type RollupStats } from '@shared/scoring/rollup-stats';
 import { comparePeriods } from '@shared/scoring/significance';
 import { checkTargets } from '@shared/scoring/targets';
 import { trendFromDailyStats } from '@shared/scoring/trend';
 import type { TouchpointTarget } from '@shared/touchpoints/touchpoint.schema';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { indexWeights } from './index-weights';
-import { addDays, dayOf, daysBetween, daysFrom, monthsBetween, planPeriods } from './period-plan';
+import { addDays, dayOf, daysBetween, daysFrom, periodReads } from './period-plan';
 import { ALL, NONE, RollupModel, rollupKeys, type Grain } from './rollup.model';
 
 interface RollupRow {
   touchpoint: string;
   period: string;
   stats: unknown;
+  /** −1 for a day read only to be taken out of its month again (see periodReads). */
+  sign?: 1 | -1;
 }
 
 /** Earliest month "all time" reaches back to; rollups are keyed by UTC day, so any earlier data would be from a wrong clock. */
 const EPOCH_DAY = '2000-01-01';
+const PROJECTION = { _id: 0, touchpoint: 1, period: 1, stats: 1 };
 
 /**
- * The rollups covering [from, to] for one set of dimensions: whole months from month rollups, ragged
- * ends from day rollups (see planPeriods), so a year is 12 documents per touchpoint. `keyOf(grain)`
- * names the rollup key (a series, survey slice or touchpoint slice); every read is key = k and
- * period ∈ [explicit list], an index lookup by hash on any store.
+ * The rollups covering [from, to] for one set of dimensions (see periodReads): whole months from month
+ * rollups, ragged ends by day, added or subtracted from their month. `keyOf(grain)` names the rollup key
+ * (a series, survey slice or touchpoint slice); every read is key = k and period ∈ [explicit list],
+ * an index lookup by hash on any store.
  */
 async function readRollups(keyOf: (grain: Grain) => Record<string, string>, from: string | undefined, to: string | undefined, residual: Record<string, unknown> = {}): Promise<RollupRow[]> {
-  const plan = planPeriods(from ?? EPOCH_DAY, to ?? dayOf(new Date()));
-  const projection = { _id: 0, touchpoint: 1, period: 1, stats: 1 };
-  const reads: Promise<RollupRow[]>[] = [];
-  if (plan.months !== null) {
-    const months = monthsBetween(plan.months.$gte as string, plan.months.$lte as string);
-    if (months.length > 0) reads.push(RollupModel.find({ ...keyOf('month'), period: { $in: months }, ...residual }, projection).lean<RollupRow[]>());
-  }
-  const days = plan.days.flatMap((range) => daysFrom(range.$gte, range.$lte));
-  if (days.length > 0) reads.push(RollupModel.find({ ...keyOf('day'), period: { $in: days }, ...residual }, projection).lean<RollupRow[]>());
-  return (await Promise.all(reads)).flat();
+  const reads = periodReads(from ?? EPOCH_DAY, to ?? dayOf(new Date()));
+  const read = async (grain: Grain, periods: string[], sign: 1 | -1) => {
+    if (periods.length === 0) return [];
+    const rows = await RollupModel.find({ ...keyOf(grain), period: { $in: periods }, ...residual }, PROJECTION).lean<RollupRow[]>();
+    if (sign === -1) for (const row of rows) row.sign = -1;
+    return rows;
+  };
+  const rows = await Promise.all([read('month', reads.months, 1), read('day', reads.addDays, 1), read('day', reads.subtractDays, -1)]);
+  return rows.flat();
 }
 
-/** Sums rows per touchpoint (rollup documents hold only the counters `$inc` touched). */
-function statsByTouchpoint(rows: readonly RollupRow[]): Map<string, RollupStats> {
-  const out = new Map<string, RollupStats>();
-  for (const row of rows) {
-    const stats = rollupStatsSchema.parse(row.stats);
-    const known = out.get(row.touchpoint);
-    out.set(row.touchpoint, known === undefined ? stats : mergeStats(known, stats));
+type Tree = { [key: string]: Tree | number };
+
+/** Adds (or subtracts) a stored stats document into an accumulator, leaf by leaf; plain loops, no schema parse per document. */
+function addRaw(target: Tree, source: unknown, sign: 1 | -1): void {
+  if (source === null || typeof source !== 'object') return;
+  for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
+    if (key === '__proto__') continue;
+    if (typeof value === 'number') {
+      const known = target[key];
+      target[key] = (typeof known === 'number' ? known : 0) + sign * value;
+    } else if (value !== null && typeof value === 'object') {
+      const known = target[key];
+      const child: Tree = typeof known === 'object' ? known : (target[key] = {});
+      addRaw(child, value, sign);
+    }
   }
-  return out;
 }
+
+/** Sums rows per `groupOf(row)` and parses each sum once (zeros filled, emptied Kano cells dropped). */
+function sumRows(rows: readonly RollupRow[], groupOf: (row: RollupRow) => string): Map<string, RollupStats> {
+  const sums = new Map<string, Tree>();
+  for (const row of rows) {
+    const group = groupOf(row);
+    let sum = sums.get(group);
+    if (!sum) sums.set(group, (sum = {}));
+    addRaw(sum, row.stats, row.sign ?? 1);
+  }
+  return new Map([...sums].map(([group, sum]) => [group, rollupStatsSchema.parse(sum)]));
+}
+
+const statsByTouchpoint = (rows: readonly RollupRow[]) => sumRows(rows, (row) => row.touchpoint);
 
 type Dimensions = { survey: string; channel?: string | undefined; segment?: string | undefined; touchpoint?: string | undefined };
 
@@ -123,13 +146,8 @@ export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
       ? readRollups(keyOf, from, to)
       : RollupModel.find({ ...keyOf('day'), period: { $in: daysFrom(from ?? EPOCH_DAY, to ?? dayOf(new Date())) } }, { _id: 0, period: 1, stats: 1 }).lean<RollupRow[]>(),
   ]);
-  // Day rows of several touchpoints (or month rows next to ragged-end days) meet in the same period.
-  const byPeriod = new Map<string, RollupStats>();
-  for (const row of rows) {
-    const stats = rollupStatsSchema.parse(row.stats);
-    const known = byPeriod.get(row.period);
-    byPeriod.set(row.period, known === undefined ? stats : mergeStats(known, stats));
-  }
+  // Day rows of several touchpoints (or month rows and their ragged-end days) meet in one period.
+  const byPeriod = sumRows(rows, (row) => (query.interval === 'month' ? row.period.slice(0, 7) : row.period));
   const days = [...byPeriod.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, stats]) => ({ day, stats }));
   return { metric: query.metric, interval: query.interval, points: trendFromDailyStats(days, query.metric, query.interval, weights) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, planPeriods } from './period-plan';
+import { addDays, daysBetween, periodReads, planPeriods } from './period-plan';
 
 describe('planPeriods', () => {
   it('reads every month when the range is open', () => {
@@ -33,5 +33,23 @@ describe('day arithmetic', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(daysBetween('2025-01-01', '2025-03-01')).toBe(59);
+  });
+});
+
+describe('periodReads', () => {
+  it('reads a mostly covered ragged month as the month minus the days outside the range', () => {
+    expect(periodReads('2025-01-03', '2025-03-05')).toEqual({
+      months: ['2025-01', '2025-02'],
+      addDays: ['2025-03-01', '2025-03-02', '2025-03-03', '2025-03-04', '2025-03-05'],
+      subtractDays: ['2025-01-01', '2025-01-02'],
+    });
+  });
+
+  it('adds day by day when a ragged part is the smaller half, and lists whole months plainly', () => {
+    const reads = periodReads('2025-01-20', '2025-02-28');
+    expect(reads.months).toEqual(['2025-02']);
+    expect(reads.addDays).toHaveLength(12);
+    expect(reads.subtractDays).toEqual([]);
+    expect(periodReads('2025-03-05', '2025-03-30')).toMatchObject({ months: ['2025-03'], addDays: [], subtractDays: ['2025-03-01', '2025-03-02', '2025-03-03', '2025-03-04', '2025-03-31'] });
   });
 });
