@@ -1,18 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../harness/browser';
-import { ADMIN, startTestPlatform, type TestPlatform } from '../harness/platform';
+import { signIn, startBrowserSession, type BrowserSession } from '../harness/browser-session';
 
-let tp: TestPlatform;
-let browser: Browser;
+let tp: BrowserSession;
 beforeAll(async () => {
-  tp = await startTestPlatform();
-  browser = await launchChromium();
+  tp = await startBrowserSession();
 });
-afterAll(async () => {
-  await browser?.close();
-  await tp?.stop();
-});
+afterAll(() => tp?.stop());
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const containing = (text: string) => new RegExp(escape(text));
@@ -79,22 +72,14 @@ const RUNS = [
   },
 ] as const;
 
-async function signIn(page: Page, ui: (typeof RUNS)[number]['ui']): Promise<void> {
-  await page.goto(tp.url + '/login');
-  await page.getByLabel(ui.email).fill(ADMIN.email);
-  await page.getByLabel(ui.password).fill(ADMIN.password);
-  await page.getByRole('button', { name: ui.signIn }).click();
-  await page.getByRole('navigation').waitFor();
-}
-
 describe('questionnaire builder in Chromium', () => {
   for (const run of RUNS) {
     it(`builds, publishes and shares a SERVQUAL survey (${run.locale})`, async () => {
-      const context = await browser.newContext({ locale: run.locale });
+      const context = await tp.browser.newContext({ locale: run.locale });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: tp.url });
       const page = await context.newPage();
       const { ui } = run;
-      await signIn(page, ui);
+      await signIn(page, tp.url, { labels: ui });
 
       await page.getByRole('navigation').getByRole('link', { name: ui.surveys }).click();
       await page.getByLabel(ui.surveyName).fill(run.surveyName);
@@ -156,9 +141,9 @@ describe('questionnaire builder in Chromium', () => {
   }
 
   it('defines a touchpoint with owners and targets', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await tp.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    await signIn(page, RUNS[0].ui);
+    await signIn(page, tp.url);
     await page.getByRole('navigation').getByRole('link', { name: 'Touchpoints' }).click();
     const form = page.getByRole('form', { name: 'New touchpoint' });
     await form.getByLabel('Key').fill('After Sales');

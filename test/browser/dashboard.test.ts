@@ -1,14 +1,11 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricsResponseSchema } from '@shared/scoring/metrics.schema';
-import { launchChromium } from '../harness/browser';
-import { startTestPlatform, type TestPlatform } from '../harness/platform';
+import { expectNoSeriousAxeViolations, SIGN_IN_LABELS, signedInPage, signIn, startBrowserSession, type BrowserSession } from '../harness/browser-session';
 import { publishSurvey, validSubmission } from '../integration/responses-fixtures';
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ANALYST = { email: 'analyst@example.test', name: 'Ana Lyst', role: 'analyst', password: 'long-enough-password' };
 
 const NPS_SURVEY = {
@@ -30,14 +27,12 @@ const NPS_SURVEY = {
  */
 const SCORES = [...Array<number>(10).fill(10), ...Array<number>(10).fill(9), ...Array<number>(5).fill(8), ...Array<number>(5).fill(7), 6, 6, 5, 5, 4, 3, 2, 1, 0, 0];
 
-let tp: TestPlatform;
-let browser: Browser;
+let tp: BrowserSession;
 let survey: { id: string; slug: string; version: number };
 let other: { id: string };
 
 beforeAll(async () => {
-  tp = await startTestPlatform({ RESPOND_RATE_PER_IP: '10000' });
-  browser = await launchChromium();
+  tp = await startBrowserSession({ RESPOND_RATE_PER_IP: '10000' });
   const admin = await tp.login();
   expect((await tp.request('/api/users', { cookie: admin, body: ANALYST })).status).toBe(201);
   const touchpoint = { key: 'branch', name: 'Main street branch', target: { nps: 30 } };
@@ -64,32 +59,12 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 });
-afterAll(async () => {
-  await browser?.close();
-  await tp?.stop();
-});
+afterAll(() => tp?.stop());
 
-async function signedInPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${tp.url}/login?next=/dashboard`);
-  await page.getByLabel('Email').fill(ANALYST.email);
-  await page.getByLabel('Password').fill(ANALYST.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+async function analystDashboard(): Promise<Page> {
+  const page = await signedInPage(tp, { as: ANALYST, next: '/dashboard', context: { acceptDownloads: true } });
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
   return page;
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 /** The value shown next to a score's label, as a reader sees it. */
@@ -98,7 +73,7 @@ const scoreValue = (scope: ReturnType<Page['locator']>, label: string) =>
 
 describe('the staff dashboard in Chromium', () => {
   it('shows a touchpoint NPS with its interval, sample and target, and its breakdown on the detail page', async () => {
-    const page = await signedInPage();
+    const page = await analystDashboard();
     // The newest published survey is preselected and has no answers yet.
     await expect.poll(() => new URL(page.url()).searchParams.get('survey')).toBe(other.id);
     await page.getByText('No responses to this survey in this period.').waitFor();
@@ -115,7 +90,7 @@ describe('the staff dashboard in Chromium', () => {
     await expect.poll(() => card.locator('.sparkline p.visually-hidden').textContent()).toMatch(/^NPS by day: \d{4}-\d{2}-\d{2} 25$/);
     // The view lives in the URL: a reload shows the same survey.
     expect(new URL(page.url()).searchParams.get('survey')).toBe(survey.id);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
 
     // Scores CSV, built in the page from the same reply.
     const [scoresFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download scores (CSV)' }).click()]);
@@ -142,7 +117,7 @@ describe('the staff dashboard in Chromium', () => {
     await expect.poll(() => comments.getByText('Waited 40 minutes.').count()).toBe(0);
     await comments.getByText('Friendly staff, short queue.').waitFor();
     expect(await comments.getByText('Waited 40 minutes.').count()).toBe(0);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
 
     // Responses CSV from the server, for this touchpoint and period.
     const [responsesFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download responses (CSV)' }).click()]);
@@ -153,12 +128,9 @@ describe('the staff dashboard in Chromium', () => {
   });
 
   it('speaks Simplified Chinese', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await tp.browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${tp.url}/login?next=${encodeURIComponent(`/dashboard?survey=${survey.id}&range=7`)}`);
-    await page.getByLabel('电子邮箱').fill(ANALYST.email);
-    await page.getByLabel('密码').fill(ANALYST.password);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signIn(page, tp.url, { as: ANALYST, next: `/dashboard?survey=${survey.id}&range=7`, labels: SIGN_IN_LABELS.zhCN });
     const card = page.getByRole('article', { name: 'Main street branch' });
     await card.waitFor();
     expect(await scoreValue(card, 'NPS').textContent()).toBe('25（95% 置信区间 -0.7 至 50.7）');

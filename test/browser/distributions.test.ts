@@ -1,23 +1,23 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distributionListSchema } from '@shared/distributions/distribution.schema';
-import { launchChromium } from '../harness/browser';
-import { ADMIN, startTestPlatform, type TestPlatform } from '../harness/platform';
+import {
+  expectNoSeriousAxeViolations,
+  SIGN_IN_LABELS,
+  signedInPage,
+  startBrowserSession,
+  type BrowserSession,
+} from '../harness/browser-session';
 import { publishSurvey } from '../integration/responses-fixtures';
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VIP = ['vip-1@example.test', 'vip-2@example.test', 'vip-3@example.test'];
 const REGULAR = 'regular-1@example.test';
 
-let tp: TestPlatform;
-let browser: Browser;
+let tp: BrowserSession;
 let admin: string;
 
 beforeAll(async () => {
-  tp = await startTestPlatform({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  browser = await launchChromium();
+  tp = await startBrowserSession({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
   admin = await tp.login();
   expect((await tp.request('/api/touchpoints', { cookie: admin, body: { key: 'branch', name: 'Main street branch' } })).status).toBe(201);
   await publishSurvey(tp, admin);
@@ -28,32 +28,12 @@ beforeAll(async () => {
   const imported = await tp.request('/api/contacts', { cookie: admin, body: contacts });
   expect(imported.status, imported.text).toBe(200);
 });
-afterAll(async () => {
-  await browser?.close();
-  await tp?.stop();
-});
+afterAll(() => tp?.stop());
 
-async function signedInPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${tp.url}/login?next=/distributions`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+async function distributionsPage(): Promise<Page> {
+  const page = await signedInPage(tp, { next: '/distributions' });
   await page.getByRole('heading', { level: 1, name: 'Distributions' }).waitFor();
   return page;
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 /** The number a reader sees next to a label in the delivery table. */
@@ -75,11 +55,11 @@ const status = (page: Page) => page.locator('.distribution-status .badge').textC
 
 describe('distributions in Chromium', () => {
   it('creates a "send now" distribution through the form, watches it send, and pauses, resumes and cancels it', async () => {
-    const page = await signedInPage();
+    const page = await distributionsPage();
     expect(await page.getByText('No distributions yet.').isVisible()).toBe(true);
     await page.getByRole('link', { name: 'New distribution' }).click();
     await page.getByRole('heading', { level: 1, name: 'New distribution' }).waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
 
     // Nothing chosen: the form names what is missing before asking the server.
     await page.getByRole('button', { name: 'Create distribution' }).click();
@@ -87,7 +67,7 @@ describe('distributions in Chromium', () => {
     expect(await page.getByText('Choose a published survey.').isVisible()).toBe(true);
     expect(await page.getByText('Choose a segment.').isVisible()).toBe(true);
     expect(await page.getByLabel('Survey', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
 
     await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'Branch visit' });
     await page.getByLabel('Touchpoint', { exact: true }).selectOption({ label: 'Main street branch' });
@@ -126,7 +106,7 @@ describe('distributions in Chromium', () => {
     await tp.mailbox.waitFor(3);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(tp.mailbox.messages.flatMap((message) => message.to).sort()).toEqual(VIP);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
 
     // Reminders stay due (after 3 days), so the distribution is still active and can be paused.
     expect(await status(page)).toBe('Active');
@@ -144,7 +124,7 @@ describe('distributions in Chromium', () => {
     await page.getByRole('button', { name: 'Cancel distribution' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
     await dialog.getByRole('button', { name: 'Keep it' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel distribution');
     expect(await status(page)).toBe('Active');
@@ -161,19 +141,14 @@ describe('distributions in Chromium', () => {
   });
 
   it('reads in Chinese', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${tp.url}/login?next=/distributions`);
-    await page.getByLabel('电子邮箱').fill(ADMIN.email);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: '登录' }).click();
+    const page = await signedInPage(tp, { next: '/distributions', labels: SIGN_IN_LABELS.zhCN, context: { locale: 'zh-CN' } });
     await page.getByRole('link', { name: '新建分发' }).waitFor();
     const row = page.getByRole('row', { name: /Branch visit/ });
     await expect.poll(() => row.getByRole('cell').nth(1).textContent()).toBe('一次，立即发送');
     await row.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: 'Branch visit 的分发' }).waitFor();
     expect(await page.getByRole('table', { name: '投递情况' }).getByRole('row', { name: /^已发送 3$/ }).count()).toBe(1);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await context.close();
+    await expectNoSeriousAxeViolations(page);
+    await page.context().close();
   });
 });

@@ -1,21 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../harness/browser';
-import { ADMIN, startTestPlatform, type TestPlatform } from '../harness/platform';
+import { startBrowserSession, type BrowserSession } from '../harness/browser-session';
+import { ADMIN } from '../harness/platform';
 
-let tp: TestPlatform;
-let browser: Browser;
+let tp: BrowserSession;
 beforeAll(async () => {
-  tp = await startTestPlatform();
-  browser = await launchChromium();
+  tp = await startBrowserSession();
 });
-afterAll(async () => {
-  await browser?.close();
-  await tp?.stop();
-});
+afterAll(() => tp?.stop());
 
 async function freshPage(locale = 'en-US'): Promise<Page> {
-  const context = await browser.newContext({ locale });
+  const context = await tp.browser.newContext({ locale });
   return context.newPage();
 }
 

@@ -1,37 +1,29 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResponseModel } from '../../server/responses/response.model';
 import { issueResponseToken } from '../../server/responses/response-token.service';
-import { launchChromium } from '../harness/browser';
-import { startTestPlatform, type TestPlatform } from '../harness/platform';
+import { expectNoSeriousAxeViolations, startBrowserSession, type BrowserSession } from '../harness/browser-session';
 import { startOutageProxy, type OutageProxy } from '../harness/restartable';
 import { publishSurvey, validSubmission } from '../integration/responses-fixtures';
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let tp: TestPlatform;
+let tp: BrowserSession;
 let proxy: OutageProxy;
-let browser: Browser;
 let admin: string;
 
 beforeAll(async () => {
-  tp = await startTestPlatform({ RESPOND_RATE_PER_IP: '10000' });
+  tp = await startBrowserSession({ RESPOND_RATE_PER_IP: '10000' });
   proxy = await startOutageProxy(tp.url);
-  browser = await launchChromium();
   admin = await tp.login();
   expect((await tp.request('/api/touchpoints', { cookie: admin, body: { key: 'branch', name: 'Branch' } })).status).toBe(201);
 });
 afterAll(async () => {
-  await browser?.close();
   await proxy?.stop();
   await tp?.stop();
 });
 
 /** A phone-sized page, the way most customers open their link. */
 async function phonePage(locale = 'en-US'): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await tp.browser.newContext({ locale, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   // The page must make no request outside its own origin (fonts, analytics, logos).
   page.on('request', (request) => {
@@ -55,18 +47,6 @@ async function answerFirstPage(page: Page) {
   await page.getByRole('group', { name: 'Services used' }).getByText('atm', { exact: true }).click();
 }
 
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
 const responsesOf = (surveyId: string) => ResponseModel.countDocuments({ surveyId });
 
 describe('the respondent page in Chromium', () => {
@@ -75,7 +55,7 @@ describe('the respondent page in Chromium', () => {
     const page = await phonePage();
     await page.goto(`${proxy.url}/s/${survey.slug}?tp=branch&ch=online`);
     await question(page, 'How satisfied are you with your visit?').waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
 
     // Keyboard only: Tab into the first rating and choose 4 with the arrow keys.
     await page.keyboard.press('Tab');
@@ -152,7 +132,7 @@ describe('the respondent page in Chromium', () => {
     const alert = page.getByRole('alert');
     await alert.getByText('You have already answered this survey').waitFor();
     expect(await alert.textContent()).toContain('each link can be used once');
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
     expect(await responsesOf(survey.id)).toBe(1);
     await page.context().close();
   });
