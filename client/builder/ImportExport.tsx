@@ -3,6 +3,7 @@ import type { ChangeEvent } from 'react';
 import type { SurveyDefinition } from '@shared/survey/definition.schema';
 import { allQuestions } from '@shared/survey/walk-questions';
 import { useT } from '../i18n/i18n-context';
+import { downloadFile } from '../lib/download';
 import { definitionFileName, definitionFileText, readDefinitionFile } from './definition-file';
 
 interface Props {
@@ -17,16 +18,7 @@ export function ImportExport({ definition, slug, onImport }: Props) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
 
-  const exportFile = () => {
-    const url = URL.createObjectURL(new Blob([definitionFileText(definition)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = definitionFileName(slug);
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
+  const exportFile = () => downloadFile(definitionFileName(slug), definitionFileText(definition), 'application/json');
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target;

@@ -4,10 +4,11 @@ import { useLocale, useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { LoadFailed } from '../lib/LoadFailed';
+import { downloadFile } from '../lib/download';
 import { navigate } from '../lib/navigation';
+import { useStaffRole } from '../lib/use-staff-role';
 import { ConsentBadge } from './ConsentBadge';
-import { contactsApi, downloadJson } from './contacts-api';
-import { MAY_EDIT_CONTACTS, useStaffRole } from './use-staff-role';
+import { contactsApi, MAY_EDIT_CONTACTS } from './contacts-api';
 
 type DetailState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'missing' } | { kind: 'ready'; contact: Contact };
 
@@ -86,7 +87,7 @@ export function ContactDetailPage({ id }: { id: string }) {
       setState({ kind: 'ready', contact: updated });
     }, t('contacts.consent.failed'));
   const exportData = () =>
-    run(async () => downloadJson(await contactsApi(api).exportData(contact.id), `contact-${contact.id}.json`), t('contacts.privacy.exportFailed'));
+    run(async () => downloadFile(`contact-${contact.id}.json`, JSON.stringify(await contactsApi(api).exportData(contact.id), null, 2), 'application/json'), t('contacts.privacy.exportFailed'));
   const erase = () =>
     run(async () => {
       await contactsApi(api).erase(contact.id);

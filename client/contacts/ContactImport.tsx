@@ -2,8 +2,8 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ImportReport } from '@shared/contacts/contact.schema';
 import { useT } from '../i18n/i18n-context';
-import { ApiError } from '../lib/api-client';
-import { uploadContactsCsv } from './contacts-api';
+import { api, ApiError } from '../lib/api-client';
+import { contactsApi } from './contacts-api';
 
 type ImportState = { kind: 'idle' } | { kind: 'uploading' } | { kind: 'failed'; message: string } | { kind: 'done'; report: ImportReport };
 
@@ -23,7 +23,7 @@ export function ContactImport({ onImported }: { onImported: () => void }) {
     }
     setState({ kind: 'uploading' });
     try {
-      const report = await uploadContactsCsv(file);
+      const report = await contactsApi(api).importCsv(file);
       setState({ kind: 'done', report });
       onImported();
     } catch (error) {

@@ -5,11 +5,11 @@ import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { LoadFailed } from '../lib/LoadFailed';
+import { useStaffRole } from '../lib/use-staff-role';
 import { ContactImport } from './ContactImport';
-import { contactsApi, NO_FILTERS } from './contacts-api';
+import { contactsApi, MAY_EDIT_CONTACTS, NO_FILTERS } from './contacts-api';
 import type { ContactFilters } from './contacts-api';
 import { ConsentBadge } from './ConsentBadge';
-import { MAY_EDIT_CONTACTS, useStaffRole } from './use-staff-role';
 
 type ListState =
   | { kind: 'loading' }

@@ -1,11 +1,11 @@
 import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
+import { downloadFile } from '../lib/download';
 import { LoadFailed } from '../lib/LoadFailed';
 import { dashboardApi, responsesCsvUrl } from './dashboard-api';
 import { daysIn, filtersToSearch, resolvePeriod, scopeParams, sparklineInterval } from './dashboard-filters';
 import type { DashboardFilters } from './dashboard-filters';
-import { downloadText } from './download';
 import { createScoreText } from './score-text';
 import { scoresCsv } from './scores-csv';
 import { TouchpointCard } from './TouchpointCard';
@@ -26,7 +26,7 @@ export function DashboardOverview({ filters, surveyId, touchpoints }: { filters:
   const downloadScores = () => {
     if (state.kind !== 'ready') return;
     const csv = scoresCsv({ metrics: state.value, period, channel: filters.channel, segment: filters.segment, names });
-    downloadText(`scores-${period.from}_to_${period.to}.csv`, csv);
+    downloadFile(`scores-${period.from}_to_${period.to}.csv`, csv, 'text/csv;charset=utf-8');
   };
 
   return (

@@ -5,7 +5,7 @@ import { useLocale, useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { LoadFailed } from '../lib/LoadFailed';
-import { useStaffRole } from '../contacts/use-staff-role';
+import { useStaffRole } from '../lib/use-staff-role';
 import { DistributionActions } from './DistributionActions';
 import { DistributionCountsTable } from './DistributionCountsTable';
 import { scheduleSummary } from './distribution-form';

@@ -4,7 +4,7 @@ import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { LoadFailed } from '../lib/LoadFailed';
-import { useStaffRole } from '../contacts/use-staff-role';
+import { useStaffRole } from '../lib/use-staff-role';
 import { scheduleSummary } from './distribution-form';
 import { distributionsApi } from './distributions-api';
 import { DistributionStatusBadge } from './DistributionStatusBadge';

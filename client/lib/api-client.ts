@@ -40,6 +40,8 @@ export interface ApiClient {
   patch<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T>;
   delete<T>(path: string, schema: z.ZodType<T>): Promise<T>;
   delete(path: string): Promise<void>;
+  /** POSTs a file as it is, with its own content type (the server streams it; nothing is parsed here). */
+  upload<T>(path: string, file: Blob, contentType: string, schema: z.ZodType<T>): Promise<T>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -51,13 +53,17 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const baseUrl = options.baseUrl ?? '';
 
-  async function request<T>(method: Method, path: string, body: unknown, schema?: z.ZodType<T>): Promise<T> {
+  /** `body` goes as JSON, or as it is when `rawContentType` names its type. */
+  async function request<T>(method: Method, path: string, body: unknown, schema?: z.ZodType<T>, rawContentType?: string): Promise<T> {
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
       [CSRF_HEADER]: '1',
     };
     const init: RequestInit = { method, headers, credentials: 'same-origin' };
-    if (body !== undefined) {
+    if (rawContentType !== undefined) {
+      headers['Content-Type'] = rawContentType;
+      init.body = body as BodyInit;
+    } else if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
@@ -109,6 +115,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     put: (path, body, schema) => request('PUT', path, body, schema),
     patch: (path, body, schema) => request('PATCH', path, body, schema),
     delete: del,
+    upload: (path, file, contentType, schema) => request('POST', path, file, schema, contentType),
   };
 }
 

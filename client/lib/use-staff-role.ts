@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Role } from '@shared/auth/auth.schema';
 import { fetchCurrentUser } from '../auth/session-api';
-import { api } from '../lib/api-client';
-
-/** Roles that may import, edit, change consent and export; only admins erase. */
-export const MAY_EDIT_CONTACTS: readonly Role[] = ['admin', 'designer'];
+import { api } from './api-client';
 
 /** The signed-in user's role, null until known (controls stay hidden meanwhile; the API decides anyway). */
 export function useStaffRole(): Role | null {
