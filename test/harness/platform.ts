@@ -41,32 +41,59 @@ export interface TestResponse {
   text: string;
 }
 
+/** A fresh id for one test file's database (`test_<id>`), queue prefix (`t<id>`) and data directory. */
+export const newTestId = (): string => randomBytes(5).toString('hex');
+
 /**
- * Boots the whole platform (API and workers) for one test file against the shared Redis and store,
- * with its own database, queue prefix, mailbox and data directory.
+ * The environment of one test file's platform on the shared Redis and store: its own database and
+ * queue prefix (from `id`), data directory and SMTP server; silent logs. Server and worker processes
+ * spawned for the same file take the same variables.
  */
-export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
-  const id = randomBytes(5).toString('hex');
-  const mailbox = await startTestMailbox();
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `touchpoint-${id}-`));
-  const config = loadConfig({
+export function testPlatformEnv(id: string, dataDir: string, smtpUrl: string): Record<string, string> {
+  return {
     NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     MONGODB_URI: `${inject('mongoBaseUri')}/test_${id}`,
     REDIS_URL: inject('redisUrl'),
-    SMTP_URL: mailbox.url,
+    SMTP_URL: smtpUrl,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     QUEUE_PREFIX: `t${id}`,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
-    ...env,
-  });
-  const platform = await startPlatform(config, { api: true, workers: true });
-  const url = platform.url!;
+  };
+}
 
+/**
+ * Boots the whole platform (API and workers) for one test file against the shared Redis and store,
+ * with its own database, queue prefix, mailbox and data directory.
+ */
+export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+  const id = newTestId();
+  const mailbox = await startTestMailbox();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `touchpoint-${id}-`));
+  const config = loadConfig({ ...testPlatformEnv(id, dataDir, mailbox.url), PORT: '0', HOST: '127.0.0.1', ...env });
+  const platform = await startPlatform(config, { api: true, workers: true });
+  const { request, login } = httpClient(platform.url!);
+
+  return {
+    url: platform.url!,
+    platform,
+    mailbox,
+    dataDir,
+    request,
+    login,
+    async stop() {
+      await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+      await platform.stop();
+      await mailbox.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** JSON requests to a running API at `url` (CSRF header unless `csrf: false`), and sign-in returning the session cookie. */
+export function httpClient(url: string): Pick<TestPlatform, 'request' | 'login'> {
   const request = async (pathname: string, init: RequestOptions = {}): Promise<TestResponse> => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.cookie) headers.cookie = init.cookie;
@@ -95,18 +122,5 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     return cookie;
   };
 
-  return {
-    url,
-    platform,
-    mailbox,
-    dataDir,
-    request,
-    login,
-    async stop() {
-      await mongoose.connection.db?.dropDatabase().catch(() => undefined);
-      await platform.stop();
-      await mailbox.stop();
-      await fs.rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { request, login };
 }

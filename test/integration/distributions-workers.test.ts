@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CSRF_HEADER } from '@shared/auth/auth.schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxPage } from '@shared/distributions/distribution.schema';
 import { loadConfig } from '../../server/config';
 import { occurrenceJob } from '../../server/distributions/occurrence.job';
 import { startPlatform, type Platform } from '../../server/platform';
-import { ADMIN, type TestPlatform, type TestResponse } from '../harness/platform';
+import { httpClient, newTestId, testPlatformEnv, type TestPlatform } from '../harness/platform';
 import { spawnEntry, type EntryProcess } from '../harness/spawn-entry';
 import { distributionsApi, seedContacts, sleep, startRejectingMailbox, type RejectingMailbox } from './distributions-fixtures';
 import { waitUntil } from './follow-up-fixtures';
@@ -21,23 +19,11 @@ let platform: Platform;
 let mailbox: RejectingMailbox;
 let dataDir: string;
 let env: Record<string, string>;
+let request: TestPlatform['request'];
 let admin: string;
 let api: ReturnType<typeof distributionsApi>;
 let survey: { id: string };
 const workers = new Set<EntryProcess>();
-
-async function request(pathname: string, init: { method?: string; body?: unknown; cookie?: string } = {}): Promise<TestResponse> {
-  const headers: Record<string, string> = { [CSRF_HEADER]: '1' };
-  if (init.cookie) headers.cookie = init.cookie;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(platform.url + pathname, {
-    method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: /json/.test(response.headers.get('content-type') ?? '') && text ? JSON.parse(text) : text };
-}
 
 async function startWorker(extra: Record<string, string> = {}): Promise<EntryProcess> {
   const worker = spawnEntry('server/worker.ts', { ...env, PUBLIC_URL: platform.url!, ...extra });
@@ -53,25 +39,15 @@ async function stopWorker(worker: EntryProcess, signal: NodeJS.Signals): Promise
 }
 
 beforeAll(async () => {
-  const id = randomBytes(5).toString('hex');
+  const id = newTestId();
   mailbox = await startRejectingMailbox();
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `touchpoint-${id}-`));
-  env = {
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    MONGODB_URI: `${inject('mongoBaseUri')}/test_${id}`,
-    REDIS_URL: inject('redisUrl'),
-    SMTP_URL: mailbox.url,
-    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
-    QUEUE_PREFIX: `t${id}`,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'warn',
-    REMINDER_SWEEP_MS: '1000',
-  };
+  // The worker processes log warnings (to stderr, shown when a test fails); the API here stays silent.
+  env = { ...testPlatformEnv(id, dataDir, mailbox.url), LOG_LEVEL: 'warn', REMINDER_SWEEP_MS: '1000' };
   platform = await startPlatform(loadConfig({ ...env, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' }), { api: true, workers: false });
-  const login = await request('/api/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } });
-  admin = login.headers.get('set-cookie')!.split(';')[0]!;
+  const client = httpClient(platform.url!);
+  request = client.request;
+  admin = await client.login();
   api = distributionsApi(request, admin);
   survey = await publishSurvey({ request } as unknown as TestPlatform, admin);
   expect((await request('/api/touchpoints', { cookie: admin, body: { key: 'after-sales', name: 'After-sales' } })).status).toBe(201);
