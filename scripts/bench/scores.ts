@@ -62,7 +62,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
 }
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'touchpoint-bench-scores-'));
-const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password-0123' });
+const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ADMIN_PASSWORD: 'bench-password-0123' });
 const platform = await startPlatform(config, { api: true, workers: false });
 try {
   const userId = new Types.ObjectId().toString();

@@ -83,7 +83,8 @@ function takeBatch(docs: readonly Document[], from: number, count: number): Docu
   let bytes = 0;
   for (let i = from; i < docs.length && batch.length < count; i++) {
     const doc = docs[i] as Document;
-    bytes += BSON.calculateObjectSize(doc, { ignoreUndefined: true });
+    // Each array element also costs its type byte, its index as a key and the key's terminator.
+    bytes += BSON.calculateObjectSize(doc, { ignoreUndefined: true }) + String(i - from).length + 2;
     if (bytes > MAX_BATCH_BYTES && batch.length > 0) break;
     batch.push(doc);
   }

@@ -106,7 +106,15 @@ function serveConnection(socket: Socket, state: StoreState, connectionId: number
           return;
         }
         const reply = await runCommand(state, request.command, connectionId);
-        if (!request.silent && !socket.destroyed) socket.write(encodeReply(request, reply));
+        if (request.silent || socket.destroyed) return;
+        let encoded: Buffer;
+        try {
+          encoded = encodeReply(request, reply);
+        } catch (error) {
+          // A reply that cannot be encoded (too large) fails this command, not the whole store.
+          encoded = encodeReply(request, { ok: 0, code: 10334, codeName: 'BSONObjectTooLarge', errmsg: `reply could not be encoded: ${String(error)}` });
+        }
+        socket.write(encoded);
       });
     }
   });
