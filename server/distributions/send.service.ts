@@ -4,7 +4,6 @@ import type { SkipReason } from '@shared/distributions/distribution.schema';
 import { isInsideWindow, nextSendTime, type DailyWindow } from '@shared/distributions/send-window';
 import { ContactModel } from '../contacts/contact.model';
 import type { JobContext } from '../lib/queue';
-import { SendLogModel } from '../mail/send-log.model';
 import { SendInProgress, markSendFailed, sendOnce } from '../mail/send-once';
 import { renderEmail, templateLocaleOf } from '../mail/templates';
 import { listUnsubscribeHeaders, unsubscribeUrl } from '../mail/unsubscribe';
@@ -134,8 +133,7 @@ export async function sendToRecipient(ctx: JobContext, payload: SendPayload): Pr
   } catch (error) {
     if (error instanceof SendInProgress) {
       // A crashed attempt holds the entry until its lease ends; wait for that rather than burn attempts.
-      const entry = await SendLogModel.findOne({ key }, { leaseUntil: 1 }).lean();
-      return delayJob(ctx, new Date(Math.max(Date.now() + 1000, (entry?.leaseUntil?.getTime() ?? 0) + 250)));
+      return delayJob(ctx, new Date(Math.max(Date.now() + 1000, (error.leaseUntil?.getTime() ?? 0) + 250)));
     }
     const final = error instanceof UnrecoverableError || ctx.job.attemptsMade + 1 >= (ctx.job.opts.attempts ?? 1);
     if (final) {

@@ -16,6 +16,8 @@ const sendLogSchema = new Schema(
     attempts: { type: Number, default: 0 },
     /** A job holding the entry until then is sending it; another attempt waits instead of sending twice. */
     leaseUntil: { type: Date, default: null },
+    /** Which attempt holds the lease (a random id per attempt): a batched claim reads back whether it won. */
+    leaseHolder: { type: String, default: null },
     contactId: { type: Types.ObjectId, default: null },
     distributionId: { type: Types.ObjectId, default: null },
     responseId: { type: Types.ObjectId, default: null },
