@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Distribution, DistributionCounts } from '@shared/distributions/distribution.schema';
+import type { DistributionListItem } from '@shared/distributions/distribution.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
@@ -10,11 +10,7 @@ import { distributionsApi } from './distributions-api';
 import { DistributionStatusBadge } from './DistributionStatusBadge';
 import { MAY_RUN_DISTRIBUTIONS, useDistributionNames } from './use-distribution-names';
 
-type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; distributions: Distribution[] };
-
-/** The list reply carries no counts; they come from each distribution's own reply, a few at a time. */
-const COUNT_CONCURRENCY = 4;
-const COUNTED_ROWS = 100;
+type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; distributions: DistributionListItem[] };
 
 /** Every distribution, newest first, with its schedule in words and how many were sent and answered. */
 export function DistributionListPage() {
@@ -23,35 +19,22 @@ export function DistributionListPage() {
   const role = useStaffRole();
   const names = useDistributionNames();
   const [state, setState] = useState<ListState>({ kind: 'loading' });
-  const [counts, setCounts] = useState<ReadonlyMap<string, DistributionCounts>>(new Map());
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
     setState({ kind: 'loading' });
-    const client = distributionsApi(api);
-    client.list().then(
-      async (distributions) => {
-        if (cancelled) return;
-        setState({ kind: 'ready', distributions });
-        const pending = distributions.slice(0, COUNTED_ROWS).map((distribution) => distribution.id);
-        const worker = async () => {
-          for (let id = pending.shift(); id !== undefined && !cancelled; id = pending.shift()) {
-            try {
-              const detail = await client.get(id);
-              if (!cancelled) setCounts((current) => new Map(current).set(id, detail.counts));
-            } catch (error) {
-              console.error('Could not load the counts of distribution', id, error);
-            }
-          }
-        };
-        await Promise.all(Array.from({ length: COUNT_CONCURRENCY }, worker));
-      },
-      (error: unknown) => {
-        console.error('Could not list distributions', error);
-        if (!cancelled) setState({ kind: 'failed' });
-      },
-    );
+    distributionsApi(api)
+      .list()
+      .then(
+        (distributions) => {
+          if (!cancelled) setState({ kind: 'ready', distributions });
+        },
+        (error: unknown) => {
+          console.error('Could not list distributions', error);
+          if (!cancelled) setState({ kind: 'failed' });
+        },
+      );
     return () => {
       cancelled = true;
     };
@@ -93,26 +76,23 @@ export function DistributionListPage() {
             </tr>
           </thead>
           <tbody>
-            {state.distributions.map((distribution) => {
-              const rowCounts = counts.get(distribution.id);
-              return (
-                <tr key={distribution.id}>
-                  <th scope="row">
-                    <Link to={`/distributions/${distribution.id}`}>
-                      {names.surveys.get(distribution.survey) ?? t('distributions.unknownSurvey', { id: distribution.survey })}
-                    </Link>
-                  </th>
-                  <td>{names.touchpoints.get(distribution.touchpoint) ?? distribution.touchpoint}</td>
-                  <td>{scheduleSummary(distribution.schedule, t, locale)}</td>
-                  <td>
-                    <DistributionStatusBadge status={distribution.status} />
-                  </td>
-                  <td className="numeric">{rowCounts?.sent ?? '…'}</td>
-                  <td className="numeric">{rowCounts?.responded ?? '…'}</td>
-                  <td>{dateFormat.format(new Date(distribution.createdAt))}</td>
-                </tr>
-              );
-            })}
+            {state.distributions.map((distribution) => (
+              <tr key={distribution.id}>
+                <th scope="row">
+                  <Link to={`/distributions/${distribution.id}`}>
+                    {names.surveys.get(distribution.survey) ?? t('distributions.unknownSurvey', { id: distribution.survey })}
+                  </Link>
+                </th>
+                <td>{names.touchpoints.get(distribution.touchpoint) ?? distribution.touchpoint}</td>
+                <td>{scheduleSummary(distribution.schedule, t, locale)}</td>
+                <td>
+                  <DistributionStatusBadge status={distribution.status} />
+                </td>
+                <td className="numeric">{distribution.counts.sent}</td>
+                <td className="numeric">{distribution.counts.responded}</td>
+                <td>{dateFormat.format(new Date(distribution.createdAt))}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}

@@ -1,6 +1,6 @@
 import { segmentsSchema } from '@shared/contacts/segment.schema';
 import { distributionListSchema, distributionWithCountsSchema, outboxPageSchema } from '@shared/distributions/distribution.schema';
-import type { CreateDistributionInput, Distribution, DistributionWithCounts, OutboxPage } from '@shared/distributions/distribution.schema';
+import type { CreateDistributionInput, DistributionListItem, DistributionWithCounts, OutboxPage } from '@shared/distributions/distribution.schema';
 import { surveyListSchema } from '@shared/surveys/survey-api.schema';
 import { channelsSchema, touchpointListSchema } from '@shared/touchpoints/touchpoint.schema';
 import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
@@ -16,7 +16,7 @@ const createdSchema = z.object({ id: z.string() });
 export function distributionsApi(api: ApiClient) {
   const path = (id: string) => `/api/distributions/${encodeURIComponent(id)}`;
   return {
-    list: (): Promise<Distribution[]> => api.get('/api/distributions', distributionListSchema).then((reply) => reply.distributions),
+    list: (): Promise<DistributionListItem[]> => api.get('/api/distributions', distributionListSchema).then((reply) => reply.distributions),
     get: (id: string): Promise<DistributionWithCounts> => api.get(path(id), distributionWithCountsSchema),
     create: (input: CreateDistributionInput): Promise<{ id: string }> => api.post('/api/distributions', input, createdSchema),
     act: (id: string, action: DistributionAction): Promise<DistributionWithCounts> => api.post(`${path(id)}/${action}`, undefined, distributionWithCountsSchema),

@@ -6,6 +6,7 @@ import {
   type DistributionCounts,
   type DistributionStatus,
   type DistributionInput,
+  type DistributionListItem,
   type DistributionWithCounts,
   type OutboxPage,
   type SkipReason,
@@ -157,51 +158,74 @@ function toDistribution(doc: DistributionRecord & { createdAt: Date; updatedAt: 
   };
 }
 
-export async function listDistributions(filter: { survey?: string } = {}): Promise<Distribution[]> {
+/** The newest 500 distributions (of one survey, if given), each with its counts. */
+export async function listDistributions(filter: { survey?: string } = {}): Promise<DistributionListItem[]> {
   const docs = await DistributionModel.find(filter.survey ? { surveyId: filter.survey } : {})
     .sort({ createdAt: -1 })
     .limit(500)
     .lean<(DistributionRecord & { createdAt: Date; updatedAt: Date })[]>();
-  return docs.map(toDistribution);
+  const counts = await countRecipientsOf(docs.map((doc) => doc._id));
+  return docs.map((doc) => ({ ...toDistribution(doc), counts: counts.get(doc._id.toString())! }));
 }
 
-/** Recipient counts by status and skip reason, reminders sent, and links used, in three queries. */
-export async function countRecipients(distributionId: Types.ObjectId): Promise<DistributionCounts> {
+const noCounts = (): DistributionCounts => ({
+  recipients: 0,
+  queued: 0,
+  sent: 0,
+  failed: 0,
+  responded: 0,
+  reminded: 0,
+  skipped: Object.fromEntries(SKIP_REASONS.map((reason) => [reason, 0])) as Record<SkipReason, number>,
+  deferred: { sendWindow: 0 },
+});
+
+/**
+ * Recipient counts by status and skip reason, reminders sent, and links used, of every distribution
+ * given: two grouped queries however many there are (a list page does not ask once per row).
+ */
+export async function countRecipientsOf(distributionIds: Types.ObjectId[]): Promise<Map<string, DistributionCounts>> {
+  const counts = new Map(distributionIds.map((id) => [id.toString(), noCounts()]));
+  if (distributionIds.length === 0) return counts;
+  const distributionId = distributionIds.length === 1 ? distributionIds[0] : { $in: distributionIds };
   const now = new Date();
-  const [groups, responded] = await Promise.all([
-    RecipientModel.aggregate<{ _id: { status: string; reason: string | null; deferred: boolean }; n: number; reminders: number }>([
+  const [groups, used] = await Promise.all([
+    RecipientModel.aggregate<{ _id: { distributionId: Types.ObjectId; status: string; reason: string | null; deferred: boolean }; n: number; reminders: number }>([
       { $match: { distributionId } },
       {
         $group: {
-          _id: { status: '$status', reason: '$skipReason', deferred: { $gt: ['$notBefore', now] } },
+          _id: { distributionId: '$distributionId', status: '$status', reason: '$skipReason', deferred: { $gt: ['$notBefore', now] } },
           n: { $sum: 1 },
           reminders: { $sum: '$remindersSent' },
         },
       },
     ]),
-    ResponseTokenModel.countDocuments({ distributionId, usedAt: { $ne: null } }),
+    ResponseTokenModel.aggregate<{ _id: Types.ObjectId; n: number }>([
+      { $match: { distributionId, usedAt: { $ne: null } } },
+      { $group: { _id: '$distributionId', n: { $sum: 1 } } },
+    ]),
   ]);
-  const counts: DistributionCounts = {
-    recipients: 0,
-    queued: 0,
-    sent: 0,
-    failed: 0,
-    responded,
-    reminded: 0,
-    skipped: Object.fromEntries(SKIP_REASONS.map((reason) => [reason, 0])) as Record<SkipReason, number>,
-    deferred: { sendWindow: 0 },
-  };
   for (const { _id: key, n, reminders } of groups) {
-    counts.recipients += n;
-    counts.reminded += reminders;
+    const of = counts.get(key.distributionId.toString());
+    if (!of) continue;
+    of.recipients += n;
+    of.reminded += reminders;
     if (key.status === 'queued') {
-      counts.queued += n;
-      if (key.deferred) counts.deferred.sendWindow += n;
-    } else if (key.status === 'sent') counts.sent += n;
-    else if (key.status === 'failed') counts.failed += n;
-    else if (key.status === 'skipped' && key.reason) counts.skipped[key.reason as SkipReason] += n;
+      of.queued += n;
+      if (key.deferred) of.deferred.sendWindow += n;
+    } else if (key.status === 'sent') of.sent += n;
+    else if (key.status === 'failed') of.failed += n;
+    else if (key.status === 'skipped' && key.reason) of.skipped[key.reason as SkipReason] += n;
+  }
+  for (const { _id: id, n } of used) {
+    const of = counts.get(id.toString());
+    if (of) of.responded = n;
   }
   return counts;
+}
+
+/** One distribution's counts (see countRecipientsOf). */
+export async function countRecipients(distributionId: Types.ObjectId): Promise<DistributionCounts> {
+  return (await countRecipientsOf([distributionId])).get(distributionId.toString())!;
 }
 
 export async function getDistribution(id: string): Promise<DistributionWithCounts> {

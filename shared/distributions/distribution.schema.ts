@@ -125,7 +125,11 @@ export type Distribution = z.infer<typeof distributionSchema>;
 export const distributionWithCountsSchema = distributionSchema.extend({ counts: distributionCountsSchema, occurrences: z.array(z.string()) });
 export type DistributionWithCounts = z.infer<typeof distributionWithCountsSchema>;
 
-export const distributionListSchema = z.object({ distributions: z.array(distributionSchema) });
+/** A row of the list: the distribution and its counts (computed for the whole page at once). */
+export const distributionListItemSchema = distributionSchema.extend({ counts: distributionCountsSchema });
+export type DistributionListItem = z.infer<typeof distributionListItemSchema>;
+
+export const distributionListSchema = z.object({ distributions: z.array(distributionListItemSchema) });
 export type DistributionList = z.infer<typeof distributionListSchema>;
 
 export const outboxQuerySchema = z

@@ -56,7 +56,8 @@ const status = (page: Page) => page.locator('.distribution-status .badge').textC
 describe('distributions in Chromium', () => {
   it('creates a "send now" distribution through the form, watches it send, and pauses, resumes and cancels it', async () => {
     const page = await distributionsPage();
-    expect(await page.getByText('No distributions yet.').isVisible()).toBe(true);
+    // The list loads after the heading shows: wait for it rather than read it once.
+    await page.getByText('No distributions yet.').waitFor();
     await page.getByRole('link', { name: 'New distribution' }).click();
     await page.getByRole('heading', { level: 1, name: 'New distribution' }).waitFor();
     await expectNoSeriousAxeViolations(page);
@@ -119,6 +120,8 @@ describe('distributions in Chromium', () => {
     const reply = await tp.request('/api/distributions', { cookie: admin });
     const [stored] = distributionListSchema.parse(reply.body).distributions;
     expect(stored?.status).toBe('active');
+    // The list reply carries each distribution's counts (the list page shows them without a request per row).
+    expect(stored?.counts).toMatchObject({ recipients: 3, sent: 3, responded: 0 });
 
     // Cancelling asks first; "keep it" changes nothing and gives focus back.
     await page.getByRole('button', { name: 'Cancel distribution' }).click();

@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import { expect } from 'vitest';
-import type { CreateDistributionInput, DistributionWithCounts } from '@shared/distributions/distribution.schema';
+import { distributionListSchema, type CreateDistributionInput, type DistributionListItem, type DistributionWithCounts } from '@shared/distributions/distribution.schema';
 import { ContactModel } from '../../server/contacts/contact.model';
 import type { TestResponse } from '../harness/platform';
 import { parseMail, type ParsedMail } from './follow-up-fixtures';
@@ -85,6 +85,12 @@ export function distributionsApi(request: Request, cookie: string) {
       const reply = await request('/api/distributions', { cookie, body });
       expect(reply.status, reply.text).toBe(201);
       return (reply.body as { id: string }).id;
+    },
+    /** `GET /api/distributions`, checked against the shared schema. */
+    async list(): Promise<DistributionListItem[]> {
+      const reply = await request('/api/distributions', { cookie });
+      expect(reply.status, reply.text).toBe(200);
+      return distributionListSchema.parse(reply.body).distributions;
     },
     async get(id: string): Promise<DistributionWithCounts> {
       const reply = await request(`/api/distributions/${id}`, { cookie });

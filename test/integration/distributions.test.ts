@@ -102,6 +102,10 @@ describe('distributions', () => {
     const [da, db] = await Promise.all([a!, b!].map((id) => waitUntil(() => api.get(id), (d) => d.counts.recipients === 40 && d.counts.queued === 0)));
     expect(da!.counts.sent + db!.counts.sent).toBe(40);
     expect(da!.counts.skipped.quarantine + db!.counts.skipped.quarantine).toBe(40);
+    // The list counts every row in one grouped query; each row still gets its own distribution's counts.
+    const listed = new Map((await api.list()).map((row) => [row.id, row.counts]));
+    expect(listed.get(a!)).toEqual(da!.counts);
+    expect(listed.get(b!)).toEqual(db!.counts);
     await sleep(300);
     for (const contact of contacts) expect(mailsTo(contact.email)).toHaveLength(1);
   });
@@ -143,6 +147,7 @@ describe('distributions', () => {
     expect(mailsTo(answering!.email)).toHaveLength(1);
     const final = await waitUntil(() => api.get(id), (d) => d.status === 'completed');
     expect(final.counts).toMatchObject({ sent: 3, responded: 1, reminded: 4 });
+    expect((await api.list()).find((row) => row.id === id)?.counts).toEqual(final.counts);
     const outbox = (await tp.request(`/api/distributions/${id}/outbox?limit=100`, { cookie: admin })).body as OutboxPage;
     expect(outbox.entries.filter((e) => e.kind === 'reminder' && e.status === 'sent')).toHaveLength(4);
   });
