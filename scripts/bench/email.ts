@@ -1,4 +1,4 @@
-// Email bench: `npm run bench:email [-- --contacts 5000 --concurrency <MAIL_CONCURRENCY>]`.
+// Email bench: `npm run bench:email [-- --contacts 5000 --concurrency <MAIL_CONCURRENCY> --timeline]`.
 // Sends invitations to N contacts through the whole pipeline (POST-equivalent createDistribution → occurrence
 // job → bulk-enqueued send jobs → sendOnce → the pooled nodemailer transport) against a counting SMTP server
 // in a child process, and compares the rate with a bare pooled nodemailer loop sending N messages of the
@@ -21,7 +21,7 @@ import { startPlatform } from '../../server/platform';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
 import { createTouchpoint } from '../../server/touchpoints/touchpoint.service';
 
-const { values: flags } = parseArgs({ options: { contacts: { type: 'string', default: '5000' }, concurrency: { type: 'string' } } });
+const { values: flags } = parseArgs({ options: { contacts: { type: 'string', default: '5000' }, concurrency: { type: 'string' }, timeline: { type: 'boolean', default: false } } });
 const N = Number(flags.contacts);
 const GOAL = 0.7;
 
@@ -120,7 +120,11 @@ try {
     quarantineDays: 30,
   });
   const { id } = await createDistribution(ctx, input, null);
+  const timeline = flags.timeline
+    ? setInterval(() => void sink.stats('pipe-').then((s) => console.log(`  +${((Date.now() - started) / 1000).toFixed(1)} s: ${s.messages} delivered`)), 1000)
+    : null;
   const pipeline = await waitForMessages(sink, 'pipe-', N);
+  if (timeline) clearInterval(timeline);
   const pipelineSeconds = (pipeline.lastAt - started) / 1000;
   await new Promise((r) => setTimeout(r, 1000)); // a late duplicate would show up here
   const settled = await sink.stats('pipe-');
