@@ -8,6 +8,16 @@ export interface TestMailbox {
   stop(): Promise<void>;
 }
 
+/** Resolves with `messages` once it holds `count` of them (a mailbox keeps pushing into it), failing after the timeout. */
+export async function waitForMessages<T>(messages: T[], count: number, timeoutMs: number): Promise<T[]> {
+  const deadline = Date.now() + timeoutMs;
+  while (messages.length < count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${messages.length}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return messages;
+}
+
 /** A real SMTP server for one test file, keeping what it receives in memory. */
 export async function startTestMailbox(): Promise<TestMailbox> {
   const messages: CapturedMessage[] = [];
@@ -18,14 +28,7 @@ export async function startTestMailbox(): Promise<TestMailbox> {
   return {
     url: capture.url,
     messages,
-    async waitFor(count, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (messages.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${messages.length}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      return messages;
-    },
+    waitFor: (count, timeoutMs = 10_000) => waitForMessages(messages, count, timeoutMs),
     stop() {
       stopped ??= capture.stop();
       return stopped;

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { distributionListSchema, type CreateDistributionInput, type DistributionListItem, type DistributionWithCounts } from '@shared/distributions/distribution.schema';
 import { ContactModel } from '../../server/contacts/contact.model';
 import type { TestResponse } from '../harness/platform';
+import { waitForMessages } from '../harness/smtp';
 import { parseMail, type ParsedMail } from './follow-up-fixtures';
 
 export interface ReceivedMail extends ParsedMail {
@@ -57,14 +58,7 @@ export async function startRejectingMailbox(rejected: string[] = []): Promise<Re
       for (const mail of received) for (const to of mail.to) map.set(to, [...(map.get(to) ?? []), mail]);
       return map;
     },
-    async waitFor(count, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${received.length}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      return received;
-    },
+    waitFor: (count, timeoutMs = 15_000) => waitForMessages(received, count, timeoutMs),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
