@@ -19,6 +19,7 @@ import { ResponseModel } from '../../server/responses/response.model';
 import { foldPendingBatch } from '../../server/scores/fold.service';
 import { withFoldLock } from '../../server/scores/fold-lock';
 import { rebuildRollups } from '../../server/scores/rebuild.service';
+import { bumpRollupEpoch } from '../../server/scores/rollup-cache';
 import { RollupModel } from '../../server/scores/rollup.model';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
 import { createTouchpoint } from '../../server/touchpoints/touchpoint.service';
@@ -121,16 +122,19 @@ try {
     if (reply.status !== 200) throw new Error(`${pathname}: ${reply.status} ${await reply.text()}`);
     return reply.json() as Promise<unknown>;
   };
+  // The first request after a rollup change elsewhere (epoch bump) reads every period from the store ("cold");
+  // later ones take closed periods (past days and months) from the process's cache.
   const measure = async (name: string, pathname: string) => {
-    await get(pathname); // warm-up
+    await bumpRollupEpoch();
+    const [coldMs] = await timed(() => get(pathname));
     const times: number[] = [];
     for (let i = 0; i < API_REQUESTS; i++) times.push((await timed(() => get(pathname)))[0]);
     times.sort((a, b) => a - b);
-    console.log(`${name.padEnd(44)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
-    return percentile(times, 95);
+    console.log(`${name.padEnd(44)} cold ${coldMs.toFixed(1).padStart(7)} ms  p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
+    return { cold: coldMs, p95: percentile(times, 95) };
   };
   console.log('');
-  const yearP95 = await measure('metrics, 20 touchpoints, one year', `/api/metrics/touchpoints?survey=${surveyId}&from=${from}&to=${to}`);
+  const year = await measure('metrics, 20 touchpoints, one year', `/api/metrics/touchpoints?survey=${surveyId}&from=${from}&to=${to}`);
   await measure('metrics, one year, channel=online', `/api/metrics/touchpoints?survey=${surveyId}&from=${from}&to=${to}&channel=online`);
   await measure('metrics, all time, no range', `/api/metrics/touchpoints?survey=${surveyId}`);
   await measure('trend nps by day, 90 days, one touchpoint', `/api/metrics/trend?survey=${surveyId}&touchpoint=touchpoint-01&metric=nps&interval=day`);
@@ -175,7 +179,8 @@ try {
     }
   }
   console.log(`\nAPI and aggregate agree on n, NPS and CSAT mean for all ${baseline.length} touchpoints`);
-  console.log(`ratio aggregate p50 / metrics API p95: ${(baselineMedian / yearP95).toFixed(0)}x (goal >= 100x); metrics API p95 ${yearP95.toFixed(1)} ms (goal <= 50 ms)`);
+  console.log(`ratio aggregate p50 / metrics API p95: ${(baselineMedian / year.p95).toFixed(0)}x (goal >= 100x); metrics API p95 ${year.p95.toFixed(1)} ms (goal <= 50 ms)`);
+  console.log(`ratio aggregate p50 / metrics API cold request: ${(baselineMedian / year.cold).toFixed(0)}x`);
 } finally {
   await platform.stop();
   await fs.rm(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { statsIncrements } from '@shared/scoring/response-stats';
 import { allQuestions, type SurveyDefinitionJson } from '@shared/survey/walk-questions';
 import { cachedPublishedDefinition } from '../responses/answer-targets';
 import { ResponseModel } from '../responses/response.model';
+import { bumpRollupEpoch, isClosedPeriod } from './rollup-cache';
 import { ALL, NONE, RollupModel, rollupKeys, type Grain } from './rollup.model';
 
 /** What the fold reads of a response: enough to find its buckets and its answers' definition. */
@@ -76,6 +77,11 @@ export class BucketIncrements {
     }
   }
 
+  /** Whether any bucket is of a closed period (a late fold, a deletion): readers' caches must drop it. */
+  touchesClosedPeriod(): boolean {
+    return [...this.buckets.values()].some(({ key }) => isClosedPeriod(key.period));
+  }
+
   /** Upserts with `$inc` under `stats.`; exact because every counter is an integer. */
   async write(session: ClientSession | null): Promise<void> {
     const operations = [...this.buckets.values()]
@@ -113,6 +119,7 @@ export async function foldPendingBatch(batchSize: number): Promise<number> {
     if (error instanceof FoldRace) return batch.length; // read again: what is still pending gets folded
     throw error;
   }
+  if (increments.touchesClosedPeriod()) await bumpRollupEpoch();
   return ids.length;
 }
 
@@ -128,9 +135,16 @@ export async function subtractFolded(responses: readonly (FoldableResponse & { f
   await increments.write(session);
 }
 
+/** Runs a rollup-changing transaction, then tells readers' caches (after the commit, so none caches the old state anew). */
+async function changingClosedPeriods<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
+  const result = await mongoose.connection.transaction(work);
+  await bumpRollupEpoch();
+  return result;
+}
+
 /** Deletes one response and takes it out of the scores, atomically. Returns false when there was none. */
 export async function deleteResponseAndScores(id: string): Promise<boolean> {
-  return mongoose.connection.transaction(async (session) => {
+  return changingClosedPeriods(async (session) => {
     const deleted = await ResponseModel.findOneAndDelete({ _id: id }, { session, projection: { ...FOLD_PROJECTION, foldState: 1 } }).lean<
       FoldableResponse & { foldState: string }
     >();
@@ -157,7 +171,7 @@ async function withoutFreeText(response: FoldableResponse): Promise<Record<strin
  * rollups in the same transaction, so the rollups always equal a rebuild. Returns how many responses.
  */
 export async function anonymiseContactResponses(contactId: Types.ObjectId): Promise<number> {
-  return mongoose.connection.transaction(async (session) => {
+  return changingClosedPeriods(async (session) => {
     const responses = await ResponseModel.find({ contactId }, { ...FOLD_PROJECTION, foldState: 1 }, { session }).lean<
       (FoldableResponse & { foldState: string })[]
     >();

@@ -8,6 +8,7 @@ import type { TouchpointTarget } from '@shared/touchpoints/touchpoint.schema';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { indexWeights } from './index-weights';
 import { addDays, dayOf, daysBetween, daysFrom, periodReads } from './period-plan';
+import { ClosedPeriodCache, isClosedPeriod } from './rollup-cache';
 import { ALL, NONE, RollupModel, rollupKeys, type Grain } from './rollup.model';
 
 interface RollupRow {
@@ -21,23 +22,46 @@ interface RollupRow {
 /** Earliest month "all time" reaches back to; rollups are keyed by UTC day, so any earlier data would be from a wrong clock. */
 const EPOCH_DAY = '2000-01-01';
 const PROJECTION = { _id: 0, touchpoint: 1, period: 1, stats: 1 };
+const closedPeriods = new ClosedPeriodCache<RollupRow>();
 
 /**
  * The rollups covering [from, to] for one set of dimensions (see periodReads): whole months from month
- * rollups, ragged ends by day, added or subtracted from their month. `keyOf(grain)` names the rollup key
+ * rollups, ragged ends by day, added or subtracted from their month. Closed periods come from the
+ * process's cache when it holds them (see ClosedPeriodCache). `keyOf(grain)` names the rollup key
  * (a series, survey slice or touchpoint slice); every read is key = k and period ∈ [explicit list],
  * an index lookup by hash on any store.
  */
+/** Rows of one rollup key over listed periods, closed periods from the cache when it holds them. */
+async function readPeriods(key: Record<string, string>, periods: string[], sign: 1 | -1 = 1): Promise<RollupRow[]> {
+  if (periods.length === 0) return [];
+  const epoch = closedPeriods.currentEpoch;
+  const cacheKey = (period: string) => `${JSON.stringify(key)}|${period}`;
+  const rows: RollupRow[] = [];
+  const missing: string[] = [];
+  for (const period of periods) {
+    const cached = isClosedPeriod(period) ? closedPeriods.get(cacheKey(period)) : undefined;
+    if (cached) rows.push(...cached);
+    else missing.push(period);
+  }
+  if (missing.length > 0) {
+    // The driver's collection directly: these reads are the dashboard's hot path, and the filter needs no casting.
+    const fetched = (await RollupModel.collection.find({ ...key, period: { $in: missing } }, { projection: PROJECTION }).toArray()) as unknown as RollupRow[];
+    const byPeriod = new Map<string, RollupRow[]>(missing.map((period) => [period, []]));
+    for (const row of fetched) byPeriod.get(row.period)?.push(row);
+    for (const [period, periodRows] of byPeriod) if (isClosedPeriod(period)) closedPeriods.set(cacheKey(period), periodRows, epoch);
+    rows.push(...fetched);
+  }
+  return sign === 1 ? rows : rows.map((row) => ({ ...row, sign }));
+}
+
 async function readRollups(keyOf: (grain: Grain) => Record<string, string>, from: string | undefined, to: string | undefined): Promise<RollupRow[]> {
   const reads = periodReads(from ?? EPOCH_DAY, to ?? dayOf(new Date()));
-  const read = async (grain: Grain, periods: string[], sign: 1 | -1) => {
-    if (periods.length === 0) return [];
-    // The driver's collection directly: these reads are the dashboard's hot path, and the filter needs no casting.
-    const rows = (await RollupModel.collection.find({ ...keyOf(grain), period: { $in: periods } }, { projection: PROJECTION }).toArray()) as unknown as RollupRow[];
-    if (sign === -1) for (const row of rows) row.sign = -1;
-    return rows;
-  };
-  const rows = await Promise.all([read('month', reads.months, 1), read('day', reads.addDays, 1), read('day', reads.subtractDays, -1)]);
+  await closedPeriods.sync();
+  const rows = await Promise.all([
+    readPeriods(keyOf('month'), reads.months),
+    readPeriods(keyOf('day'), reads.addDays),
+    readPeriods(keyOf('day'), reads.subtractDays, -1),
+  ]);
   return rows.flat();
 }
 
@@ -145,7 +169,7 @@ export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
     indexWeights(query.weights),
     query.interval === 'month'
       ? readRollups(keyOf, from, to)
-      : RollupModel.find({ ...keyOf('day'), period: { $in: daysFrom(from ?? EPOCH_DAY, to ?? dayOf(new Date())) } }, { _id: 0, period: 1, stats: 1 }).lean<RollupRow[]>(),
+      : closedPeriods.sync().then(() => readPeriods(keyOf('day'), daysFrom(from ?? EPOCH_DAY, to ?? dayOf(new Date())))),
   ]);
   // Day rows of several touchpoints (or month rows and their ragged-end days) meet in one period.
   const byPeriod = sumRows(rows, (row) => (query.interval === 'month' ? row.period.slice(0, 7) : row.period));

@@ -3,6 +3,7 @@ import { rollupStatsSchema, type RollupStats } from '@shared/scoring/rollup-stat
 import { ResponseModel } from '../responses/response.model';
 import { BucketIncrements, FOLD_PROJECTION, bucketId, responseIncrements, type FoldableResponse } from './fold.service';
 import { withFoldLock } from './fold-lock';
+import { bumpRollupEpoch } from './rollup-cache';
 import { RollupModel } from './rollup.model';
 
 const WRITE_CHUNK = 1000;
@@ -58,6 +59,7 @@ export async function rebuildRollups(redis: Redis, prefix: string): Promise<Rebu
       if (!increments.buckets.has(bucketId(rollup))) stale.push(rollup._id);
     }
     for (let i = 0; i < stale.length; i += WRITE_CHUNK) await RollupModel.deleteMany({ _id: { $in: stale.slice(i, i + WRITE_CHUNK) } });
+    await bumpRollupEpoch();
     return { responses, buckets: buckets.length, removed: stale.length };
   });
 }

@@ -48,3 +48,10 @@ export function rollupKeys(key: { surveyId: { toString(): string }; grain: Grain
 
 export type RollupRecord = InferSchemaType<typeof rollupSchema>;
 export const RollupModel = model('Rollup', rollupSchema);
+
+/**
+ * A counter bumped whenever a rollup of a closed period (a past day or month) changes: a late fold,
+ * a deletion, an anonymisation, a rebuild. Readers cache closed periods and drop the cache when it moves.
+ */
+const rollupEpochSchema = new Schema({ _id: { type: String, required: true }, n: { type: Number, default: 0 } }, { versionKey: false });
+export const RollupEpochModel = model('RollupEpoch', rollupEpochSchema);

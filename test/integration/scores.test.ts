@@ -5,6 +5,8 @@ import { alertListSchema } from '@shared/scoring/alerts.schema';
 import { metricsResponseSchema, trendResponseSchema, type MetricsResponse } from '@shared/scoring/metrics.schema';
 import { ContactModel } from '../../server/contacts/contact.model';
 import { issueResponseToken } from '../../server/responses/response-token.service';
+import { ResponseModel } from '../../server/responses/response.model';
+import { requestFold } from '../../server/scores/fold-trigger';
 import { anonymiseContactResponses } from '../../server/scores/fold.service';
 import { rebuildRollups, rollupSnapshot } from '../../server/scores/rebuild.service';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
@@ -139,6 +141,23 @@ describe('scores from responses posted through the public API', () => {
     expect(kinds.filter((k) => k === 'breach')).toHaveLength(2);
     expect(tp.mailbox.messages).toHaveLength(4);
     expect(tp.mailbox.messages[3]?.raw.toString()).toContain('back on target');
+  });
+});
+
+describe('closed periods (past days and months) are cached per process', () => {
+  it('still sees a late fold into a past day, and a deletion there', async () => {
+    const past = new Date(Date.now() - 40 * 86_400_000);
+    const day = past.toISOString().slice(0, 10);
+    const range = `&from=${day}&to=${day}`;
+    expect((await metrics(range)).touchpoints).toEqual([]); // caches the empty past day
+    expect((await metrics(range)).touchpoints).toEqual([]);
+    const late = await ResponseModel.create({
+      surveyId: survey.id, version: survey.version, submissionId: randomUUID(), answers: { nps: 0 }, touchpoint: 'branch', channel: 'online', submittedAt: past,
+    });
+    await requestFold(tp.platform.context);
+    expect((await branchWhenCounted(1, 5000, range)).nps?.detractors).toBe(1);
+    expect((await tp.request(`/api/responses/${late._id.toString()}`, { method: 'DELETE', cookie: admin })).status).toBe(204);
+    expect((await metrics(range)).touchpoints).toEqual([]);
   });
 });
 
