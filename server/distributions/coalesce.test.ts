@@ -34,4 +34,23 @@ describe('Coalescer', () => {
     expect(gone).toBeNull();
     expect(asked).toEqual([['a', 'gone']]);
   });
+
+  it('while busy: sends at once when idle, and gathers what arrives during a batch into the next one', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const write = new Coalescer<number, number>(async (inputs) => {
+      batches.push(inputs);
+      if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      return inputs;
+    }, 'while-busy');
+    const first = write.request(1);
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([[1]]);
+    const later = [2, 3, 4].map((n) => write.request(n));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(batches).toEqual([[1]]);
+    release();
+    expect(await Promise.all([first, ...later])).toEqual([1, 2, 3, 4]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
 });

@@ -32,14 +32,22 @@ export type SendOutcome =
 const surveys = new TtlCache<{ slug: string; title: string; open: boolean } | null>(10_000, 256);
 const touchpoints = new TtlCache<string>(10_000, 256);
 
+/**
+ * Send jobs of one worker share their reads within this window (as sendOnce's claims). Outcomes do not
+ * wait: a worker dying between the email and its recipient update leaves the row queued until BullMQ
+ * re-runs the stalled job, so they go out at once and only gather while a write is in flight.
+ */
+const BATCH_WINDOW_MS = 10;
+
 type RecipientUpdate = { filter: Record<string, unknown>; update: Record<string, unknown> };
 
-const loadRecipient = byIdLoader((ids) => RecipientModel.find({ _id: { $in: ids } }, { status: 1, occurrence: 1 }).lean());
-const loadContact = byIdLoader((ids) => ContactModel.find({ _id: { $in: ids } }, { email: 1, name: 1, locale: 1, unsubscribedAt: 1 }).lean());
+const loadRecipient = byIdLoader((ids) => RecipientModel.find({ _id: { $in: ids } }, { status: 1, occurrence: 1 }).lean(), BATCH_WINDOW_MS);
+const loadContact = byIdLoader((ids) => ContactModel.find({ _id: { $in: ids } }, { email: 1, name: 1, locale: 1, unsubscribedAt: 1 }).lean(), BATCH_WINDOW_MS);
 const loadDistribution = byIdLoader((ids) =>
   DistributionModel.find({ _id: { $in: ids } }, { status: 1, surveyId: 1, touchpoint: 1, sendWindow: 1 }).lean<
     { _id: Types.ObjectId; status: string; surveyId: Types.ObjectId; touchpoint: string; sendWindow: DailyWindow | null }[]
   >(),
+  BATCH_WINDOW_MS,
 );
 const recipientUpdates = new Coalescer<RecipientUpdate, void>(async (updates) => {
   await RecipientModel.bulkWrite(
@@ -47,7 +55,7 @@ const recipientUpdates = new Coalescer<RecipientUpdate, void>(async (updates) =>
     { ordered: false },
   );
   return updates.map(() => undefined);
-});
+}, 'while-busy');
 
 /** Records a recipient's outcome; batched with the other jobs' outcomes into one bulk write. */
 function updateRecipient(filter: Record<string, unknown>, update: Record<string, unknown>): Promise<void> {
