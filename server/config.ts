@@ -66,6 +66,11 @@ const envSchema = z.object({
   MAIL_RATE_DURATION_MS: positiveInt(1000, 24 * 3600 * 1000),
   /** Send jobs one worker process runs at once; they share its pooled SMTP transport (5 connections). 100 was fastest in `npm run bench:email`. */
   MAIL_CONCURRENCY: positiveInt(100, 1000),
+  /**
+   * How long one send attempt holds its send-log entry. A worker that dies mid-send leaves the entry
+   * claimed; it is sent again once this runs out, so keep it above any SMTP timeout.
+   */
+  SEND_LEASE_MS: z.preprocess((v) => (v === '' || v === undefined ? 120_000 : v), z.coerce.number().int().min(1000).max(24 * 3600 * 1000)),
   /** How often the reminder sweep looks for recipients due a reminder. */
   REMINDER_SWEEP_MS: positiveInt(5 * 60_000, 24 * 3600 * 1000),
   /** How often touchpoint targets are checked over the rolling 7- and 30-day windows. */

@@ -137,6 +137,7 @@ export async function sendToRecipient(ctx: JobContext, payload: SendPayload): Pr
         });
         return { subject: rendered.subject, html: rendered.html, text: rendered.text, headers: listUnsubscribeHeaders(ctx, contact._id) };
       },
+      { leaseMs: ctx.config.SEND_LEASE_MS },
     );
   } catch (error) {
     if (error instanceof SendInProgress) {

@@ -111,16 +111,21 @@ export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): P
     else {
       const locale = templateLocaleOf(contact.locale ?? response.locale);
       ack = await attempt(() =>
-        sendOnce(ctx.mailer, { key: `follow-up-ack/${responseId}`, kind: 'follow-up-ack', to: contact.email, contactId: contact._id, responseId: response._id }, async () => ({
-          ...(await renderEmail('follow-up-ack', locale, {
-            name: contact.name,
-            email: contact.email,
-            surveyTitle: survey?.title ?? '',
-            touchpoint: touchpointName,
-            unsubscribeLink: unsubscribeUrl(ctx, contact._id),
-          })),
-          headers: listUnsubscribeHeaders(ctx, contact._id),
-        })),
+        sendOnce(
+          ctx.mailer,
+          { key: `follow-up-ack/${responseId}`, kind: 'follow-up-ack', to: contact.email, contactId: contact._id, responseId: response._id },
+          async () => ({
+            ...(await renderEmail('follow-up-ack', locale, {
+              name: contact.name,
+              email: contact.email,
+              surveyTitle: survey?.title ?? '',
+              touchpoint: touchpointName,
+              unsubscribeLink: unsubscribeUrl(ctx, contact._id),
+            })),
+            headers: listUnsubscribeHeaders(ctx, contact._id),
+          }),
+          { leaseMs: ctx.config.SEND_LEASE_MS },
+        ),
       );
     }
   }
@@ -140,8 +145,11 @@ export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): P
     };
     for (const owner of new Set((touchpoint?.owners ?? []).map((o) => o.trim().toLowerCase()).filter(Boolean))) {
       owners[owner] = await attempt(() =>
-        sendOnce(ctx.mailer, { key: `follow-up-owner/${responseId}/${owner}`, kind: 'follow-up-owner', to: owner, responseId: response._id }, () =>
-          renderEmail('follow-up-owner', locale, vars),
+        sendOnce(
+          ctx.mailer,
+          { key: `follow-up-owner/${responseId}/${owner}`, kind: 'follow-up-owner', to: owner, responseId: response._id },
+          () => renderEmail('follow-up-owner', locale, vars),
+          { leaseMs: ctx.config.SEND_LEASE_MS },
         ),
       );
     }

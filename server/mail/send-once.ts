@@ -8,8 +8,11 @@ import type { Mailer } from '../lib/mailer';
 import { isDuplicateKey } from '../lib/mongo-errors';
 import { SendLogModel } from './send-log.model';
 
-/** How long one attempt may hold an entry; longer than any SMTP timeout, so a live attempt is never overtaken. */
-const LEASE_MS = 120_000;
+/**
+ * How long one attempt may hold an entry unless told otherwise (SEND_LEASE_MS); longer than any SMTP
+ * timeout, so a live attempt is never overtaken.
+ */
+export const DEFAULT_LEASE_MS = 120_000;
 
 export interface SendOnceEntry {
   /** Unique per logical message, e.g. `invitation/<distribution>/<contact>/<occurrence>`. */
@@ -20,6 +23,11 @@ export interface SendOnceEntry {
   distributionId?: Types.ObjectId | string | null;
   responseId?: Types.ObjectId | string | null;
   occurrence?: string | null;
+}
+
+export interface SendOnceOptions {
+  /** How long this attempt holds the entry; after a crash, the entry may be sent again once it runs out. */
+  leaseMs?: number;
 }
 
 export type SendOnceResult = { status: 'sent'; messageId: string } | { status: 'already-sent' } | { status: 'failed-before' };
@@ -65,6 +73,7 @@ interface ClaimRequest {
   /** Unique per attempt: the stored `leaseHolder` tells whether this attempt's claim is the one that won. */
   holder: string;
   now: Date;
+  leaseMs: number;
 }
 
 type StoredEntry = { _id: Types.ObjectId; key: string; status: SendStatus; leaseHolder?: string | null; leaseUntil?: Date | null };
@@ -78,11 +87,11 @@ type Claim = { status: 'claimed'; id: Types.ObjectId } | { status: 'sent' } | { 
  * mongoose schema's defaults and timestamps spelled out), as casting through mongoose cost more CPU
  * per email than the email itself.
  */
-function claimOperation({ entry, holder, now }: ClaimRequest) {
+function claimOperation({ entry, holder, now, leaseMs }: ClaimRequest) {
   return {
     filter: { key: entry.key, status: { $in: ['sending', 'retrying'] }, $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }] },
     update: {
-      $set: { status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS), leaseHolder: holder, updatedAt: now },
+      $set: { status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs), leaseHolder: holder, updatedAt: now },
       $inc: { attempts: 1 },
       $setOnInsert: {
         kind: entry.kind,
@@ -176,16 +185,22 @@ const outcomes = new Coalescer(recordBatch, 'while-busy');
  * - already `sent` → nothing is sent; a permanent failure before → nothing is sent.
  * - a transient SMTP error is recorded (`retrying`) and rethrown, so the BullMQ job retries;
  *   a permanent one (5xx) is recorded (`failed`) and thrown as UnrecoverableError.
- * - an attempt that died mid-send (crash) leaves `sending`; once its lease runs out the next attempt
- *   sends again: the only window for a duplicate is between SMTP's "250 OK" and the log update.
+ * - an attempt that died mid-send (crash) leaves `sending`; once its lease (`options.leaseMs`, default
+ *   120 s) runs out the next attempt sends again: the only window for a duplicate is between SMTP's
+ *   "250 OK" and the log update.
  * - another live attempt holds the entry → SendInProgress (with when its lease ends).
  * Concurrent calls share their store round trips: claims of the sends started within a couple of
  * milliseconds go in one bulk write and one read, their outcomes in one bulk write; each call still
  * resolves only once its own outcome is stored.
  * `build` runs only when a message will really be sent (so templates are rendered once per send).
  */
-export async function sendOnce(mailer: Mailer, entry: SendOnceEntry, build: () => Mail.Options | Promise<Mail.Options>): Promise<SendOnceResult> {
-  const claim = await claims.request({ entry, holder: randomUUID(), now: new Date() });
+export async function sendOnce(
+  mailer: Mailer,
+  entry: SendOnceEntry,
+  build: () => Mail.Options | Promise<Mail.Options>,
+  options: SendOnceOptions = {},
+): Promise<SendOnceResult> {
+  const claim = await claims.request({ entry, holder: randomUUID(), now: new Date(), leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
   if (claim.status === 'sent') return { status: 'already-sent' };
   if (claim.status === 'failed') return { status: 'failed-before' };
   if (claim.status === 'held') throw new SendInProgress(entry.key, claim.leaseUntil);

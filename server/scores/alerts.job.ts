@@ -15,7 +15,7 @@ const round = (value: number) => String(Math.round(value * 10) / 10);
 export const targetAlertEmailJob = defineJob({
   queue: 'scores-alert-email',
   payload: z.object({ alertId: z.string().regex(/^[0-9a-f]{24}$/) }).strict(),
-  handle: async ({ alertId }, { mailer, publicUrl }) => {
+  handle: async ({ alertId }, { mailer, publicUrl, config }) => {
     const alert = await findAlert(alertId);
     if (!alert) return { skipped: 'alert-gone' };
     const touchpoint = await TouchpointModel.findOne({ key: alert.touchpoint }, { name: 1, owners: 1 }).lean();
@@ -29,7 +29,9 @@ export const targetAlertEmailJob = defineJob({
       dashboardLink: `${publicUrl}/dashboard?touchpoint=${encodeURIComponent(alert.touchpoint)}`,
     };
     for (const owner of touchpoint?.owners ?? []) {
-      await sendOnce(mailer, { key: `target-alert/${alertId}/${owner}`, kind: 'target-alert', to: owner }, () => renderEmail('target-alert', 'en', vars));
+      await sendOnce(mailer, { key: `target-alert/${alertId}/${owner}`, kind: 'target-alert', to: owner }, () => renderEmail('target-alert', 'en', vars), {
+        leaseMs: config.SEND_LEASE_MS,
+      });
     }
     await markAlertNotified(alertId);
     return { owners: touchpoint?.owners.length ?? 0 };

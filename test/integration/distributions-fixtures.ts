@@ -18,6 +18,13 @@ export interface RejectingMailbox {
   attempts: Map<string, number>;
   byRecipient(): Map<string, ReceivedMail[]>;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /**
+   * Holds the reply to DATA of the first message `pick` chooses (asked once per message, in arrival
+   * order, with its recipient): the message is read in full but never answered nor recorded, as if the
+   * server were still deciding when the sender dies; it is dropped when the connection closes.
+   * Resolves with the recipient once that message is being held, fails after the timeout.
+   */
+  holdOne(pick: (to: string) => boolean, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +33,7 @@ export async function startRejectingMailbox(rejected: string[] = []): Promise<Re
   const refuse = new Set(rejected.map((a) => a.toLowerCase()));
   const received: ReceivedMail[] = [];
   const attempts = new Map<string, number>();
+  let hold: { pick: (to: string) => boolean; held: (to: string) => void } | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -37,9 +45,13 @@ export async function startRejectingMailbox(rejected: string[] = []): Promise<Re
       callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
     },
     onData(stream, session, callback) {
+      const to = session.envelope.rcptTo[0]?.address.toLowerCase() ?? '';
+      const holding = hold?.pick(to) ? hold : null;
+      if (holding) hold = null;
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (holding) return holding.held(to); // no reply: the sender waits for its 250 until it gives up or dies
         const mail = parseMail({ from: null, to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw: Buffer.concat(chunks) });
         const match = /\/s\/([A-Za-z0-9_-]+)\?t=([A-Za-z0-9_-]{43})/.exec(mail.text);
         received.push({ ...mail, link: match ? { slug: match[1]!, token: match[2]! } : null });
@@ -59,6 +71,20 @@ export async function startRejectingMailbox(rejected: string[] = []): Promise<Re
       return map;
     },
     waitFor: (count, timeoutMs = 15_000) => waitForMessages(received, count, timeoutMs),
+    holdOne: (pick, timeoutMs = 30_000) =>
+      new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          hold = null;
+          reject(new Error(`no message was held within ${timeoutMs} ms`));
+        }, timeoutMs);
+        hold = {
+          pick,
+          held: (to) => {
+            clearTimeout(timer);
+            resolve(to);
+          },
+        };
+      }),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
