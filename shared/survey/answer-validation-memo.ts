@@ -26,7 +26,13 @@ export class MemoAnswerValidator {
     // survey-core property reads are slow enough to matter here, so names are read once.
     this.shown = engine.questions
       .filter(isShown)
-      .map((question) => ({ question, name: question.name, commentKey: question.name + settings.commentSuffix, errors: new Map() }));
+      .map((question) => ({
+        question,
+        name: question.name,
+        commentKey: question.name + settings.commentSuffix,
+        freeText: isPlainFreeText(question),
+        errors: new Map(),
+      }));
     for (const [key, { question }] of engine.answerable) {
       if (!isShown(question) && clearsWhenHidden(engine.model, question)) this.dropped.add(key);
     }
@@ -67,7 +73,8 @@ export class MemoAnswerValidator {
     const unknown: [ShownQuestion, string | null][] = [];
     for (const shown of this.shown) {
       if (rejected.has(shown.name)) continue;
-      const memoKey = verdictKey(data[shown.name], data[shown.commentKey]);
+      const value = data[shown.name];
+      const memoKey = verdictKey(shown.freeText && typeof value === 'string' ? textShape(value) : value, data[shown.commentKey]);
       const known = memoKey === null ? undefined : shown.errors.get(memoKey);
       if (known) found.set(shown, known);
       else unknown.push([shown, memoKey]);
@@ -100,6 +107,8 @@ interface ShownQuestion {
   question: Question;
   name: string;
   commentKey: string;
+  /** A free-text question whose errors can only depend on the text's emptiness and length (see isPlainFreeText). */
+  freeText: boolean;
   /** survey-core's errors for this question, by `verdictKey` of its value and comment. */
   errors: Map<string, EngineError[]>;
 }
@@ -130,4 +139,21 @@ function valueKey(value: unknown): string | null {
 function isPlainScalar(value: unknown): boolean {
   if (typeof value === 'string' || typeof value === 'boolean') return true;
   return typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0);
+}
+
+/**
+ * Comment and plain text questions without validators: survey-core judges their text only by being
+ * empty (required) and its length, never by its words, so every answer of one length shares a verdict.
+ * Free text is what customers write differently every time; without this the memo never hit for it.
+ */
+function isPlainFreeText(question: Question): boolean {
+  const type = question.getType();
+  const { inputType, maskType } = question as { inputType?: string; maskType?: string };
+  const plainInput = type === 'comment' || (type === 'text' && ['', 'text', undefined].includes(inputType) && [undefined, '', 'none'].includes(maskType));
+  return plainInput && (question.validators?.length ?? 0) === 0;
+}
+
+/** Stands for a free text in a memo key: blank or not, and its length. */
+function textShape(text: string): string {
+  return `\u0000text:${text.trim() === '' ? 'blank' : 'words'}:${text.length}`;
 }

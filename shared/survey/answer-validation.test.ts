@@ -175,3 +175,22 @@ describe('validateAnswers: SurveyJS value conventions', () => {
     });
   });
 });
+
+describe('validateAnswers: free text verdicts remembered by shape', () => {
+  it('tells a blank required comment from words of the same length, whatever came first', () => {
+    const definition = { pages: [{ name: 'p', elements: [{ type: 'comment', name: 'why', isRequired: true }] }] } as SurveyDefinition;
+    expect(validateAnswers(definition, { why: 'abc' })).toEqual({ ok: true, answers: { why: 'abc' } });
+    expect(validateAnswers(definition, { why: 'xyz' })).toEqual({ ok: true, answers: { why: 'xyz' } });
+    expect(validateAnswers(definition, { why: '   ' }).ok).toBe(false);
+    expect(validateAnswers(definition, { why: 'a b' })).toEqual({ ok: true, answers: { why: 'a b' } });
+    expect(validateAnswers(definition, { why: '   ' }).ok).toBe(false);
+  });
+
+  it('still judges a text question with a validator by its words', () => {
+    const definition = {
+      pages: [{ name: 'p', elements: [{ type: 'text', name: 'code', validators: [{ type: 'regex', regex: '^[0-9]+$' }] }] }],
+    } as SurveyDefinition;
+    expect(validateAnswers(definition, { code: '123' }).ok).toBe(true);
+    expect(validateAnswers(definition, { code: 'abc' }).ok).toBe(false);
+  });
+});
