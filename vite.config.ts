@@ -5,6 +5,15 @@ import react from '@vitejs/plugin-react';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const alias = { '@shared': here('./shared') };
 
+/**
+ * The two pages are built in separate passes (scripts/build-client.ts sets TOUCHPOINT_CLIENT_ENTRY), so
+ * each is tree-shaken on its own: built together, code the staff app uses from shared modules (zod
+ * above all) lands in chunks the respondent page loads too. Unset (dev server, tests), both inputs.
+ */
+const ENTRIES = { staff: here('./client/index.html'), respond: here('./client/respond.html') };
+const entry = process.env.TOUCHPOINT_CLIENT_ENTRY;
+if (entry !== undefined && entry !== 'staff' && entry !== 'respond') throw new Error(`TOUCHPOINT_CLIENT_ENTRY must be staff or respond, not ${entry}`);
+
 // One file configures the client build and every test project.
 export default defineConfig({
   root: here('./client'),
@@ -12,12 +21,12 @@ export default defineConfig({
   resolve: { alias },
   build: {
     outDir: here('./dist/client'),
-    emptyOutDir: true,
+    // The respondent pass adds to what the staff pass wrote.
+    emptyOutDir: entry !== 'respond',
     // survey-core alone is ~1.2 MB minified (~310 kB gzip); the respondent bench tracks its real size.
     chunkSizeWarningLimit: 1700,
     rollupOptions: {
-      // Two entries with separate chunk graphs: the respondent page never loads staff code.
-      input: { staff: here('./client/index.html'), respond: here('./client/respond.html') },
+      input: entry === undefined ? ENTRIES : { [entry]: ENTRIES[entry] },
     },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },

@@ -18,6 +18,7 @@ import { startPlatform } from '../../server/platform';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
 import { getTemplate } from '../../shared/survey/templates';
 import { launchChromium } from '../../test/harness/browser';
+import { buildClient as buildBothPasses } from '../build-client';
 import { chunkGraphRecorder, entryBytes, gzipBytesOf, reachableChunks, type ChunkGraph } from './lib/entry-assets';
 import { median } from './lib/http-load';
 
@@ -48,7 +49,7 @@ fetch('/api/public/surveys/' + slug)
 
 async function buildClient(): Promise<ChunkGraph> {
   const graph: ChunkGraph = { chunks: new Map() };
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', plugins: [chunkGraphRecorder(graph)] });
+  await buildBothPasses({ plugins: [chunkGraphRecorder(graph)] });
   return graph;
 }
 

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { build } from 'vite';
+import { buildClient } from '../../scripts/build-client';
 
-/** Browser suites test the client as users get it: built by Vite, served by the API. */
-export default async function buildClient() {
-  await build({ configFile: path.resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' });
+/** Browser suites test the client as users get it: built by Vite (both passes), served by the API. */
+export default async function buildClientForBrowserSuites() {
+  await buildClient();
 }
