@@ -12,6 +12,7 @@ import { CSRF_HEADER } from '../../shared/auth/auth.schema';
 import type { ImportReport } from '../../shared/contacts/contact.schema';
 import { loadConfig } from '../../server/config';
 import { startPlatform } from '../../server/platform';
+import { benchLogin } from './lib/login';
 
 const { values: flags } = parseArgs({ options: { rows: { type: 'string', default: '100000' } } });
 const ROWS = Number(flags.rows);
@@ -42,13 +43,7 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'touchpoint-bench-contac
 const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_PASSWORD: PASSWORD });
 const platform = await startPlatform(config, { api: true, workers: false });
 try {
-  const login = await fetch(`${platform.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
-    body: JSON.stringify({ email: config.ADMIN_EMAIL, password: PASSWORD }),
-  });
-  const cookie = login.headers.get('set-cookie')?.split(';')[0];
-  if (!cookie) throw new Error(`login failed: ${login.status}`);
+  const cookie = await benchLogin(platform.url as string, config.ADMIN_EMAIL, PASSWORD);
 
   global.gc?.();
   const heapMb = () => (process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1);

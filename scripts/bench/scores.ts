@@ -21,6 +21,7 @@ import { foldPendingBatch } from '../../server/scores/fold.service';
 import { withFoldLock } from '../../server/scores/fold-lock';
 import { rebuildRollups } from '../../server/scores/rebuild.service';
 import { bumpRollupEpoch } from '../../server/scores/rollup-cache';
+import { benchLogin } from './lib/login';
 import { RollupModel } from '../../server/scores/rollup.model';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
 import { createTouchpoint } from '../../server/touchpoints/touchpoint.service';
@@ -115,7 +116,7 @@ try {
   console.log(`folded the newest ${folded.toLocaleString('en')} in ${(foldMs / 1000).toFixed(1)} s: ${Math.round(folded / (foldMs / 1000)).toLocaleString('en')} responses/s into ${rollups.toLocaleString('en')} rollups`);
 
   // 3. The metrics API over the whole year, with and without a channel filter, and a trend.
-  const cookie = await login(platform.url as string);
+  const cookie = await benchLogin(platform.url as string, config.ADMIN_EMAIL, 'bench-password-0123');
   const to = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 364 * DAY_MS).toISOString().slice(0, 10);
   const get = async (pathname: string) => {
@@ -194,12 +195,3 @@ try {
   await fs.rm(dataDir, { recursive: true, force: true });
 }
 
-async function login(url: string): Promise<string> {
-  const reply = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-touchpoint-csrf': '1' },
-    body: JSON.stringify({ email: config.ADMIN_EMAIL, password: 'bench-password-0123' }),
-  });
-  if (reply.status !== 200) throw new Error(`login failed: ${reply.status}`);
-  return (reply.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
