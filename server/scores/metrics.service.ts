@@ -1,6 +1,6 @@
 import { COMPARABLE_METRICS, type Comparison, type MetricsQuery, type MetricsResponse, type TouchpointScores, type TrendQuery, type TrendResponse } from '@shared/scoring/metrics.schema';
 import { scoresFromStats } from '@shared/scoring/metrics';
-import { emptyStats, rollupStatsSchema, type RollupStats } from '@shared/scoring/rollup-stats';
+import { emptyStats, rollupStatsSchema, type RollupStats, type Tree } from '@shared/scoring/rollup-stats';
 import { comparePeriods } from '@shared/scoring/significance';
 import { checkTargets } from '@shared/scoring/targets';
 import { trendFromDailyStats } from '@shared/scoring/trend';
@@ -64,8 +64,6 @@ async function readRollups(keyOf: (grain: Grain) => Record<string, string>, from
   ]);
   return rows.flat();
 }
-
-type Tree = { [key: string]: Tree | number };
 
 /** Adds (or subtracts) a stored stats document into an accumulator, leaf by leaf; plain loops, no schema parse per document. */
 function addRaw(target: Tree, source: unknown, sign: 1 | -1): void {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { rollupStatsSchema, type RollupStats } from '@shared/scoring/rollup-stats';
+import { countersTree, rollupStatsSchema, type RollupStats } from '@shared/scoring/rollup-stats';
 import { ResponseModel } from '../responses/response.model';
 import { BucketIncrements, FOLD_PROJECTION, bucketId, responseIncrements, type FoldableResponse } from './fold.service';
 import { withFoldLock } from './fold-lock';
@@ -7,25 +7,6 @@ import { bumpRollupEpoch } from './rollup-cache';
 import { RollupModel } from './rollup.model';
 
 const WRITE_CHUNK = 1000;
-
-type Tree = { [key: string]: Tree | number };
-
-/** `{ 'csat.n': 3 }` → `{ csat: { n: 3 } }`. */
-function unflatten(paths: Record<string, number>): Tree {
-  const tree: Tree = {};
-  for (const [path, value] of Object.entries(paths)) {
-    if (value === 0) continue;
-    const keys = path.split('.');
-    const leaf = keys.pop() as string;
-    let node = tree;
-    for (const key of keys) {
-      const next = node[key];
-      node = typeof next === 'object' ? next : (node[key] = {});
-    }
-    node[leaf] = value;
-  }
-  return tree;
-}
 
 export interface RebuildReport {
   responses: number;
@@ -50,7 +31,7 @@ export async function rebuildRollups(redis: Redis, prefix: string): Promise<Rebu
     const buckets = [...increments.buckets.values()];
     for (let i = 0; i < buckets.length; i += WRITE_CHUNK) {
       await RollupModel.bulkWrite(
-        buckets.slice(i, i + WRITE_CHUNK).map(({ key, inc }) => ({ updateOne: { filter: key, update: { $set: { stats: unflatten(inc) } }, upsert: true } })),
+        buckets.slice(i, i + WRITE_CHUNK).map(({ key, inc }) => ({ updateOne: { filter: key, update: { $set: { stats: countersTree(inc) } }, upsert: true } })),
         { ordered: false },
       );
     }

@@ -52,7 +52,7 @@ export function emptyStats(): RollupStats {
   return rollupStatsSchema.parse({});
 }
 
-type Tree = { [key: string]: Tree | number };
+export type Tree = { [key: string]: Tree | number };
 
 function addTrees(a: Tree, b: Tree): Tree {
   const out: Tree = {};
@@ -120,9 +120,15 @@ export function isStatsPath(path: string): boolean {
  * the server's update, for tests and the client. Throws on a path that is not a counter.
  */
 export function applyIncrements(stats: RollupStats, increments: Record<string, number>): RollupStats {
+  for (const path of Object.keys(increments)) if (!isStatsPath(path)) throw new Error(`not a rollup counter: ${path}`);
+  return mergeStats(stats, countersTree(increments) as unknown as RollupStats);
+}
+
+/** `{ 'csat.n': 3 }` → `{ csat: { n: 3 } }`, leaving zeros out: the nested form of dotted counter paths. */
+export function countersTree(paths: Record<string, number>): Tree {
   const tree: Tree = {};
-  for (const [path, value] of Object.entries(increments)) {
-    if (!isStatsPath(path)) throw new Error(`not a rollup counter: ${path}`);
+  for (const [path, value] of Object.entries(paths)) {
+    if (value === 0) continue;
     const keys = path.split('.');
     const leaf = keys.pop() as string;
     let node = tree;
@@ -135,10 +141,9 @@ export function applyIncrements(stats: RollupStats, increments: Record<string, n
         node = child;
       }
     }
-    const previous = Object.hasOwn(node, leaf) ? node[leaf] : 0;
-    setOwn(node, leaf, (typeof previous === 'number' ? previous : 0) + value);
+    setOwn(node, leaf, value);
   }
-  return mergeStats(stats, tree as unknown as RollupStats);
+  return tree;
 }
 
 /** Converts scaled n, Σ, Σ² back to scale units. */
