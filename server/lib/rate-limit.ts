@@ -49,11 +49,6 @@ export async function hitRateLimits(redis: Redis, prefix: string, hits: readonly
   return wait;
 }
 
-/** Counts a hit in a fixed window; returns the seconds to wait when the limit is passed, else 0. */
-export function hitRateLimit(redis: Redis, prefix: string, rule: RateLimitRule, subject: string): Promise<number> {
-  return hitRateLimits(redis, prefix, [{ rule, subject }]);
-}
-
 /**
  * Counts only failures (wrong passwords), so a user who signs in often is never locked out, while
  * guessing is: check `retryAfter` before the attempt and `recordFailure` after a failed one.
