@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from '../survey/metric-vocabulary';
-import { uiLocaleSchema } from '../survey/survey-locale';
+import { UI_LOCALES } from '../survey/survey-locale';
 import { HONEYPOT_FIELD } from './response-reply.schema';
 
 /** Why a stored response is suspected to come from a bot; flagged responses are kept but left out of scores. */
@@ -30,7 +30,7 @@ export const submitResponseInputSchema = z
     touchpoint: slugSchema.optional(),
     channel: slugSchema.optional(),
     token: responseTokenSchema.optional(),
-    locale: uiLocaleSchema.optional(),
+    locale: z.enum(UI_LOCALES).optional(),
     /** Milliseconds the respondent spent on the survey, as the page measured it. */
     elapsedMs: z.number().int().min(0).max(MAX_ELAPSED_MS),
     [HONEYPOT_FIELD]: z.string().max(2000).optional(),

@@ -1,9 +1,8 @@
-import { z } from 'zod';
+// No zod here: the respondent page reads these before it loads any schema.
 
 /** Locales of Touchpoint's own UI. */
 export const UI_LOCALES = ['en', 'zh-CN'] as const;
-export const uiLocaleSchema = z.enum(UI_LOCALES);
-export type UiLocale = z.infer<typeof uiLocaleSchema>;
+export type UiLocale = (typeof UI_LOCALES)[number];
 
 /**
  * survey-core 3 registers Simplified Chinese as `zh-cn` (survey-core/i18n/simplified-chinese) and treats

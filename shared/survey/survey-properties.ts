@@ -1,6 +1,7 @@
 import { Serializer } from 'survey-core';
-import { KANO_SIDES, SERVQUAL_DIMENSIONS, SERVQUAL_SIDES } from './metric-vocabulary';
-import type { Metric } from './metric-vocabulary';
+// The zod-free values: the respondent page registers these properties before it loads any schema.
+import { KANO_SIDES, SERVQUAL_DIMENSIONS, SERVQUAL_SIDES } from './vocabulary';
+import type { Metric } from './vocabulary';
 
 /** Custom question properties Touchpoint adds to SurveyJS JSON; the builder, API and scoring read these names. */
 export const TOUCHPOINT_PROPERTY_NAMES = ['metric', 'dimension', 'servqual', 'item', 'feature', 'kano'] as const;

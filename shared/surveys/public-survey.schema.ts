@@ -12,5 +12,4 @@ export const publicSurveySchema = z.object({
 });
 export type PublicSurvey = z.infer<typeof publicSurveySchema>;
 
-/** Id of the JSON data block the server embeds the public survey in on `/s/:slug`. */
-export const EMBEDDED_SURVEY_ID = 'tp-survey';
+export { EMBEDDED_SURVEY_ID } from './embedded-survey';
