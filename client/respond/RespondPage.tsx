@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Model } from 'survey-core';
-import { EMBEDDED_SURVEY_ID } from '@shared/surveys/public-survey.schema';
+import { EMBEDDED_SURVEY_ID } from '@shared/surveys/embedded-survey';
 import type { Locale } from '../i18n/locale';
 import { createSurveyModel } from './create-survey-model';
-import { embeddedSurvey, loadPublicSurvey, slugFromPath, type PublicSurvey } from './public-survey-api';
+import { confirmPublicSurvey, embeddedSurvey, loadPublicSurvey, slugFromPath, type PublicSurvey } from './public-survey-api';
 import { readRespondLink } from './respond-link';
 import { respondMessages, type RespondMessages } from './respond-messages';
 import { RespondSurvey, type FinalRefusal } from './RespondSurvey';
@@ -64,6 +64,21 @@ export function RespondPage({ locale }: { locale: Locale }) {
       cancelled = true;
     };
   }, [locale, attempt]);
+
+  // Rendered after a quick look at its shape; the shared schema, loaded once the survey is on screen, has the last word.
+  const shown = state.kind === 'ready' ? state.survey : null;
+  useEffect(() => {
+    if (!shown) return;
+    let cancelled = false;
+    void confirmPublicSurvey(shown).then((problem) => {
+      if (problem === null || cancelled) return;
+      console.error('Survey does not match the shared schema:', problem);
+      setState({ kind: 'failed' });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [shown]);
 
   const surveyTitle = state.kind === 'ready' ? state.model.title : '';
   useEffect(() => {

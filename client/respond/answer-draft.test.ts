@@ -33,6 +33,13 @@ describe('answer drafts', () => {
     storage.items.set('odd', JSON.stringify({ version: 'x' }));
     expect(loadDraft('bad', storage)).toBeNull();
     expect(loadDraft('odd', storage)).toBeNull();
+    const good = newDraft(2, 1000);
+    for (const odd of [{ answers: [] }, { pageNo: -1 }, { pageNo: 0.5 }, { startedAt: '1000' }, { submissionId: '' }, { version: undefined }]) {
+      storage.items.set('odd', JSON.stringify({ ...good, ...odd }));
+      expect(loadDraft('odd', storage)).toBeNull();
+    }
+    storage.items.set('good', JSON.stringify(good));
+    expect(loadDraft('good', storage)).toEqual(good);
     const full = { ...storage, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
     expect(saveDraft('k', newDraft(1), full)).toBe(false);
     expect(saveDraft('k', newDraft(1), undefined)).toBe(false);

@@ -1,20 +1,37 @@
-import { z } from 'zod';
+import { isPlainObject } from '@shared/survey/plain-object';
 import { newSubmissionId } from './submission-id';
 
 /**
  * A customer's answers in progress, kept in localStorage as they answer so a reload, a crash or a
  * dropped connection loses nothing. One draft per survey link (slug, plus the personal token).
  */
-const answerDraftSchema = z.object({
-  version: z.number().int(),
-  answers: z.record(z.string(), z.unknown()),
-  pageNo: z.number().int().min(0),
+export interface AnswerDraft {
+  version: number;
+  answers: Record<string, unknown>;
+  pageNo: number;
   /** When the customer first opened the survey (epoch ms), for the fill time the server checks. */
-  startedAt: z.number(),
+  startedAt: number;
   /** Kept with the answers so a resend after a reload is recognised as the same submission. */
-  submissionId: z.string().min(1),
-});
-export type AnswerDraft = z.infer<typeof answerDraftSchema>;
+  submissionId: string;
+}
+
+/**
+ * Checked by hand rather than with zod, which the page loads only after the first paint: the draft is
+ * this page's own writing, and its answers pass the shared validator and the server before they count.
+ */
+function isAnswerDraft(value: unknown): value is AnswerDraft {
+  if (!isPlainObject(value)) return false;
+  const { version, answers, pageNo, startedAt, submissionId } = value;
+  return (
+    Number.isInteger(version) &&
+    isPlainObject(answers) &&
+    Number.isInteger(pageNo) &&
+    (pageNo as number) >= 0 &&
+    Number.isFinite(startedAt) &&
+    typeof submissionId === 'string' &&
+    submissionId !== ''
+  );
+}
 
 type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -31,8 +48,8 @@ export function loadDraft(key: string, storage: DraftStorage | undefined = safeL
   try {
     const raw = storage?.getItem(key);
     if (!raw) return null;
-    const parsed = answerDraftSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    const draft: unknown = JSON.parse(raw);
+    return isAnswerDraft(draft) ? draft : null;
   } catch {
     return null;
   }

@@ -1,10 +1,10 @@
 import { settings, type Model } from 'survey-core';
 import type { SubmitResponseInput } from '@shared/responses/response-api.schema';
-import { HONEYPOT_FIELD } from '@shared/responses/response-reply.schema';
+import { HONEYPOT_FIELD } from '@shared/responses/response-constants';
 import type { SurveyDefinition } from '@shared/survey/definition.schema';
 import type { Locale } from '../i18n/locale';
 import { loadDraft, newDraft, saveDraft, type AnswerDraft } from './answer-draft';
-import type { AnswerValidator } from './answer-validator';
+import type { AnswerValidator } from './load-checks';
 import type { PublicSurvey } from './public-survey-api';
 import type { RespondLink } from './respond-link';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embeddedSurvey, loadPublicSurvey, slugFromPath } from './public-survey-api';
+import { confirmPublicSurvey, embeddedSurvey, loadPublicSurvey, looksLikePublicSurvey, slugFromPath } from './public-survey-api';
 
 describe('slugFromPath', () => {
   it('reads the slug of /s/:slug, with or without a trailing slash', () => {
@@ -41,9 +41,45 @@ describe('loadPublicSurvey', () => {
     await expect(loadPublicSurvey('x', reply(500))).resolves.toMatchObject({ kind: 'failed' });
     await expect(loadPublicSurvey('x', () => Promise.reject(new TypeError('offline')))).resolves.toMatchObject({ kind: 'failed' });
     await expect(loadPublicSurvey('x', reply(200, { slug: 'x', definition: {} }))).resolves.toMatchObject({ kind: 'failed' });
-    // The definition is checked with the shared schema, e.g. no legacy `questions` key.
-    const legacy = { slug: 'x', version: 1, definition: { questions: [{ type: 'text', name: 'q' }] } };
-    await expect(loadPublicSurvey('x', reply(200, legacy))).resolves.toMatchObject({ kind: 'failed' });
+    await expect(loadPublicSurvey('x', reply(200, { slug: 'y', version: 1, definition: {} }))).resolves.toMatchObject({ kind: 'failed' });
+    await expect(loadPublicSurvey('x', reply(200, { slug: 'x', version: 1, definition: { pages: {} } }))).resolves.toMatchObject({ kind: 'failed' });
+  });
+});
+
+describe('looksLikePublicSurvey', () => {
+  const survey = { slug: 's', version: 1, definition: { pages: [{ elements: [] }] } };
+
+  it('accepts what SurveyJS can render: pages or elements as lists of objects, or neither', () => {
+    expect(looksLikePublicSurvey(survey, 's')).toBe(true);
+    expect(looksLikePublicSurvey({ ...survey, definition: { elements: [{ type: 'text', name: 'q' }] } }, 's')).toBe(true);
+    expect(looksLikePublicSurvey({ ...survey, definition: {} }, 's')).toBe(true);
+  });
+
+  it('refuses another slug, a missing or odd version, and a definition SurveyJS cannot read', () => {
+    expect(looksLikePublicSurvey(survey, 't')).toBe(false);
+    for (const version of [undefined, 0, 1.5, '1']) expect(looksLikePublicSurvey({ ...survey, version }, 's')).toBe(false);
+    for (const definition of [undefined, null, [], 'x', { pages: 'p' }, { pages: [null] }, { elements: [1] }]) {
+      expect(looksLikePublicSurvey({ ...survey, definition }, 's')).toBe(false);
+    }
+    expect(looksLikePublicSurvey(null, 's')).toBe(false);
+    expect(looksLikePublicSurvey([survey], 's')).toBe(false);
+  });
+});
+
+describe('confirmPublicSurvey', () => {
+  it('passes a survey the shared schema accepts', async () => {
+    const survey = { slug: 's', version: 1, definition: { pages: [{ name: 'p', elements: [{ type: 'rating', name: 'q', metric: 'csat' }] }] } };
+    expect(looksLikePublicSurvey(survey, 's')).toBe(true);
+    await expect(confirmPublicSurvey(survey)).resolves.toBeNull();
+  });
+
+  it('says why a survey that looked fine fails the shared schema', async () => {
+    // Both pass the quick look; the schema refuses the legacy `questions` key and an unknown metric.
+    const legacy = { slug: 's', version: 1, definition: { questions: [{ type: 'text', name: 'q' }] } };
+    const unknownMetric = { slug: 's', version: 1, definition: { pages: [{ elements: [{ type: 'rating', name: 'q', metric: 'happiness' }] }] } };
+    expect(looksLikePublicSurvey(legacy, 's') && looksLikePublicSurvey(unknownMetric, 's')).toBe(true);
+    await expect(confirmPublicSurvey(legacy)).resolves.toContain('definition.questions');
+    await expect(confirmPublicSurvey(unknownMetric)).resolves.toContain('definition.pages.0.elements.0.metric');
   });
 });
 
@@ -58,6 +94,8 @@ describe('embeddedSurvey', () => {
     expect(embeddedSurvey(null, 'visit')).toBeNull();
     expect(embeddedSurvey('{not json', 'visit')).toBeNull();
     expect(embeddedSurvey(JSON.stringify({ ...survey, version: 0 }), 'visit')).toBeNull();
+    expect(embeddedSurvey(JSON.stringify({ ...survey, definition: { pages: 'p' } }), 'visit')).toBeNull();
+    expect(embeddedSurvey('"visit"', 'visit')).toBeNull();
     expect(embeddedSurvey(JSON.stringify(survey), 'other')).toBeNull();
   });
 });

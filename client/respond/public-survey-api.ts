@@ -1,5 +1,7 @@
-import { publicSurveySchema, type PublicSurvey } from '@shared/surveys/public-survey.schema';
+import { isPlainObject } from '@shared/survey/plain-object';
+import type { PublicSurvey } from '@shared/surveys/public-survey.schema';
 import { matchPath } from '../lib/router';
+import { loadChecks } from './load-checks';
 
 export type { PublicSurvey };
 
@@ -16,8 +18,20 @@ export type LoadResult =
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
+ * Enough of a look to render a survey without loading zod: the slug asked for, a version, a definition
+ * SurveyJS can read. The shared schema has the last word once it is loaded (`confirmPublicSurvey`).
+ */
+export function looksLikePublicSurvey(value: unknown, slug: string): value is PublicSurvey {
+  if (!isPlainObject(value) || value.slug !== slug) return false;
+  const { version, definition } = value;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || !isPlainObject(definition)) return false;
+  const listed = (key: string) => definition[key] === undefined || (Array.isArray(definition[key]) && definition[key].every(isPlainObject));
+  return listed('pages') && listed('elements');
+}
+
+/**
  * The survey the server embedded in the page for this slug (see server/surveys/respond-page.ts), or
- * null when there is none or it does not parse, in which case the page fetches it.
+ * null when there is none or it does not look right, in which case the page fetches it.
  */
 export function embeddedSurvey(text: string | null | undefined, slug: string): PublicSurvey | null {
   if (!text) return null;
@@ -27,8 +41,7 @@ export function embeddedSurvey(text: string | null | undefined, slug: string): P
   } catch {
     return null;
   }
-  const parsed = publicSurveySchema.safeParse(json);
-  return parsed.success && parsed.data.slug === slug ? parsed.data : null;
+  return looksLikePublicSurvey(json, slug) ? json : null;
 }
 
 /**
@@ -47,7 +60,17 @@ export async function loadPublicSurvey(slug: string, fetchFn: FetchLike = (input
   }
   if (response.status === 404) return { kind: 'not-found' };
   if (!response.ok) return { kind: 'failed', reason: `HTTP ${response.status}` };
-  const parsed = publicSurveySchema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) return { kind: 'failed', reason: 'unexpected reply' };
-  return { kind: 'found', survey: parsed.data };
+  const json: unknown = await response.json().catch(() => undefined);
+  return looksLikePublicSurvey(json, slug) ? { kind: 'found', survey: json } : { kind: 'failed', reason: 'unexpected reply' };
+}
+
+/**
+ * Checks a survey already on screen with the shared schema, once the checks are loaded: null when it
+ * passes, else why not. When the checks cannot be fetched the survey stays up (null): it came from our
+ * own server, and the server checks the answers against the published version whatever happens here.
+ */
+export async function confirmPublicSurvey(survey: unknown): Promise<string | null> {
+  const checks = await loadChecks();
+  const parsed = checks?.publicSurveySchema.safeParse(survey);
+  return !parsed || parsed.success ? null : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
 }

@@ -9,5 +9,7 @@ describe('readRespondLink', () => {
 
   it('leaves out malformed tags so they cannot block the answers', () => {
     expect(readRespondLink('?tp=After%20Sales&ch=')).toEqual({});
+    expect(readRespondLink(`?tp=${'a'.repeat(65)}&ch=-phone`)).toEqual({});
+    expect(readRespondLink(`?tp=${'a'.repeat(64)}`)).toEqual({ touchpoint: 'a'.repeat(64) });
   });
 });

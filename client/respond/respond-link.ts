@@ -1,4 +1,4 @@
-import { slugSchema } from '@shared/survey/metric-vocabulary';
+import { isSlug } from '@shared/survey/vocabulary';
 
 /** What a customer's link carries besides the slug: `?t=` personal token, `tp=` touchpoint, `ch=` channel. */
 export interface RespondLink {
@@ -18,7 +18,7 @@ export function readRespondLink(search: string): RespondLink {
   const touchpoint = query.get('tp');
   const channel = query.get('ch');
   if (token) link.token = token;
-  if (touchpoint && slugSchema.safeParse(touchpoint).success) link.touchpoint = touchpoint;
-  if (channel && slugSchema.safeParse(channel).success) link.channel = channel;
+  if (touchpoint && isSlug(touchpoint)) link.touchpoint = touchpoint;
+  if (channel && isSlug(channel)) link.channel = channel;
   return link;
 }

@@ -1,6 +1,7 @@
-import { problemSchema, type InvalidParam } from '@shared/http/problem.schema';
+import type { InvalidParam } from '@shared/http/problem.schema';
 import type { SubmitResponseInput } from '@shared/responses/response-api.schema';
-import { RESPONSE_PROBLEM_CODES, submitResponseReplySchema } from '@shared/responses/response-reply.schema';
+import { RESPONSE_PROBLEM_CODES } from '@shared/responses/response-constants';
+import { loadChecks } from './load-checks';
 
 export type SendOutcome =
   | { kind: 'stored'; id: string }
@@ -19,6 +20,8 @@ export async function sendResponse(
   body: SubmitResponseInput,
   fetchFn: FetchLike = (input, init) => fetch(input, init),
 ): Promise<SendOutcome> {
+  // The reply schemas come with the shared checks, usually loaded long before Complete is pressed.
+  const loadingChecks = loadChecks();
   let response: Response;
   try {
     response = await fetchFn(`/api/public/surveys/${encodeURIComponent(slug)}/responses`, {
@@ -31,12 +34,15 @@ export async function sendResponse(
     return { kind: 'retry', reason: error instanceof Error ? error.message : 'network error' };
   }
   const json: unknown = await response.json().catch(() => undefined);
+  const checks = await loadingChecks;
+  // Unable to read the reply (offline since the page loaded): the same submissionId makes resending safe.
+  if (!checks) return { kind: 'retry', reason: 'reply schemas not loaded' };
   if (response.ok) {
-    const reply = submitResponseReplySchema.safeParse(json);
+    const reply = checks.submitResponseReplySchema.safeParse(json);
     // A 2xx the page cannot read (a proxy's page, say) proves nothing; the same submissionId makes resending safe.
     return reply.success ? { kind: 'stored', id: reply.data.id } : { kind: 'retry', reason: 'unexpected reply' };
   }
-  const problem = problemSchema.safeParse(json);
+  const problem = checks.problemSchema.safeParse(json);
   const code = problem.success ? problem.data.code : undefined;
   if (response.status === 409 && code === RESPONSE_PROBLEM_CODES.tokenUsed) return { kind: 'token-used' };
   if (response.status === 410 && code === RESPONSE_PROBLEM_CODES.tokenExpired) return { kind: 'token-expired' };
