@@ -64,8 +64,10 @@ const envSchema = z.object({
   /** Emails per MAIL_RATE_DURATION_MS across all workers (BullMQ limiter on the send queue); set to your provider's quota. */
   MAIL_RATE_MAX: positiveInt(1000, 1_000_000),
   MAIL_RATE_DURATION_MS: positiveInt(1000, 24 * 3600 * 1000),
-  /** Send jobs one worker process runs at once; they share its pooled SMTP transport (5 connections). 100 was fastest in `npm run bench:email`. */
+  /** Invitation and reminder emails one worker process has in flight at once; they share its pooled SMTP transport (5 connections). 100 was fastest in `npm run bench:email`. */
   MAIL_CONCURRENCY: positiveInt(100, 1000),
+  /** Recipients per send job (one job reads, claims and records its batch together); capped by MAIL_RATE_MAX. */
+  MAIL_BATCH_SIZE: positiveInt(50, 500),
   /**
    * How long one send attempt holds its send-log entry. A worker that dies mid-send leaves the entry
    * claimed; it is sent again once this runs out, so keep it above any SMTP timeout.

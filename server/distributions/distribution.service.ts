@@ -26,7 +26,7 @@ import { occurrenceJob, onceJobIdOf, schedulerIdOf } from './occurrence.job';
 import { RecipientModel } from './recipient.model';
 import { enqueueSends } from './send.job';
 
-type Ctx = Pick<AppContext, 'queues'>;
+type Ctx = Pick<AppContext, 'queues' | 'config'>;
 
 /** Survey open, touchpoint and channel known, cron readable: all checked at once, so one 400 names every fault. */
 async function checkReferences(input: DistributionInput): Promise<void> {
@@ -117,16 +117,16 @@ export async function resumeDistribution(ctx: Ctx, id: string): Promise<Distribu
   await startSchedule(ctx, distribution);
   let lastId: Types.ObjectId | null = null;
   for (;;) {
-    const rows: { _id: Types.ObjectId; contactId: Types.ObjectId; notBefore?: Date | null }[] = await RecipientModel.find(
+    const rows: { _id: Types.ObjectId; notBefore?: Date | null }[] = await RecipientModel.find(
       { distributionId: distribution._id, status: 'queued', ...(lastId ? { _id: { $gt: lastId } } : {}) },
-      { contactId: 1, notBefore: 1 },
+      { notBefore: 1 },
     )
       .sort({ _id: 1 })
       .limit(1000)
       .lean();
     if (rows.length === 0) break;
     lastId = rows[rows.length - 1]!._id;
-    await enqueueSends(ctx, distribution, rows.map((row) => ({ recipientId: row._id, contactId: row.contactId, notBefore: row.notBefore ?? null })));
+    await enqueueSends(ctx, distribution, rows.map((row) => ({ recipientId: row._id, notBefore: row.notBefore ?? null })));
   }
   return getDistribution(id);
 }

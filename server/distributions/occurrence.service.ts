@@ -214,7 +214,7 @@ async function decideBatch(ctx: AppContext, plan: BatchPlan, contacts: BatchCont
   const sends = [
     ...known.filter((row) => row.status === 'queued'),
     ...inserted.filter((row) => row.status === 'queued'),
-  ].map((row) => ({ recipientId: row._id, contactId: row.contactId, notBefore: row.notBefore ?? null }));
+  ].map((row) => ({ recipientId: row._id, notBefore: row.notBefore ?? null }));
   await enqueueSends(ctx, distribution, sends, plan.now);
   return { queued: queuedRows.length, skipped: rows.length - queuedRows.length };
 }

@@ -39,7 +39,7 @@ async function remindDistribution(ctx: AppContext, distribution: DistributionRec
   let responded = 0;
   let lastId: Types.ObjectId | null = null;
   for (;;) {
-    const due: { _id: Types.ObjectId; contactId: Types.ObjectId; remindersSent?: number | null }[] = await RecipientModel.find(
+    const due: { _id: Types.ObjectId; remindersSent?: number | null }[] = await RecipientModel.find(
       {
         distributionId: distribution._id,
         status: 'sent',
@@ -49,7 +49,7 @@ async function remindDistribution(ctx: AppContext, distribution: DistributionRec
         tokenExpiresAt: { $gt: now },
         ...(lastId ? { _id: { $gt: lastId } } : {}),
       },
-      { contactId: 1, remindersSent: 1 },
+      { remindersSent: 1 },
     )
       .sort({ _id: 1 })
       .limit(BATCH_SIZE)
@@ -73,7 +73,7 @@ async function remindDistribution(ctx: AppContext, distribution: DistributionRec
     await enqueueSends(
       ctx,
       distribution,
-      toRemind.map((row) => ({ recipientId: row._id, contactId: row.contactId, notBefore, reminder: (row.remindersSent ?? 0) + 1 })),
+      toRemind.map((row) => ({ recipientId: row._id, notBefore, reminder: (row.remindersSent ?? 0) + 1 })),
       now,
     );
     enqueued += toRemind.length;

@@ -3,7 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { Types } from 'mongoose';
 import type Mail from 'nodemailer/lib/mailer';
 import type { SendKind, SendStatus } from '@shared/mail/send-log.schema';
-import { Coalescer } from '../distributions/coalesce';
+import { Coalescer } from '../lib/coalesce';
 import type { Mailer } from '../lib/mailer';
 import { isDuplicateKey } from '../lib/mongo-errors';
 import { SendLogModel } from './send-log.model';

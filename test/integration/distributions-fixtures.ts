@@ -9,6 +9,8 @@ import { parseMail, type ParsedMail } from './follow-up-fixtures';
 export interface ReceivedMail extends ParsedMail {
   /** The slug and token of the personal link in the text body, when there is one. */
   link: { slug: string; token: string } | null;
+  /** When the server accepted it (ms since the epoch). */
+  at: number;
 }
 
 export interface RejectingMailbox {
@@ -28,9 +30,13 @@ export interface RejectingMailbox {
   stop(): Promise<void>;
 }
 
-/** A real SMTP server that answers `550` to RCPT TO for the given addresses and keeps everything else, parsed. */
-export async function startRejectingMailbox(rejected: string[] = []): Promise<RejectingMailbox> {
+/**
+ * A real SMTP server that answers `550` to RCPT TO for the `rejected` addresses, `451` (try again
+ * later) to the first RCPT TO for the `deferredOnce` ones, and keeps everything else, parsed.
+ */
+export async function startRejectingMailbox(rejected: string[] = [], deferredOnce: string[] = []): Promise<RejectingMailbox> {
   const refuse = new Set(rejected.map((a) => a.toLowerCase()));
+  const defer = new Set(deferredOnce.map((a) => a.toLowerCase()));
   const received: ReceivedMail[] = [];
   const attempts = new Map<string, number>();
   let hold: { pick: (to: string) => boolean; held: (to: string) => void } | null = null;
@@ -41,6 +47,7 @@ export async function startRejectingMailbox(rejected: string[] = []): Promise<Re
     onRcptTo(address, _session, callback) {
       const to = address.address.toLowerCase();
       attempts.set(to, (attempts.get(to) ?? 0) + 1);
+      if (defer.delete(to)) return callback(Object.assign(new Error('4.2.1 mailbox busy, try again later'), { responseCode: 451 }));
       if (!refuse.has(to)) return callback();
       callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
     },
@@ -54,7 +61,7 @@ export async function startRejectingMailbox(rejected: string[] = []): Promise<Re
         if (holding) return holding.held(to); // no reply: the sender waits for its 250 until it gives up or dies
         const mail = parseMail({ from: null, to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw: Buffer.concat(chunks) });
         const match = /\/s\/([A-Za-z0-9_-]+)\?t=([A-Za-z0-9_-]{43})/.exec(mail.text);
-        received.push({ ...mail, link: match ? { slug: match[1]!, token: match[2]! } : null });
+        received.push({ ...mail, link: match ? { slug: match[1]!, token: match[2]! } : null, at: Date.now() });
         callback();
       });
     },

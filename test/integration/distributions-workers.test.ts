@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxPage } from '@shared/distributions/distribution.schema';
 import { loadConfig } from '../../server/config';
 import { occurrenceJob } from '../../server/distributions/occurrence.job';
+import { runOccurrence } from '../../server/distributions/occurrence.service';
 import { SendLogModel } from '../../server/mail/send-log.model';
 import { startPlatform, type Platform } from '../../server/platform';
 import { httpClient, newTestId, testPlatformEnv, type TestPlatform } from '../harness/platform';
@@ -110,6 +111,24 @@ describe('distributions with worker processes', () => {
     await sleep(3_000);
     expect(mailsTo(contact!.email)).toHaveLength(atCancel);
   }, 120_000);
+
+  it('keeps to the provider quota (MAIL_RATE_MAX per window), also for sends queued in larger batches elsewhere', async () => {
+    for (const worker of [...workers]) await stopWorker(worker, 'SIGTERM');
+    const contacts = await seedContacts('quota', 6, { segment: 'quota' });
+    // Its own firing is a day away; the occurrence runs here, in a process queuing batches of 50 (as an
+    // API process resuming a distribution does), for a worker allowed two emails a second.
+    const at = new Date(Date.now() + 86_400_000).toISOString();
+    const id = await api.create({ ...base(), quarantineDays: 0, audience: { segment: 'quota' }, schedule: { type: 'once', at } });
+    expect((await runOccurrence(platform.context, id, new Date(), 'once')).queued).toBe(6);
+    const worker = await startWorker({ MAIL_RATE_MAX: '2', MAIL_RATE_DURATION_MS: '1000' });
+    await waitUntil(async () => contacts.filter((c) => mailsTo(c.email).length > 0).length, (n) => n === 6, 30_000);
+    for (const contact of contacts) expect(mailsTo(contact.email), contact.email).toHaveLength(1);
+    // Re-queued as three batches of two, one batch per second: the last two emails come two windows after the first two.
+    const times = contacts.map((c) => mailsTo(c.email)[0]!.at).sort((a, b) => a - b);
+    expect(times[5]! - times[0]!).toBeGreaterThanOrEqual(1_500);
+    expect(times[1]! - times[0]!).toBeLessThan(900);
+    await stopWorker(worker, 'SIGTERM');
+  }, 60_000);
 
   // SMTP cannot say whether a message cut off mid-send was accepted, so the guarantee is exactly once
   // except for one accepted between SMTP's 250 and the send-log write, resent once its lease runs out.

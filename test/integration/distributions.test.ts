@@ -13,10 +13,11 @@ let admin: string;
 let api: ReturnType<typeof distributionsApi>;
 let survey: { id: string; slug: string; version: number };
 const BOUNCE = 'bounce@example.test';
+const BUSY = 'busy-0@example.test';
 const SWEEP_MS = 200;
 
 beforeAll(async () => {
-  mailbox = await startRejectingMailbox([BOUNCE]);
+  mailbox = await startRejectingMailbox([BOUNCE], [BUSY]);
   tp = await startTestPlatform({ SMTP_URL: mailbox.url, REMINDER_SWEEP_MS: String(SWEEP_MS), RESPOND_RATE_PER_IP: '100000', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
   admin = await tp.login();
   api = distributionsApi(tp.request, admin);
@@ -182,6 +183,24 @@ describe('distributions', () => {
     const row = await RecipientModel.findOne({ distributionId: id, contactId: bounce._id }).lean();
     expect(row).toMatchObject({ status: 'failed', error: expect.stringMatching(/550|mailbox unavailable/) });
     expect((await tp.request('/api/distributions/0123456789abcdef01234567/outbox', { cookie: admin })).status).toBe(404);
+  });
+
+  it('retries a batch after a transient SMTP error: the deferred email goes out on the retry, the others exactly once', async () => {
+    const contacts = await seedContacts('busy', 3, { segment: 'busy' });
+    expect(contacts[0]!.email).toBe(BUSY);
+    const id = await api.create({ ...base(), audience: { segment: 'busy' }, schedule: { type: 'once' } });
+    // The first attempt sends two and records 451 for the third; the retry (after 2 s) sends only that one.
+    const done = await waitUntil(() => api.get(id), (d) => d.counts.sent === 3, 15_000);
+    expect(done.counts).toMatchObject({ recipients: 3, sent: 3, failed: 0, queued: 0 });
+    await sleep(500);
+    for (const contact of contacts) expect(mailsTo(contact.email), contact.email).toHaveLength(1);
+    expect(contacts.map((c) => mailbox.attempts.get(c.email))).toEqual([2, 1, 1]);
+    const outbox = (await tp.request(`/api/distributions/${id}/outbox?limit=10`, { cookie: admin })).body as OutboxPage;
+    expect(outbox.entries.map((e) => [e.to, e.status, e.attempts]).sort()).toEqual([
+      [BUSY, 'sent', 2],
+      [contacts[1]!.email, 'sent', 1],
+      [contacts[2]!.email, 'sent', 1],
+    ]);
   });
 
   it('pause keeps queued recipients queued and sends nothing; resume sends them', async () => {

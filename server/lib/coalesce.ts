@@ -1,8 +1,8 @@
 /**
- * Coalesces what concurrent jobs in one worker ask for within a short window into one query or one
- * bulk write. A bulk send runs dozens of send jobs at once; reading their recipients, contacts and
- * distribution and recording their outcomes one document at a time would cost more database round
- * trips than the emails themselves. Every caller still waits for its own result, so a job completes
+ * Coalesces what concurrent callers in one process ask for within a short window into one query or
+ * one bulk write. A bulk send has dozens of emails in flight at once; claiming and recording their
+ * send-log entries one document at a time would cost more database round trips than the emails
+ * themselves. Every caller still waits for its own result, so a job completes
  * only once its write is acknowledged.
  */
 export class Coalescer<In, Out> {
@@ -51,14 +51,4 @@ export class Coalescer<In, Out> {
         if (this.windowMs === 'while-busy' && this.pending.length > 0) this.flush();
       });
   }
-}
-
-/** A coalesced lookup by id: one `find({ _id: { $in } })` per window. */
-export function byIdLoader<Doc extends { _id: { toString(): string } }>(find: (ids: string[]) => Promise<Doc[]>, windowMs = 2): (id: string) => Promise<Doc | null> {
-  const coalescer = new Coalescer<string, Doc | null>(async (ids) => {
-    const docs = await find([...new Set(ids)]);
-    const byId = new Map(docs.map((doc) => [doc._id.toString(), doc]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }, windowMs);
-  return (id) => coalescer.request(id);
 }

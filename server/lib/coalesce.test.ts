@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byIdLoader, Coalescer } from './coalesce';
+import { Coalescer } from './coalesce';
 
 describe('Coalescer', () => {
   it('answers every caller of one window from one batch, in order', async () => {
@@ -23,16 +23,6 @@ describe('Coalescer', () => {
     });
     const results = await Promise.allSettled([failing.request(1), failing.request(2)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-  });
-
-  it('loads by id once per window, repeated ids included, and gives null for a missing one', async () => {
-    const asked: string[][] = [];
-    const load = byIdLoader(async (ids) => (asked.push(ids), ids.filter((id) => id !== 'gone').map((id) => ({ _id: id, name: `doc ${id}` }))));
-    const [a, again, gone] = await Promise.all([load('a'), load('a'), load('gone')]);
-    expect(a).toEqual({ _id: 'a', name: 'doc a' });
-    expect(again).toBe(a);
-    expect(gone).toBeNull();
-    expect(asked).toEqual([['a', 'gone']]);
   });
 
   it('while busy: sends at once when idle, and gathers what arrives during a batch into the next one', async () => {
