@@ -100,7 +100,7 @@ try {
     const started = Date.now();
     await Promise.all(
       Array.from({ length: count }, (_, i) =>
-        mailer.sendMail({ to: `${prefix}-${i}@bench.test`, subject: sample.subject, html: sample.html, text: sample.text, headers: listUnsubscribeHeaders(ctx, contactId) }),
+        mailer.sendMail({ to: `${prefix}-${i}@bench.test`, subject: sample.subject, html: sample.html, text: sample.text, headers: listUnsubscribeHeaders(unsubscribeUrl(ctx, contactId)) }),
       ),
     );
     const stats = await waitForMessages(sink, `${prefix}-`, count);

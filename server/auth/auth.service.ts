@@ -21,9 +21,16 @@ export class AuthService {
     private readonly sessionTtlMinutes: number,
   ) {}
 
-  /** A key for one purpose (e.g. signing unsubscribe links), derived from the session secret so it needs no setting of its own. */
+  private readonly derivedKeys = new Map<string, Buffer>();
+
+  /**
+   * A key for one purpose (e.g. signing unsubscribe links), derived from the session secret so it needs
+   * no setting of its own; derived once per purpose (a bulk send signs two links per email).
+   */
   derivedKey(purpose: string): Buffer {
-    return createHmac('sha256', this.secret).update(`touchpoint/derived-key/${purpose}`).digest();
+    let key = this.derivedKeys.get(purpose);
+    if (!key) this.derivedKeys.set(purpose, (key = createHmac('sha256', this.secret).update(`touchpoint/derived-key/${purpose}`).digest()));
+    return Buffer.from(key);
   }
 
   private hashSecret(value: string): string {

@@ -114,16 +114,17 @@ export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): P
         sendOnce(
           ctx.mailer,
           { key: `follow-up-ack/${responseId}`, kind: 'follow-up-ack', to: contact.email, contactId: contact._id, responseId: response._id },
-          async () => ({
-            ...(await renderEmail('follow-up-ack', locale, {
+          async () => {
+            const unsubscribeLink = unsubscribeUrl(ctx, contact._id);
+            const rendered = await renderEmail('follow-up-ack', locale, {
               name: contact.name,
               email: contact.email,
               surveyTitle: survey?.title ?? '',
               touchpoint: touchpointName,
-              unsubscribeLink: unsubscribeUrl(ctx, contact._id),
-            })),
-            headers: listUnsubscribeHeaders(ctx, contact._id),
-          }),
+              unsubscribeLink,
+            });
+            return { ...rendered, headers: listUnsubscribeHeaders(unsubscribeLink) };
+          },
           { leaseMs: ctx.config.SEND_LEASE_MS },
         ),
       );

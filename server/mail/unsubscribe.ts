@@ -42,10 +42,10 @@ export function unsubscribeUrl(ctx: Pick<AppContext, 'auth' | 'publicUrl'>, cont
   return `${ctx.publicUrl.replace(/\/+$/, '')}/u/${unsubscribeToken(ctx, contactId)}`;
 }
 
-/** RFC 2369 + RFC 8058 headers: mail clients show an "unsubscribe" button that POSTs to the link. */
-export function listUnsubscribeHeaders(ctx: Pick<AppContext, 'auth' | 'publicUrl'>, contactId: Types.ObjectId | string): Record<string, string> {
+/** RFC 2369 + RFC 8058 headers for a contact's `unsubscribeUrl`: mail clients show an "unsubscribe" button that POSTs to it. */
+export function listUnsubscribeHeaders(url: string): Record<string, string> {
   return {
-    'List-Unsubscribe': `<${unsubscribeUrl(ctx, contactId)}>`,
+    'List-Unsubscribe': `<${url}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }
