@@ -1,4 +1,4 @@
-// Email bench: `npm run bench:email [-- --contacts 5000 --concurrency <MAIL_CONCURRENCY> --timeline]`.
+// Email bench: `npm run bench:email [-- --contacts 5000 --concurrency <MAIL_CONCURRENCY> --batch <MAIL_BATCH_SIZE> --timeline]`.
 // Sends invitations to N contacts through the whole pipeline (POST-equivalent createDistribution → occurrence
 // job → bulk-enqueued send jobs → sendOnce → the pooled nodemailer transport) against a counting SMTP server
 // in a child process, and compares the rate with a bare pooled nodemailer loop sending N messages of the
@@ -21,7 +21,7 @@ import { startPlatform } from '../../server/platform';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
 import { createTouchpoint } from '../../server/touchpoints/touchpoint.service';
 
-const { values: flags } = parseArgs({ options: { contacts: { type: 'string', default: '5000' }, concurrency: { type: 'string' }, timeline: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({ options: { contacts: { type: 'string', default: '5000' }, concurrency: { type: 'string' }, batch: { type: 'string' }, timeline: { type: 'boolean', default: false } } });
 const N = Number(flags.contacts);
 const GOAL = 0.7;
 
@@ -71,6 +71,7 @@ const config = loadConfig({
   ADMIN_PASSWORD: 'bench-password-0123',
   PUBLIC_URL: 'https://feedback.example.test',
   ...(flags.concurrency ? { MAIL_CONCURRENCY: flags.concurrency } : {}),
+  ...(flags.batch ? { MAIL_BATCH_SIZE: flags.batch } : {}),
 });
 const platform = await startPlatform(config, { api: true, workers: true });
 const ctx = platform.context;
@@ -83,7 +84,7 @@ try {
     Array.from({ length: N }, (_, i) => ({ email: `pipe-${i}@bench.test`, name: `Customer ${i}`, segment: 'regular', locale: 'en' })),
     { lean: true },
   );
-  console.log(`email bench: ${N} invitations, ${os.cpus().length} CPUs, SMTP pool of 5 connections, send concurrency ${config.MAIL_CONCURRENCY}`);
+  console.log(`email bench: ${N} invitations, ${os.cpus().length} CPUs, SMTP pool of 5 connections, ${config.MAIL_CONCURRENCY} emails in flight, batches of ${config.MAIL_BATCH_SIZE}`);
 
   // Bare loop: the same transport settings, a message of the same template and headers, every send at once.
   const contactId = new Types.ObjectId();

@@ -131,9 +131,10 @@ export async function sendBatch(ctx: JobContext, payload: SendPayload): Promise<
   ]);
   outcomes.count('not-queued', payload.recipientIds.length - (distribution ? rows.length : 0));
   if (!distribution || rows.length === 0) return outcomes.summary;
-  const survey = distribution.status === 'active' ? await surveyInfo(distribution.surveyId.toString()) : null;
+  const halted = distribution.status === 'paused' || distribution.status === 'cancelled';
+  const survey = halted ? null : await surveyInfo(distribution.surveyId.toString());
   if (distribution.status === 'paused') outcomes.count('paused', rows.length);
-  else if (distribution.status !== 'active') rows.forEach((row) => outcomes.skip(row, 'cancelled'));
+  else if (distribution.status === 'cancelled') rows.forEach((row) => outcomes.skip(row, 'cancelled'));
   else if (!survey?.open) rows.forEach((row) => outcomes.skip(row, 'survey-closed'));
   else {
     const window = distribution.sendWindow;
