@@ -97,6 +97,10 @@ try {
   const { initial, lazy } = reachableChunks(graph, roots);
   const clientModules = [...initial].flatMap((file) => graph.chunks.get(file)!.modules).filter((module) => module.includes(`${ROOT}/client/`));
   const staffModules = clientModules.filter((module) => !RESPONDENT_CLIENT_MODULES.some((allowed) => allowed.test(module)));
+  // zod and the shared schemas are checks the page loads after its first paint (client/respond/shared-checks.ts).
+  const entryModules = [...initial].flatMap((file) => graph.chunks.get(file)!.modules);
+  const schemaModules = [...new Set(entryModules.filter((module) => /\.schema\.ts$/.test(module)).map((module) => path.relative(ROOT, module)))];
+  const zodInEntry = entryModules.some((module) => module.includes('/node_modules/zod/'));
   const page = entryBytes(CLIENT_DIST, 'respond.html');
   const baseline = entryBytes(BASELINE_DIST, 'index.html');
 
@@ -127,9 +131,10 @@ try {
   console.log(`${''.padEnd(34)} ${'JS gzip'.padStart(11)} ${'CSS gzip'.padStart(11)}`);
   console.log(`${'respondent page /s/:slug'.padEnd(34)} ${mb(page.js.gzip).padStart(11)} ${mb(page.css.gzip).padStart(11)}   (goal JS <= 440 KiB)`);
   console.log(`${'minimal page, same libraries'.padEnd(34)} ${mb(baseline.js.gzip).padStart(11)} ${mb(baseline.css.gzip).padStart(11)}`);
-  // Lazy: the answer validator (fetched after the first question shows) and SurveyJS's zh-CN strings (zh-CN only).
+  // Lazy: the shared checks (answer validator, zod schemas; fetched after the first question shows) and SurveyJS's zh-CN strings (zh-CN only).
   console.log(`${'respondent page, lazy chunks'.padEnd(34)} ${mb(gzipBytesOf(CLIENT_DIST, lazy)).padStart(11)}   (${[...lazy].map((file) => path.basename(file)).join(', ')})`);
   console.log(`staff code in the respondent entry: ${staffModules.length === 0 ? 'none' : staffModules.join(', ')}`);
+  console.log(`zod / shared schemas in the respondent entry: ${zodInEntry ? 'zod' : 'no zod'}, ${schemaModules.length === 0 ? 'no schemas' : schemaModules.join(', ')}`);
   console.log(`\n${'time to first question'.padEnd(20)} ${'page ms'.padStart(9)} ${'minimal ms'.padStart(11)} ${'ratio'.padStart(7)}   (goal <= 1.15)`);
   for (const row of results) {
     const ratio = median(row.page) / median(row.baseline);
