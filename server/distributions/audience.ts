@@ -1,4 +1,4 @@
-import type { QueryFilter, Types } from 'mongoose';
+import type { QueryFilter } from 'mongoose';
 import type { Audience } from '@shared/distributions/distribution.schema';
 import type { ContactRecord } from '../contacts/contact.model';
 
@@ -16,11 +16,4 @@ export function audienceQuery(audience: Audience): QueryFilter<ContactRecord> {
     query[`attributes.${key}`] = Array.isArray(value) ? { $in: value } : value;
   }
   return query as QueryFilter<ContactRecord>;
-}
-
-/** Keyset pagination over the audience by _id: resumable, and no cursor held open across batches. */
-export function afterId(query: QueryFilter<ContactRecord>, lastId: Types.ObjectId | null): QueryFilter<ContactRecord> {
-  if (!lastId) return query;
-  const idCondition = { _id: { $gt: lastId } };
-  return '_id' in query ? { $and: [query, idCondition] } : { ...query, ...idCondition };
 }

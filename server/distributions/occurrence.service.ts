@@ -7,7 +7,7 @@ import { isDuplicateKey } from '../lib/mongo-errors';
 import { hashResponseToken } from '../responses/response-token.service';
 import { ResponseTokenModel } from '../responses/response-token.model';
 import { SurveyModel } from '../surveys/survey.model';
-import { afterId, audienceQuery } from './audience';
+import { audienceQuery } from './audience';
 import { DistributionModel, type DistributionRecord } from './distribution.model';
 import { personalToken } from './personal-link';
 import { RecipientModel } from './recipient.model';
@@ -104,21 +104,30 @@ export async function runOccurrence(ctx: AppContext, distributionId: string, sch
     quarantineCutoff: new Date(now.getTime() - distribution.quarantineDays * DAY_MS),
     stamp: await claimStampOf(ctx, distribution, occurrence),
   };
-  const query = audienceQuery(distribution.audience);
-  let lastId: Types.ObjectId | null = null;
-  for (;;) {
-    const contacts: BatchContact[] = await ContactModel.find(afterId(query, lastId), { segment: 1, unsubscribedAt: 1, lastSurveyedAt: 1 })
-      .sort({ _id: 1 })
-      .limit(BATCH_SIZE)
-      .lean<BatchContact[]>();
-    if (contacts.length === 0) break;
-    lastId = contacts[contacts.length - 1]!._id;
-    const batch = await decideBatch(ctx, plan, contacts);
-    summary.queued += batch.queued;
-    summary.skipped += batch.skipped;
-    // A pause or cancel while the audience is walked stops the walk; resume runs the occurrence again.
-    const current = await DistributionModel.findById(distributionId, { status: 1 }).lean();
-    if (current?.status !== 'active') return { ...summary, outcome: 'not-active' };
+  // One cursor over the audience in _id order, taken in batches: one index scan for the whole walk
+  // (a re-run walks it again from the start; the rows it finds tell it what was decided).
+  const cursor = ContactModel.find(audienceQuery(distribution.audience), { segment: 1, unsubscribedAt: 1, lastSurveyedAt: 1 })
+    .sort({ _id: 1 })
+    .lean<BatchContact[]>()
+    .cursor({ batchSize: BATCH_SIZE });
+  try {
+    let contacts: BatchContact[] = [];
+    const take = async (): Promise<boolean> => {
+      const batch = await decideBatch(ctx, plan, contacts);
+      contacts = [];
+      summary.queued += batch.queued;
+      summary.skipped += batch.skipped;
+      // A pause or cancel while the audience is walked stops the walk; resume runs the occurrence again.
+      const current = await DistributionModel.findById(distributionId, { status: 1 }).lean();
+      return current?.status === 'active';
+    };
+    for await (const contact of cursor) {
+      contacts.push(contact);
+      if (contacts.length === BATCH_SIZE && !(await take())) return { ...summary, outcome: 'not-active' };
+    }
+    if (contacts.length > 0 && !(await take())) return { ...summary, outcome: 'not-active' };
+  } finally {
+    await cursor.close();
   }
   await DistributionModel.updateOne({ _id: distribution._id }, { $set: { lastOccurrence: occurrence } });
   ctx.logger.info({ distributionId, ...summary }, 'distribution occurrence queued');
