@@ -70,14 +70,14 @@ const objectIdOrNull = (id: Types.ObjectId | string | null | undefined) => (id =
 
 interface ClaimRequest {
   entry: SendOnceEntry;
-  /** Unique per attempt: the stored `leaseHolder` tells whether this attempt's claim is the one that won. */
+  /** Unique per attempt, kept on the entry as `leaseHolder` while the attempt holds it (which attempt a stuck entry belongs to). */
   holder: string;
   now: Date;
   leaseMs: number;
 }
 
-type StoredEntry = { _id: Types.ObjectId; key: string; status: SendStatus; leaseHolder?: string | null; leaseUntil?: Date | null };
-type Claim = { status: 'claimed'; id: Types.ObjectId } | { status: 'sent' } | { status: 'failed' } | { status: 'held'; leaseUntil: Date | null };
+type StoredEntry = { key: string; status: SendStatus; leaseHolder?: string | null; leaseUntil?: Date | null };
+type Claim = { status: 'claimed' } | { status: 'sent' } | { status: 'failed' } | { status: 'held'; leaseUntil: Date | null };
 
 /**
  * The claim as one upsert: it matches only an entry that may be (re)sent (`sending`/`retrying` with no
@@ -111,74 +111,74 @@ function claimOperation({ entry, holder, now, leaseMs }: ClaimRequest) {
   };
 }
 
-function claimOf(request: ClaimRequest, stored: StoredEntry | null | undefined): Claim {
+/** What a claim the store refused found: sent, failed, or held by another attempt. */
+function refusedClaim(stored: StoredEntry | undefined): Claim {
   if (stored?.status === 'sent') return { status: 'sent' };
   if (stored?.status === 'failed') return { status: 'failed' };
-  if (stored?.status === 'sending' && stored.leaseHolder === request.holder) return { status: 'claimed', id: stored._id };
   return { status: 'held', leaseUntil: stored?.leaseUntil ?? null };
 }
 
-/** Every write the store refused was a duplicate key (an entry that exists and may not be claimed). */
-function onlyDuplicateKeys(error: unknown): boolean {
+/** The indexes of the operations the store refused with a duplicate key; throws on any other error. */
+function duplicateKeyIndexes(error: unknown): Set<number> {
   const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-  if (Array.isArray(writeErrors) && writeErrors.length > 0) return writeErrors.every(isDuplicateKey);
-  return isDuplicateKey(error);
+  const list = Array.isArray(writeErrors) ? (writeErrors as { index?: unknown }[]) : [];
+  if (list.length === 0 || !list.every(isDuplicateKey) || !list.every((e) => typeof e.index === 'number')) throw error;
+  return new Set(list.map((e) => e.index as number));
 }
 
 const STORED_FIELDS = { key: 1, status: 1, leaseHolder: 1, leaseUntil: 1 } as const;
 
+/** One send-log write: a claim before an email, or the outcome after it. */
+type LogWrite = { claim: ClaimRequest } | { record: { key: string; set: Record<string, unknown> } };
+
 /**
- * Claims the entries of every send running at the same moment: one bulk of upserts, then one read of
- * what they left. A lone send takes the one-round-trip path (findOneAndUpdate returning the entry).
+ * The claims and outcomes of every send at the same moment, in one unordered bulk write: outcomes
+ * first (an outcome and a claim of one key in one batch: the claim then sees the outcome), claims
+ * after. A claim the store did not refuse took the entry (its filter matched a claimable entry and
+ * took the lease, or its upsert inserted the entry already claimed); one it refused with a duplicate
+ * key is read back to say why. So the common case is one round trip for the whole batch.
  */
-async function claimBatch(requests: ClaimRequest[]): Promise<Claim[]> {
+async function writeLogBatch(writes: LogWrite[]): Promise<(Claim | null)[]> {
   const log = SendLogModel.collection;
-  if (requests.length === 1) {
-    const request = requests[0]!;
-    const { filter, update } = claimOperation(request);
-    try {
-      const stored = await log.findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after', projection: STORED_FIELDS });
-      return [claimOf(request, stored as StoredEntry | null)];
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      return [claimOf(request, (await log.findOne({ key: request.entry.key }, { projection: STORED_FIELDS })) as StoredEntry | null)];
-    }
-  }
+  const records = writes.flatMap((write) => ('record' in write ? [write.record] : []));
+  const claims = writes.flatMap((write, at) => ('claim' in write ? [{ request: write.claim, at }] : []));
+  const now = new Date();
+  const operations = [
+    ...records.map(({ key, set }) => ({ updateOne: { filter: { key }, update: { $set: { ...set, leaseUntil: null, leaseHolder: null, updatedAt: now } } } })),
+    ...claims.map(({ request }) => ({ updateOne: { ...claimOperation(request), upsert: true } })),
+  ];
+  let refused = new Set<number>();
   try {
-    await log.bulkWrite(
-      requests.map((request) => ({ updateOne: { ...claimOperation(request), upsert: true } })),
-      { ordered: false },
-    );
+    await log.bulkWrite(operations, { ordered: false });
   } catch (error) {
-    if (!onlyDuplicateKeys(error)) throw error;
+    refused = duplicateKeyIndexes(error);
   }
-  const stored = (await log.find({ key: { $in: [...new Set(requests.map((r) => r.entry.key))] } }, { projection: STORED_FIELDS }).toArray()) as StoredEntry[];
+  const results: (Claim | null)[] = writes.map(() => null);
+  const refusedClaims = claims.filter((_, i) => refused.has(records.length + i));
+  const stored = refusedClaims.length === 0 ? [] : await log.find<StoredEntry>({ key: { $in: [...new Set(refusedClaims.map((c) => c.request.entry.key))] } }, { projection: STORED_FIELDS }).toArray();
   const byKey = new Map(stored.map((doc) => [doc.key, doc]));
-  return requests.map((request) => claimOf(request, byKey.get(request.entry.key)));
-}
-
-interface Outcome {
-  id: Types.ObjectId;
-  set: Record<string, unknown>;
-}
-
-/** Records the outcomes of every send finishing at the same moment in one bulk write. */
-async function recordBatch(outcomes: Outcome[]): Promise<void[]> {
-  await SendLogModel.collection.bulkWrite(
-    outcomes.map(({ id, set }) => ({ updateOne: { filter: { _id: id }, update: { $set: { ...set, leaseUntil: null, leaseHolder: null, updatedAt: new Date() } } } })),
-    { ordered: false },
-  );
-  return outcomes.map(() => undefined);
+  claims.forEach(({ request, at }, i) => {
+    results[at] = refused.has(records.length + i) ? refusedClaim(byKey.get(request.entry.key)) : { status: 'claimed' };
+  });
+  return results;
 }
 
 /**
- * A claim waits up to 10 ms for others to share its round trip: a bulk send finishes its emails one by
- * one as the SMTP pool frees up, so 2 ms caught 4-7 of them, 10 ms catches 15-20. An outcome does not
- * wait: between SMTP's 250 and this write a crash means a resend, so it goes out at once, and only
- * outcomes arriving while one write is in flight share the next (group commit).
+ * Send-log writes go out as group commits: none waits when the store is idle, and everything that
+ * arrives while one bulk write is in flight goes in the next. A bulk send has dozens of emails in
+ * flight, so each round trip carries the claims of the emails about to go out and the outcomes of
+ * those that just went. An outcome never waits on a timer: between SMTP's 250 and its write a crash
+ * means a resend.
  */
-const claims = new Coalescer(claimBatch, 10);
-const outcomes = new Coalescer(recordBatch, 'while-busy');
+const logWrites = new Coalescer(writeLogBatch, 'while-busy');
+
+async function claim(request: ClaimRequest): Promise<Claim> {
+  return (await logWrites.request({ claim: request }))!;
+}
+
+async function record(key: string, set: Record<string, unknown>): Promise<void> {
+  await logWrites.request({ record: { key, set } });
+}
 
 /**
  * Sends one logical message at most once per `entry.key`, recording each attempt in the send log.
@@ -189,9 +189,9 @@ const outcomes = new Coalescer(recordBatch, 'while-busy');
  *   120 s) runs out the next attempt sends again: the only window for a duplicate is between SMTP's
  *   "250 OK" and the log update.
  * - another live attempt holds the entry → SendInProgress (with when its lease ends).
- * Concurrent calls share their store round trips: claims of the sends started within a couple of
- * milliseconds go in one bulk write and one read, their outcomes in one bulk write; each call still
- * resolves only once its own outcome is stored.
+ * Concurrent calls share their store round trips: the claims and outcomes of the sends of one moment
+ * go in one bulk write (plus a read when some claim was refused); each call still resolves only once
+ * its own outcome is stored.
  * `build` runs only when a message will really be sent (so templates are rendered once per send).
  */
 export async function sendOnce(
@@ -200,10 +200,10 @@ export async function sendOnce(
   build: () => Mail.Options | Promise<Mail.Options>,
   options: SendOnceOptions = {},
 ): Promise<SendOnceResult> {
-  const claim = await claims.request({ entry, holder: randomUUID(), now: new Date(), leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
-  if (claim.status === 'sent') return { status: 'already-sent' };
-  if (claim.status === 'failed') return { status: 'failed-before' };
-  if (claim.status === 'held') throw new SendInProgress(entry.key, claim.leaseUntil);
+  const taken = await claim({ entry, holder: randomUUID(), now: new Date(), leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
+  if (taken.status === 'sent') return { status: 'already-sent' };
+  if (taken.status === 'failed') return { status: 'failed-before' };
+  if (taken.status === 'held') throw new SendInProgress(entry.key, taken.leaseUntil);
 
   const message = await build();
   const subject = typeof message.subject === 'string' ? message.subject : null;
@@ -213,14 +213,11 @@ export async function sendOnce(
     info = (await mailer.sendMail({ messageId, ...message, to: entry.to })) as typeof info;
   } catch (error) {
     const permanent = isPermanentSmtpError(error);
-    await outcomes.request({ id: claim.id, set: { status: permanent ? 'failed' : 'retrying', error: errorSummary(error), subject } });
+    await record(entry.key, { status: permanent ? 'failed' : 'retrying', error: errorSummary(error), subject });
     if (permanent) throw new UnrecoverableError(`email ${entry.key} rejected: ${errorSummary(error).message}`);
     throw error;
   }
-  await outcomes.request({
-    id: claim.id,
-    set: { status: 'sent', sentAt: new Date(), error: null, subject, messageId: info.messageId ?? messageId, smtpResponse: info.response ?? null },
-  });
+  await record(entry.key, { status: 'sent', sentAt: new Date(), error: null, subject, messageId: info.messageId ?? messageId, smtpResponse: info.response ?? null });
   return { status: 'sent', messageId: info.messageId ?? messageId };
 }
 
