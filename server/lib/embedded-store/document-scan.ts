@@ -1,4 +1,4 @@
-import type { Document } from 'bson';
+import { Long, ObjectId, type Document } from 'bson';
 import { Query } from 'mingo';
 import type { Collection, TxnHandle } from './collection';
 import { decode } from './doc-codec';
@@ -11,8 +11,8 @@ export interface DocTest {
   test(doc: Document): boolean;
 }
 
-/** The `_id` values an `_id: v` / `{ $eq: v }` / `{ $in: [...] }` condition accepts, when all are plain scalars. */
-function exactIds(condition: unknown): unknown[] | null {
+/** The values a `field: v` / `{ $eq: v }` / `{ $in: [...] }` condition accepts, when all are plain scalars. */
+function exactScalars(condition: unknown): unknown[] | null {
   if (isIndexableScalar(condition)) return [condition];
   if (condition === null || typeof condition !== 'object' || Object.getPrototypeOf(condition) !== Object.prototype) return null;
   const ops = Object.keys(condition);
@@ -22,19 +22,54 @@ function exactIds(condition: unknown): unknown[] | null {
   return null;
 }
 
+/** Stored values whose equality `valueKey` captures exactly; anything else (Decimal128, documents...) is left to mingo. */
+function keyDecides(value: unknown): boolean {
+  const type = typeof value;
+  return type === 'string' || type === 'number' || type === 'boolean' || value == null || value instanceof ObjectId || value instanceof Date || value instanceof Long;
+}
+
+/** true / false when the keys decide whether `value` (a top-level field's value) matches; null when mingo must. */
+function matchesKeys(value: unknown, keys: Set<string>): boolean | null {
+  if (Array.isArray(value)) {
+    // A scalar condition matches an array holding the value as one of its elements.
+    if (!value.every(keyDecides)) return null;
+    return value.some((element) => keys.has(valueKey(element)));
+  }
+  return keyDecides(value) ? keys.has(valueKey(value)) : null;
+}
+
 /**
- * Compiles a filter for testing documents. An `_id` equality or `$in` of scalars is tested through a
- * hash set of the values' index keys (what `_id` lookups use) and mingo tests the rest: mingo's `$in`
- * hashes its whole array on every test, which made "update these 1000 ids" quadratic.
+ * Compiles a filter for testing documents. Top-level equality and `$in` conditions on plain scalars
+ * (`{ key: "..." }`, `{ _id: { $in: [...] } }`, `{ status: { $in: [...] } }`) are tested through hash
+ * sets of the values' index keys (what index lookups use) and mingo tests the rest: building a mingo
+ * Query costs more than most single-document writes, and mingo's `$in` hashes its whole array on
+ * every test, which made "update these 1000 ids" quadratic. A stored value the keys cannot judge
+ * exactly sends that document to mingo with the whole filter. With a collation, string equality is
+ * the collation's, so only `_id` takes the fast path.
  */
 export function compileFilter(filter: Document, options: Parameters<typeof mingoOptions>[0]): DocTest | null {
   if (Object.keys(filter).length === 0) return null;
-  const ids = Object.hasOwn(filter, '_id') ? exactIds(filter._id) : null;
-  if (ids === null) return new Query(filter, mingoOptions(options));
-  const { _id: _ignored, ...rest } = filter;
-  const keys = new Set(ids.map(valueKey));
+  const exact: [string, Set<string>][] = [];
+  const rest: Document = {};
+  for (const [field, condition] of Object.entries(filter)) {
+    const eligible = field === '_id' || (!options?.collation && !field.startsWith('$') && !field.includes('.'));
+    const values = eligible ? exactScalars(condition) : null;
+    if (values) exact.push([field, new Set(values.map(valueKey))]);
+    else rest[field] = condition;
+  }
+  if (exact.length === 0) return new Query(filter, mingoOptions(options));
   const residual = Object.keys(rest).length > 0 ? new Query(rest, mingoOptions(options)) : null;
-  return { test: (doc) => keys.has(valueKey(doc._id)) && (residual === null || residual.test(doc)) };
+  let whole: Query | null = null;
+  return {
+    test: (doc) => {
+      for (const [field, keys] of exact) {
+        const verdict = matchesKeys(doc[field], keys);
+        if (verdict === null) return (whole ??= new Query(filter, mingoOptions(options))).test(doc);
+        if (!verdict) return false;
+      }
+      return residual === null || residual.test(doc);
+    },
+  };
 }
 
 export interface Match {
@@ -48,6 +83,8 @@ export interface ScanOptions {
   limit?: number;
   collation?: Document;
   variables?: Document;
+  /** The filter already compiled (a write statement compiles it once for finding and re-testing). */
+  compiled?: DocTest | null;
 }
 
 /**
@@ -56,7 +93,7 @@ export interface ScanOptions {
  */
 export function findMatches(collection: Collection | undefined, filter: Document, options: ScanOptions): Match[] {
   if (!collection) return [];
-  const query = compileFilter(filter, options);
+  const query = options.compiled !== undefined ? options.compiled : compileFilter(filter, options);
   const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
   const matches: Match[] = [];
   const consider = (rid: number): boolean => {

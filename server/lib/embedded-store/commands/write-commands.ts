@@ -64,7 +64,7 @@ export async function update(context: CommandContext): Promise<Document> {
     const updateContext: UpdateContext = { filter, arrayFilters: statement.arrayFilters as Document[] | undefined, options };
     const query = compileFilter(filter, { collation: statement.collation, variables: context.command.let });
     const collection = catalog.get(context.db, name);
-    const matches = findMatches(collection, filter, { reader: context.txn, limit: statement.multi === true ? undefined : 1, collation: statement.collation });
+    const matches = findMatches(collection, filter, { reader: context.txn, limit: statement.multi === true ? undefined : 1, collation: statement.collation, compiled: query });
     if (matches.length === 0 && statement.upsert === true) {
       const doc = buildUpsertDocument(updateDoc, updateContext);
       const target = catalog.getOrCreate(context.db, name, context.ops);
@@ -92,7 +92,7 @@ export async function remove(context: CommandContext): Promise<Document> {
     const query = compileFilter(filter, { collation: statement.collation, variables: context.command.let });
     const collection = context.state.catalog.get(context.db, name);
     const limit = Number(statement.limit ?? 0) === 1 ? 1 : undefined;
-    for (const { rid } of findMatches(collection, filter, { reader: context.txn, limit, collation: statement.collation })) {
+    for (const { rid } of findMatches(collection, filter, { reader: context.txn, limit, collation: statement.collation, compiled: query })) {
       const deleted = await runStatement(context, () => deleteRecord(context, collection!, rid, query));
       if (deleted) counts.n++;
     }
