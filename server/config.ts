@@ -73,6 +73,11 @@ const envSchema = z.object({
    * claimed; it is sent again once this runs out, so keep it above any SMTP timeout.
    */
   SEND_LEASE_MS: z.preprocess((v) => (v === '' || v === undefined ? 120_000 : v), z.coerce.number().int().min(1000).max(24 * 3600 * 1000)),
+  /**
+   * How long a bulk send's send-log writes wait to share one round trip (0: each batch as soon as the
+   * previous one returns). A worker killed hard may resend the emails accepted within about this long before.
+   */
+  SEND_LOG_LINGER_MS: z.preprocess((v) => (v === '' || v === undefined ? 20 : v), z.coerce.number().int().min(0).max(1000)),
   /** How often the reminder sweep looks for recipients due a reminder. */
   REMINDER_SWEEP_MS: positiveInt(5 * 60_000, 24 * 3600 * 1000),
   /** How often touchpoint targets are checked over the rolling 7- and 30-day windows. */

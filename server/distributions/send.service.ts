@@ -196,7 +196,7 @@ async function sendRows(
         });
         return { subject: rendered.subject, html: rendered.html, text: rendered.text, headers: listUnsubscribeHeaders(unsubscribeLink) };
       };
-      return limit.run(() => sendOnce(ctx.mailer, entry, build, { leaseMs: ctx.config.SEND_LEASE_MS })).then(
+      return limit.run(() => sendOnce(ctx.mailer, entry, build, { leaseMs: ctx.config.SEND_LEASE_MS, lingerMs: ctx.config.SEND_LOG_LINGER_MS })).then(
         (result) => ({ row, key, result, error: undefined }),
         (error: unknown) => ({ row, key, result: undefined, error }),
       );

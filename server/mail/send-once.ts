@@ -28,6 +28,8 @@ export interface SendOnceEntry {
 export interface SendOnceOptions {
   /** How long this attempt holds the entry; after a crash, the entry may be sent again once it runs out. */
   leaseMs?: number;
+  /** How long its send-log writes may wait to share a round trip with others (bulk sends); 0 = none. */
+  lingerMs?: number;
 }
 
 export type SendOnceResult = { status: 'sent'; messageId: string } | { status: 'already-sent' } | { status: 'failed-before' };
@@ -164,20 +166,26 @@ async function writeLogBatch(writes: LogWrite[]): Promise<(Claim | null)[]> {
 }
 
 /**
- * Send-log writes go out as group commits: none waits when the store is idle, and everything that
- * arrives while one bulk write is in flight goes in the next. A bulk send has dozens of emails in
- * flight, so each round trip carries the claims of the emails about to go out and the outcomes of
- * those that just went. An outcome never waits on a timer: between SMTP's 250 and its write a crash
- * means a resend.
+ * Send-log writes go out as group commits. With no linger, none waits when the store is idle and
+ * everything that arrives while one bulk write is in flight goes in the next. A bulk send lingers
+ * (SEND_LOG_LINGER_MS): its emails' claims and outcomes wait up to that long to share one round trip,
+ * since each bulk write costs the platform process far more CPU than the few documents it carries.
+ * The price is the duplicate window after a hard crash: an email whose 250 arrived but whose outcome
+ * still lingered is resent once its lease ends.
  */
-const logWrites = new Coalescer(writeLogBatch, 'while-busy');
-
-async function claim(request: ClaimRequest): Promise<Claim> {
-  return (await logWrites.request({ claim: request }))!;
+const logWriters = new Map<number, Coalescer<LogWrite, Claim | null>>();
+function logWriter(lingerMs: number): Coalescer<LogWrite, Claim | null> {
+  let writer = logWriters.get(lingerMs);
+  if (!writer) logWriters.set(lingerMs, (writer = new Coalescer(writeLogBatch, lingerMs > 0 ? lingerMs : 'while-busy')));
+  return writer;
 }
 
-async function record(key: string, set: Record<string, unknown>): Promise<void> {
-  await logWrites.request({ record: { key, set } });
+async function claim(lingerMs: number, request: ClaimRequest): Promise<Claim> {
+  return (await logWriter(lingerMs).request({ claim: request }))!;
+}
+
+async function record(lingerMs: number, key: string, set: Record<string, unknown>): Promise<void> {
+  await logWriter(lingerMs).request({ record: { key, set } });
 }
 
 /**
@@ -200,7 +208,8 @@ export async function sendOnce(
   build: () => Mail.Options | Promise<Mail.Options>,
   options: SendOnceOptions = {},
 ): Promise<SendOnceResult> {
-  const taken = await claim({ entry, holder: randomUUID(), now: new Date(), leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
+  const lingerMs = options.lingerMs ?? 0;
+  const taken = await claim(lingerMs, { entry, holder: randomUUID(), now: new Date(), leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
   if (taken.status === 'sent') return { status: 'already-sent' };
   if (taken.status === 'failed') return { status: 'failed-before' };
   if (taken.status === 'held') throw new SendInProgress(entry.key, taken.leaseUntil);
@@ -213,11 +222,11 @@ export async function sendOnce(
     info = (await mailer.sendMail({ messageId, ...message, to: entry.to })) as typeof info;
   } catch (error) {
     const permanent = isPermanentSmtpError(error);
-    await record(entry.key, { status: permanent ? 'failed' : 'retrying', error: errorSummary(error), subject });
+    await record(lingerMs, entry.key, { status: permanent ? 'failed' : 'retrying', error: errorSummary(error), subject });
     if (permanent) throw new UnrecoverableError(`email ${entry.key} rejected: ${errorSummary(error).message}`);
     throw error;
   }
-  await record(entry.key, { status: 'sent', sentAt: new Date(), error: null, subject, messageId: info.messageId ?? messageId, smtpResponse: info.response ?? null });
+  await record(lingerMs, entry.key, { status: 'sent', sentAt: new Date(), error: null, subject, messageId: info.messageId ?? messageId, smtpResponse: info.response ?? null });
   return { status: 'sent', messageId: info.messageId ?? messageId };
 }
 

@@ -52,6 +52,19 @@ describe('sendOnce against the send log and a real SMTP server', () => {
     expect(new Set(logs.map((log) => log.subject)).size).toBe(40);
   });
 
+  it('with a linger (bulk sends), concurrent sends and a repeated key still resolve each exactly once', async () => {
+    const entries = Array.from({ length: 30 }, () => entry());
+    const twice = entries[0]!;
+    const settled = await Promise.allSettled([...entries, twice].map((e, i) => sendOnce(mailer, e, message(`Linger ${i}`), { lingerMs: 20 })));
+    const outcome = (r: PromiseSettledResult<{ status: string }>) => (r.status === 'fulfilled' ? r.value.status : r.reason instanceof SendInProgress ? 'in-progress' : 'error');
+    expect(settled.slice(1, 30).every((r) => outcome(r) === 'sent')).toBe(true);
+    expect([outcome(settled[0]!), outcome(settled[30]!)].sort()).toEqual(['in-progress', 'sent']);
+    for (const e of entries) expect(mailsTo(e.to)).toHaveLength(1);
+    const logs = await SendLogModel.find({ key: { $in: entries.map((e) => e.key) } }).lean();
+    expect(logs.every((log) => log.status === 'sent' && log.attempts === 1 && log.leaseHolder === null)).toBe(true);
+    expect(await sendOnce(mailer, twice, message(), { lingerMs: 20 })).toEqual({ status: 'already-sent' });
+  });
+
   it('never sends a key again once it is sent, and does not even build the message', async () => {
     const e = entry();
     expect((await sendOnce(mailer, e, message())).status).toBe('sent');
