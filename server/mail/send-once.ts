@@ -134,9 +134,9 @@ const STORED_FIELDS = { key: 1, status: 1, leaseHolder: 1, leaseUntil: 1 } as co
 type LogWrite = { claim: ClaimRequest } | { record: { key: string; set: Record<string, unknown> } };
 
 /**
- * The claims and outcomes of every send at the same moment, in one unordered bulk write: outcomes
- * first (an outcome and a claim of one key in one batch: the claim then sees the outcome), claims
- * after. A claim the store did not refuse took the entry (its filter matched a claimable entry and
+ * The claims and outcomes of every send at the same moment, in one unordered bulk write (an outcome
+ * and another attempt's claim of the same key in one batch: whichever runs first, the claim is refused
+ * and the read after the write finds the outcome). A claim the store did not refuse took the entry (its filter matched a claimable entry and
  * took the lease, or its upsert inserted the entry already claimed); one it refused with a duplicate
  * key is read back to say why. So the common case is one round trip for the whole batch.
  */
