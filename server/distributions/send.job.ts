@@ -45,6 +45,7 @@ const SEND_QUEUE = 'distribution-send';
 export const sendJob: JobDefinition<typeof sendPayloadSchema> = defineJob({
   queue: SEND_QUEUE,
   payload: sendPayloadSchema,
+  // Enough batches to fill MAIL_CONCURRENCY, plus one reading its rows while the others send.
   concurrency: (ctx) => Math.max(1, Math.ceil(ctx.config.MAIL_CONCURRENCY / sendBatchSize(ctx.config))) + 1,
   limiter: (ctx) => ({ max: Math.max(1, Math.floor(ctx.config.MAIL_RATE_MAX / sendBatchSize(ctx.config))), duration: ctx.config.MAIL_RATE_DURATION_MS }),
   defaults: { removeOnComplete: { age: 24 * 3600, count: 10_000 } },
