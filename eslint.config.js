@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'test/**', 'server/lib/embedded-store/cli.ts'],
+    files: ['scripts/**', 'test/**', 'server/embedded-store/cli.ts', 'server/embedded-store/conformance/**'],
     rules: { 'no-console': 'off' },
   },
 );

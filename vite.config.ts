@@ -39,6 +39,8 @@ export default defineConfig({
           name: 'unit',
           root: here('.'),
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}'],
+          // The store's conformance suite starts the store as a process: it runs with the integration tests.
+          exclude: ['server/embedded-store/conformance/**'],
           environment: 'node',
         },
       },
@@ -47,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           root: here('.'),
-          include: ['test/integration/**/*.test.ts', 'test/store/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'server/embedded-store/conformance/**/*.test.ts'],
           globalSetup: ['test/harness/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

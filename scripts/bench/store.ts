@@ -16,7 +16,7 @@ const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', defau
 const LOOKUP_DOCS = flags.quick ? 10_000 : 100_000;
 const BIG_DOCS = flags.quick ? 100_000 : 1_000_000;
 const BATCH = 500;
-const CLI = path.resolve(import.meta.dirname, '../../server/lib/embedded-store/cli.ts');
+const CLI = path.resolve(import.meta.dirname, '../../server/embedded-store/cli.ts');
 
 interface Store {
   uri: string;

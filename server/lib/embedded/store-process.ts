@@ -8,7 +8,7 @@ export interface EmbeddedStore {
   pid: number | undefined;
 }
 
-const CLI = path.resolve(import.meta.dirname, '../embedded-store/cli.ts');
+const CLI = path.resolve(import.meta.dirname, '../../embedded-store/cli.ts');
 // A store whose parent was killed flushes and exits when its stdin closes; a restart right after
 // may find it still holding the dbpath lock for a moment.
 const LOCK_WAIT_MS = 20_000;

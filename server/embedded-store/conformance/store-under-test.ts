@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-const CLI = path.resolve(import.meta.dirname, '../../server/lib/embedded-store/cli.ts');
+const CLI = path.resolve(import.meta.dirname, '../cli.ts');
 
 /** A store started through the CLI, exactly as `npm run mongo:embedded` starts it. */
 export interface SpawnedStore {
