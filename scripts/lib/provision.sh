@@ -17,15 +17,38 @@ tp_require_node() {
   fi
 }
 
-# Installs the locked dependency tree when node_modules is missing or older than the lock file.
-# `npm install` rather than `npm ci`: the registry this project installs from lacks some of
-# msgpackr-extract's optional per-platform binaries (darwin, win32), which npm then leaves out of the
-# lock file and `npm ci` refuses as "out of sync". `npm install` installs the same locked versions and
-# leaves package-lock.json untouched.
+# What node_modules was installed from: the lock, the manifest and the Node.js ABI (native addons such
+# as re2 are built for one ABI). Kept in node_modules/.touchpoint-install after a successful install.
+tp_install_stamp() {
+  { cat package-lock.json package.json; node -p 'process.versions.modules'; } | sha256sum | cut -d' ' -f1
+}
+
+# Fails when package-lock.json does not match package.json (what `npm ci` would refuse): the lock is
+# the single source of the installed tree, so it must be complete for every platform.
+tp_check_lock() {
+  local out
+  if ! out=$(npm ci --dry-run --ignore-scripts --no-audit --no-fund 2>&1); then
+    printf '%s\n' "$out" >&2
+    tp_log "package-lock.json is out of sync with package.json: run 'npm install' and commit the lock."
+    exit 1
+  fi
+}
+
+# The checkout's state as git sees it (nothing outside a git checkout): a run of the scripts must
+# leave it as it found it, every file it writes being ignored.
+tp_git_state() {
+  git rev-parse --is-inside-work-tree >/dev/null 2>&1 && git status --porcelain --untracked-files=all || true
+}
+
+# Installs exactly the locked tree with `npm ci` when node_modules is missing or was installed from
+# another lock, manifest or Node.js; never rewrites package-lock.json.
 tp_npm_deps() {
-  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    tp_log "Installing npm dependencies..."
-    npm install --no-audit --no-fund >&2
+  local want
+  want=$(tp_install_stamp)
+  if [ "$(cat node_modules/.touchpoint-install 2>/dev/null)" != "$want" ]; then
+    tp_log "Installing the locked npm dependencies (npm ci)..."
+    npm ci --no-audit --no-fund >&2
+    printf '%s\n' "$want" > node_modules/.touchpoint-install
   fi
 }
 
