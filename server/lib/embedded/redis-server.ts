@@ -1,6 +1,7 @@
+import { accessSync, constants, existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { spawnUntilReady } from './child-process';
+import { MissingBinaryError, spawnUntilReady } from './child-process';
 import { findFreePort } from './free-port';
 
 export interface EmbeddedRedis {
@@ -27,6 +28,41 @@ async function stopOrphan(pidFile: string): Promise<void> {
   }
 }
 
+// util-linux's setpriv (on every Debian system) asks the kernel to send redis-server SIGTERM when the
+// platform process dies, however it dies: redis cannot watch a pipe as the store does, and a kill -9
+// of the platform would otherwise leave it running on our append-only file. SIGTERM makes it write
+// the file and exit cleanly.
+const SETPRIV = '/usr/bin/setpriv';
+
+const MISSING_REDIS_HINT = 'Install it with: apt-get install redis-server (or set REDIS_URL to a Redis you run).';
+
+/** The first executable `name` on PATH, as a shell would find it; undefined when there is none. */
+function findOnPath(name: string): string | undefined {
+  if (name.includes('/')) return name;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The command line that runs `binary` (found on PATH here, so a missing program is named as such
+ * rather than by setpriv's "failed to execute") so that it is stopped when this process dies.
+ */
+function diesWithParent(binary: string, args: string[], missingHint: string): [string, string[]] {
+  if (!existsSync(SETPRIV)) return [binary, args];
+  const resolved = findOnPath(binary);
+  if (!resolved) throw new MissingBinaryError(binary, missingHint);
+  return [SETPRIV, ['--pdeathsig', 'TERM', '--', resolved, ...args]];
+}
+
 /**
  * Starts Debian's redis-server on a free loopback port. With `dir`, jobs are kept in an append-only
  * file there so they survive a restart; without it, nothing is written to disk (tests).
@@ -45,10 +81,11 @@ export async function startEmbeddedRedis(options: { dir?: string; binary?: strin
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await findFreePort();
     try {
-      const { running } = await spawnUntilReady(options.binary ?? 'redis-server', ['--port', String(port), ...args], {
+      const [command, commandArgs] = diesWithParent(options.binary ?? 'redis-server', ['--port', String(port), ...args], MISSING_REDIS_HINT);
+      const { running } = await spawnUntilReady(command, commandArgs, {
         ready: /Ready to accept connections/,
         timeoutMs: 30_000,
-        missingHint: 'Install it with: apt-get install redis-server (or set REDIS_URL to a Redis you run).',
+        missingHint: MISSING_REDIS_HINT,
         // Own process group, as for the store: stopped by the platform after the workers close.
         spawn: { detached: true },
       });
