@@ -78,6 +78,13 @@ const envSchema = z.object({
    * previous one returns). A worker killed hard may resend the emails accepted within about this long before.
    */
   SEND_LOG_LINGER_MS: z.preprocess((v) => (v === '' || v === undefined ? 20 : v), z.coerce.number().int().min(0).max(1000)),
+  /**
+   * How long a worker's hold on a running job lasts before it must renew it (BullMQ lockDuration), and
+   * how often each worker looks for jobs whose holder died (stalledInterval). A job of a killed worker
+   * runs again within about their sum; shorter finds it sooner, at the cost of Redis calls per worker.
+   */
+  JOB_LOCK_MS: positiveInt(30_000, 3_600_000),
+  JOB_STALLED_CHECK_MS: positiveInt(30_000, 3_600_000),
   /** How often the reminder sweep looks for recipients due a reminder. */
   REMINDER_SWEEP_MS: positiveInt(5 * 60_000, 24 * 3600 * 1000),
   /** How often touchpoint targets are checked over the rolling 7- and 30-day windows. */

@@ -111,6 +111,8 @@ export function startWorkers(
         connection: options.connection,
         prefix: options.prefix,
         concurrency: concurrency ?? 4,
+        lockDuration: context.config.JOB_LOCK_MS,
+        stalledInterval: context.config.JOB_STALLED_CHECK_MS,
         ...(limiter ? { limiter } : {}),
       },
     );

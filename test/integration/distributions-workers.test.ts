@@ -138,7 +138,8 @@ describe('distributions with worker processes', () => {
     const contacts = await seedContacts('crash', 60, { segment: 'crash' });
     const crashMails = () => mailbox.received.filter((m) => m.to[0]!.startsWith('crash-'));
     // A short lease, so the held email's send-log entry may be taken over soon after the crash.
-    const lease = { SEND_LEASE_MS: '3000' };
+    // Stalled jobs found within about 4 s (lock 2 s, checked every 2 s) rather than BullMQ's 60.
+    const lease = { SEND_LEASE_MS: '3000', JOB_LOCK_MS: '2000', JOB_STALLED_CHECK_MS: '2000' };
     let arrived = 0;
     const held = mailbox.holdOne((to) => to.startsWith('crash-') && ++arrived === 20);
     // One send at a time: the held 20th message is the only one in flight when the worker dies.
@@ -152,9 +153,9 @@ describe('distributions with worker processes', () => {
     expect(mailsTo(heldTo)).toHaveLength(0);
 
     await startWorker(lease);
-    // The held send's job comes back once BullMQ finds it stalled (its lock runs out within 30 s, the
-    // check runs every 30 s); by then the 3 s lease is over and the email goes out again.
-    await waitUntil(async () => contacts.filter((c) => mailsTo(c.email).length > 0).length, (n) => n === 60, 150_000);
+    // The held send's job comes back once BullMQ finds it stalled (its lock runs out within 2 s, the
+    // check runs every 2 s); by then the 3 s lease is over and the email goes out again.
+    await waitUntil(async () => contacts.filter((c) => mailsTo(c.email).length > 0).length, (n) => n === 60, 60_000);
     const done = await waitUntil(() => api.get(id), (d) => d.counts.sent === 60, 10_000);
     expect(done.counts).toMatchObject({ recipients: 60, sent: 60, queued: 0, failed: 0 });
     await sleep(2_000); // nothing more arrives
