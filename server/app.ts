@@ -19,6 +19,7 @@ import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './mail/unsubscribe.routes';
+import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -91,6 +92,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api', responseRoutes());
   app.use('/api/contacts', contactRoutes());
   app.use('/api', notFoundHandler);
+  app.use(QUEUE_BOARD_PATH, queueBoardRoutes(ctx));
 
   if (fs.existsSync(path.join(ctx.config.clientDist, 'index.html'))) app.use(clientRoutes(ctx.config.clientDist));
   app.use(notFoundHandler);

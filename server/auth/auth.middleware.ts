@@ -36,8 +36,12 @@ export function requireCsrfHeader(req: Request): void {
   }
 }
 
-/** Requires a session cookie or `Authorization: Bearer <token>` and puts the user on `req.auth`. */
-export function requireAuth(auth: AuthService): RequestHandler {
+/**
+ * Requires a session cookie or `Authorization: Bearer <token>` and puts the user on `req.auth`.
+ * Cookie writes need the CSRF header, unless the caller checks the origin itself (`csrf: 'same-origin'`,
+ * for pages we do not write, such as the queue board).
+ */
+export function requireAuth(auth: AuthService, options: { csrf: 'header' | 'same-origin' } = { csrf: 'header' }): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization');
     if (header !== undefined) {
@@ -51,7 +55,7 @@ export function requireAuth(auth: AuthService): RequestHandler {
     const session = readCookie(req, SESSION_COOKIE);
     const user = session ? await auth.authenticate(session, 'session') : null;
     if (!session || !user) throw new Unauthenticated(session ? 'Your session has expired; sign in again.' : undefined);
-    requireCsrfHeader(req);
+    if (options.csrf === 'header') requireCsrfHeader(req);
     req.auth = { user, via: 'session', session };
     next();
   };
