@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../lib/queue';
 import { foldPendingBatch } from './fold.service';
-import { withFoldLock } from './fold-lock';
+import { FOLD_LEASE_MS, withFoldLock } from './fold-lock';
 
 const BATCH_SIZE = 500;
 const SWEEP_EVERY_MS = 30_000;
@@ -19,7 +19,9 @@ export const foldJob = defineJob({
   handle: async (_payload, { redis, config }) => {
     let read = 0;
     for (;;) {
-      const n = await withFoldLock(redis, config.QUEUE_PREFIX, () => foldPendingBatch(BATCH_SIZE));
+      // Another fold ends within moments; a fold whose worker died holds the lock until its lease
+      // ends. Waiting that long here beats failing into BullMQ's backoff (2, 4, 8... s).
+      const n = await withFoldLock(redis, config.QUEUE_PREFIX, () => foldPendingBatch(BATCH_SIZE), FOLD_LEASE_MS + 1_000);
       read += n;
       if (n === 0) return { read };
     }
