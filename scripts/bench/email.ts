@@ -4,7 +4,6 @@
 // in a child process, and compares the rate with a bare pooled nodemailer loop sending N messages of the
 // same size to the same server in the same run. The platform runs as `npm start` does: embedded store and
 // redis-server, API and workers in one process. The ratio is what to read; absolute rates depend on the machine.
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,38 +19,13 @@ import { listUnsubscribeHeaders, unsubscribeUrl } from '../../server/mail/unsubs
 import { startPlatform } from '../../server/platform';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
 import { createTouchpoint } from '../../server/touchpoints/touchpoint.service';
+import { startSmtpSink, type SinkStats, type SmtpSink } from './lib/smtp-sink-client';
 
 const { values: flags } = parseArgs({ options: { contacts: { type: 'string', default: '5000' }, concurrency: { type: 'string' }, batch: { type: 'string' }, timeline: { type: 'boolean', default: false } } });
 const N = Number(flags.contacts);
 const GOAL = 0.7;
 
-interface SinkStats {
-  messages: number;
-  recipients: number;
-  duplicated: number;
-  lastAt: number;
-}
-
-/** The counting SMTP server, in its own process. */
-async function startSink(): Promise<{ url: string; stats(prefix: string): Promise<SinkStats>; stop(): void; child: ChildProcess }> {
-  const child = fork(path.join(import.meta.dirname, 'lib', 'smtp-sink.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve(m.port));
-    child.once('exit', () => reject(new Error('SMTP sink exited')));
-  });
-  return {
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
-    child,
-    stats: (prefix) =>
-      new Promise((resolve) => {
-        child.once('message', (m: SinkStats) => resolve(m));
-        child.send({ type: 'stats', prefix });
-      }),
-    stop: () => child.send({ type: 'stop' }),
-  };
-}
-
-async function waitForMessages(sink: Awaited<ReturnType<typeof startSink>>, prefix: string, count: number, timeoutMs = 300_000): Promise<SinkStats> {
+async function waitForMessages(sink: SmtpSink, prefix: string, count: number, timeoutMs = 300_000): Promise<SinkStats> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const stats = await sink.stats(prefix);
@@ -62,7 +36,7 @@ async function waitForMessages(sink: Awaited<ReturnType<typeof startSink>>, pref
 }
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'touchpoint-bench-email-'));
-const sink = await startSink();
+const sink = await startSmtpSink();
 const config = loadConfig({
   PORT: '0',
   DATA_DIR: dataDir,

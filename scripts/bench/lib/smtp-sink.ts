@@ -1,9 +1,9 @@
 // A counting SMTP server for the email bench, run as a child process (IPC) so its CPU is not the bench's.
-// Replies to { type: 'stats', prefix } with how many messages each recipient with that prefix got and
-// when the last one arrived.
+// Replies to { type: 'stats', prefix } with how many messages each recipient with that prefix got,
+// when the last one arrived, and when each recipient who got more than one got each of them.
 import { SMTPServer } from 'smtp-server';
 
-const counts = new Map<string, number>();
+const arrivals = new Map<string, number[]>();
 let lastAt = 0;
 
 const server = new SMTPServer({
@@ -14,8 +14,12 @@ const server = new SMTPServer({
   onData(stream, session, callback) {
     stream.on('data', () => undefined);
     stream.on('end', () => {
-      for (const { address } of session.envelope.rcptTo) counts.set(address.toLowerCase(), (counts.get(address.toLowerCase()) ?? 0) + 1);
       lastAt = Date.now();
+      for (const { address } of session.envelope.rcptTo) {
+        const times = arrivals.get(address.toLowerCase()) ?? [];
+        times.push(lastAt);
+        arrivals.set(address.toLowerCase(), times);
+      }
       callback();
     });
   },
@@ -31,14 +35,14 @@ process.on('message', (message: { type: string; prefix?: string }) => {
     const prefix = message.prefix ?? '';
     let messages = 0;
     let recipients = 0;
-    let duplicated = 0;
-    for (const [address, n] of counts) {
+    const duplicates: { address: string; times: number[] }[] = [];
+    for (const [address, times] of arrivals) {
       if (!address.startsWith(prefix)) continue;
-      messages += n;
+      messages += times.length;
       recipients++;
-      if (n > 1) duplicated++;
+      if (times.length > 1) duplicates.push({ address, times });
     }
-    process.send!({ type: 'stats', messages, recipients, duplicated, lastAt });
+    process.send!({ type: 'stats', messages, recipients, duplicated: duplicates.length, duplicates, lastAt });
   } else if (message.type === 'stop') {
     server.close(() => process.exit(0));
   }

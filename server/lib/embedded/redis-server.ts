@@ -7,6 +7,8 @@ import { findFreePort } from './free-port';
 export interface EmbeddedRedis {
   url: string;
   stop(): Promise<void>;
+  /** The redis-server process, for tests and the fault bench that kill it hard. */
+  pid: number | undefined;
 }
 
 /** A redis-server left running by a process that was killed would share our append-only file. */
@@ -67,7 +69,7 @@ function diesWithParent(binary: string, args: string[], missingHint: string): [s
  * Starts Debian's redis-server on a free loopback port. With `dir`, jobs are kept in an append-only
  * file there so they survive a restart; without it, nothing is written to disk (tests).
  */
-export async function startEmbeddedRedis(options: { dir?: string; binary?: string } = {}): Promise<EmbeddedRedis> {
+export async function startEmbeddedRedis(options: { dir?: string; binary?: string; port?: number } = {}): Promise<EmbeddedRedis> {
   const args = ['--bind', '127.0.0.1', '--protected-mode', 'yes', '--daemonize', 'no', '--save', '', '--maxmemory-policy', 'noeviction'];
   if (options.dir) {
     await fs.mkdir(options.dir, { recursive: true });
@@ -78,8 +80,9 @@ export async function startEmbeddedRedis(options: { dir?: string; binary?: strin
     args.push('--appendonly', 'no');
   }
   let lastError: unknown;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await findFreePort();
+  // A port of our choosing may be taken by someone else; a given one is kept (a restart must reuse it).
+  for (let attempt = 0; attempt < (options.port ? 1 : 5); attempt++) {
+    const port = options.port ?? (await findFreePort());
     try {
       const [command, commandArgs] = diesWithParent(options.binary ?? 'redis-server', ['--port', String(port), ...args], MISSING_REDIS_HINT);
       const { running } = await spawnUntilReady(command, commandArgs, {
@@ -89,7 +92,7 @@ export async function startEmbeddedRedis(options: { dir?: string; binary?: strin
         // Own process group, as for the store: stopped by the platform after the workers close.
         spawn: { detached: true },
       });
-      return { url: `redis://127.0.0.1:${port}`, stop: () => running.stop(15_000) };
+      return { url: `redis://127.0.0.1:${port}`, stop: () => running.stop(15_000), pid: running.child.pid };
     } catch (error) {
       lastError = error;
       if (!(error instanceof Error) || !/Address already in use/.test(error.message)) throw error;
