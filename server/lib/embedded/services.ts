@@ -42,7 +42,9 @@ export async function startServices(config: Config, logger: Logger): Promise<Run
     }
     let smtpUrl = config.SMTP_URL;
     if (!smtpUrl) {
-      const smtp = await startOutboxSmtp(path.join(config.dataDir, 'outbox'));
+      const smtp = await startOutboxSmtp(path.join(config.dataDir, 'outbox'), (err) =>
+        logger.warn({ service: 'embedded-mail', err: err.message }, 'a mail client dropped its connection mid-message'),
+      );
       stops.push(smtp.stop);
       smtpUrl = smtp.url;
     }

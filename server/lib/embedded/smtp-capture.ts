@@ -21,7 +21,11 @@ const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
  * A real SMTP server on loopback that hands every accepted message to `onMessage`. STARTTLS is off:
  * the package's built-in certificate has expired, and this server only ever listens on loopback.
  */
-export async function startSmtpCapture(onMessage: (message: CapturedMessage) => Promise<void> | void, port = 0): Promise<SmtpCapture> {
+export async function startSmtpCapture(
+  onMessage: (message: CapturedMessage) => Promise<void> | void,
+  port = 0,
+  onConnectionError: (error: Error) => void = () => undefined,
+): Promise<SmtpCapture> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -47,8 +51,14 @@ export async function startSmtpCapture(onMessage: (message: CapturedMessage) => 
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // A client that dies mid-message (a worker killed hard) resets its connection, which smtp-server
+  // reports as an 'error' on the server: with no listener it would take this process down.
+  server.on('error', onConnectionError);
   const address = server.server.address();
   const actualPort = address && typeof address === 'object' ? address.port : port;
   return {
@@ -59,12 +69,16 @@ export async function startSmtpCapture(onMessage: (message: CapturedMessage) => 
 }
 
 /** The embedded mail default: every outgoing message becomes an .eml file in `outboxDir`. */
-export async function startOutboxSmtp(outboxDir: string): Promise<SmtpCapture> {
+export async function startOutboxSmtp(outboxDir: string, onConnectionError?: (error: Error) => void): Promise<SmtpCapture> {
   await fs.mkdir(outboxDir, { recursive: true });
-  return startSmtpCapture(async ({ raw }) => {
-    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`;
-    const temporary = path.join(outboxDir, `.${name}.tmp`);
-    await fs.writeFile(temporary, raw);
-    await fs.rename(temporary, path.join(outboxDir, name));
-  });
+  return startSmtpCapture(
+    async ({ raw }) => {
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`;
+      const temporary = path.join(outboxDir, `.${name}.tmp`);
+      await fs.writeFile(temporary, raw);
+      await fs.rename(temporary, path.join(outboxDir, name));
+    },
+    0,
+    onConnectionError,
+  );
 }
