@@ -16,7 +16,8 @@ const contactSchema = new Schema(
     unsubscribedAt: { type: Date, default: null },
     lastSurveyedAt: { type: Date, default: null },
   },
-  { timestamps: true, minimize: false, versionKey: false },
+  // Contacts are found and merged by email (import, unsubscribe, personal links).
+  { timestamps: true, minimize: false, versionKey: false, shardKey: { email: 1 } },
 );
 contactSchema.index({ email: 1 }, { unique: true });
 contactSchema.index({ segment: 1, _id: 1 });

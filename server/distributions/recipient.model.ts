@@ -24,7 +24,8 @@ const recipientSchema = new Schema(
     respondedAt: { type: Date, default: null },
     error: { type: String, default: null },
   },
-  { timestamps: true, minimize: false, versionKey: false },
+  // A distribution's rows stay together: its sends and counts target the shards holding its range.
+  { timestamps: true, minimize: false, versionKey: false, shardKey: { distributionId: 1, occurrence: 1, contactId: 1 } },
 );
 recipientSchema.index({ distributionId: 1, occurrence: 1, contactId: 1 }, { unique: true });
 recipientSchema.index({ distributionId: 1, status: 1, lastSentAt: 1 });

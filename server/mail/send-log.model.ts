@@ -27,7 +27,8 @@ const sendLogSchema = new Schema(
     error: { type: Schema.Types.Mixed, default: null },
     sentAt: { type: Date, default: null },
   },
-  { timestamps: true, minimize: false, versionKey: false },
+  // Every claim and outcome is by key, so each targets one shard.
+  { timestamps: true, minimize: false, versionKey: false, shardKey: { key: 1 } },
 );
 sendLogSchema.index({ key: 1 }, { unique: true });
 sendLogSchema.index({ distributionId: 1, createdAt: -1 });

@@ -20,7 +20,8 @@ const responseTokenSchema = new Schema(
     submissionId: { type: String, default: null },
     responseId: { type: Types.ObjectId, default: null },
   },
-  { timestamps: true, minimize: false, versionKey: false },
+  // Looked up by the hash of the token in a link: random values, one shard per lookup.
+  { timestamps: true, minimize: false, versionKey: false, shardKey: { tokenHash: 1 } },
 );
 responseTokenSchema.index({ tokenHash: 1 }, { unique: true });
 responseTokenSchema.index({ distributionId: 1, contactId: 1 });

@@ -35,7 +35,9 @@ const responseSchema = new Schema(
     /** Set when a low-score rule matched: staff should reach back to this customer. */
     followUp: { type: Schema.Types.Mixed, default: null },
   },
-  { minimize: false, versionKey: false },
+  // Sharded on the client-made UUID: random, so inserts spread over every shard, and the resubmission
+  // lookup (the unique index) targets one. Reads by survey fan out (README, Scaling out).
+  { minimize: false, versionKey: false, shardKey: { submissionId: 1 } },
 );
 responseSchema.index({ submissionId: 1 }, { unique: true });
 // Dashboards and the staff list: one survey, newest first, optionally narrowed by touchpoint or channel.

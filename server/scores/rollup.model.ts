@@ -32,7 +32,8 @@ const rollupSchema = new Schema(
     touchpointSlice: { type: String, required: true },
     stats: { type: Schema.Types.Mixed, default: {} },
   },
-  { versionKey: false, minimize: false },
+  // One bucket is one shard's: each fold's $inc of a bucket targets it; dashboard reads by slice fan out.
+  { versionKey: false, minimize: false, shardKey: { series: 1, period: 1 } },
 );
 rollupSchema.index({ series: 1, period: 1 }, { unique: true });
 // A survey's touchpoints side by side (dashboard grid).
