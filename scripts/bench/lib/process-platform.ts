@@ -17,6 +17,8 @@ import { benchLogin } from './login';
 import { startSmtpSink, type SmtpSink } from './smtp-sink-client';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
+// BENCH_PROFILE_DIR=<dir>: every Node.js process of the platform writes a CPU profile there on exit.
+const PROFILE_ARGS = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
 const ADMIN = { email: 'admin@bench.test', password: 'bench-platform-password-0123' };
 export const QUEUE_PREFIX = 'tpbench';
 
@@ -62,7 +64,7 @@ function entryProcess(entry: string, ready: RegExp, env: Record<string, string>)
   let running: RunningChild | undefined;
   return {
     async start() {
-      ({ running } = await spawnUntilReady(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
+      ({ running } = await spawnUntilReady(process.execPath, [...PROFILE_ARGS, '--import', 'tsx', path.join(ROOT, entry)], {
         ready,
         timeoutMs: 120_000,
         missingHint: 'Node.js could not be started again.',
@@ -116,7 +118,8 @@ export async function startProcessPlatform(env: Record<string, string> = {}): Pr
       // A fixed port, so a restarted store keeps the address the API and worker know.
       const port = await findFreePort();
       const dbpath = path.join(scratch, 'db');
-      processes.set('store', killableService(await startEmbeddedStore(dbpath, { port }), () => startEmbeddedStore(dbpath, { port })));
+      const start = () => startEmbeddedStore(dbpath, { port, nodeArgs: PROFILE_ARGS });
+      processes.set('store', killableService(await start(), start));
       mongoBase = `mongodb://127.0.0.1:${port}`;
     }
     cleanups.push(() => processes.get('store')?.stop() ?? Promise.resolve());
@@ -187,8 +190,22 @@ export async function startProcessPlatform(env: Record<string, string> = {}): Pr
   }
 }
 
-/** A published CSAT + NPS survey and the `branch` touchpoint; returns where to submit and a body maker. */
-export async function publishBenchSurvey(platform: ProcessPlatform): Promise<{ id: string; submitUrl: string; version: number; body(n: number, submissionId: string): string }> {
+/** One customer's answers to the bench survey; self-contained, so its source also runs in a load thread. */
+function responseBody(version: number, n: number, submissionId: string) {
+  return { version, submissionId, elapsedMs: 30_000, touchpoint: 'branch', channel: 'online', answers: { satisfaction: 1 + (n % 5), recommend: n % 11 } };
+}
+
+export interface BenchSurvey {
+  id: string;
+  submitUrl: string;
+  /** The JSON body of response n. */
+  body(n: number, submissionId: string): string;
+  /** The same as source for `runLoad` (`(i, uuid) => object`). */
+  bodySource: string;
+}
+
+/** A published CSAT + NPS survey and the `branch` touchpoint. */
+export async function publishBenchSurvey(platform: ProcessPlatform): Promise<BenchSurvey> {
   const definition = {
     pages: [{ name: 'visit', elements: [
       { type: 'rating', name: 'satisfaction', metric: 'csat', rateMin: 1, rateMax: 5, isRequired: true },
@@ -201,8 +218,7 @@ export async function publishBenchSurvey(platform: ProcessPlatform): Promise<{ i
   return {
     id: String(survey.id),
     submitUrl: `${platform.apiUrl}/api/public/surveys/${String(survey.slug)}/responses`,
-    version,
-    body: (n, submissionId) =>
-      JSON.stringify({ version, submissionId, elapsedMs: 30_000, touchpoint: 'branch', channel: 'online', answers: { satisfaction: 1 + (n % 5), recommend: n % 11 } }),
+    body: (n, submissionId) => JSON.stringify(responseBody(version, n, submissionId)),
+    bodySource: `(i, uuid) => (${responseBody.toString()})(${version}, i, uuid())`,
   };
 }

@@ -14,8 +14,11 @@ const CLI = path.resolve(import.meta.dirname, '../../embedded-store/cli.ts');
 const LOCK_WAIT_MS = 20_000;
 
 /** Runs the embedded MongoDB-compatible store in its own process, through the same CLI entry users run. */
-export async function startEmbeddedStore(dbpath: string, options: { onLine?: (line: string) => void; port?: number } = {}): Promise<EmbeddedStore> {
-  const args = ['--import', 'tsx', CLI, '--port', String(options.port ?? 0), '--dbpath', dbpath, '--exit-with-stdin'];
+export async function startEmbeddedStore(
+  dbpath: string,
+  options: { onLine?: (line: string) => void; port?: number; nodeArgs?: string[] } = {},
+): Promise<EmbeddedStore> {
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', CLI, '--port', String(options.port ?? 0), '--dbpath', dbpath, '--exit-with-stdin'];
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
