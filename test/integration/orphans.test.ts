@@ -4,10 +4,14 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnEntry } from '../harness/spawn-entry';
+import { spawnEntry, type EntryProcess } from '../harness/spawn-entry';
 
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'touchpoint-orphans-'));
+const started: EntryProcess[] = [];
 afterAll(async () => {
+  // A failed assertion must not leave a platform running.
+  for (const entry of started) entry.child.kill('SIGKILL');
+  await Promise.all(started.map((entry) => entry.exited));
   await fs.rm(scratch, { recursive: true, force: true });
 });
 
@@ -61,6 +65,7 @@ describe('kill -9 of the platform', () => {
   it('leaves no child service running, and a restart on the same DATA_DIR finds every queued and scheduled job', async () => {
     const dataDir = path.join(scratch, 'data');
     const first = spawnEntry('server/main.ts', { DATA_DIR: dataDir, PORT: '0', ADMIN_PASSWORD: 'orphan-admin-password' });
+    started.push(first);
     await first.waitForLine(/^listening (http:\/\/\S+)$/, 120_000);
     const redis = await embeddedRedis(dataDir);
     const storePid = Number((await fs.readFile(path.join(dataDir, 'db', 'store.lock'), 'utf8')).trim());
@@ -83,6 +88,7 @@ describe('kill -9 of the platform', () => {
     expect(await waitUntilGone(storePid, 15_000)).toBe(true);
 
     const second = spawnEntry('server/main.ts', { DATA_DIR: dataDir, PORT: '0' });
+    started.push(second);
     try {
       await second.waitForLine(/^listening (http:\/\/\S+)$/, 120_000);
       const again = await embeddedRedis(dataDir);
