@@ -30,6 +30,8 @@ export interface Killable {
   start(): Promise<void>;
   kill9(): Promise<void>;
   stop(): Promise<void>;
+  /** The running process's id. */
+  pid(): number | undefined;
 }
 
 export interface ProcessPlatform {
@@ -47,6 +49,13 @@ export interface ProcessPlatform {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resident memory of a process in MiB (Linux /proc), or NaN when it is not running. */
+export async function residentMiB(pid: number | undefined): Promise<number> {
+  const status = pid ? await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '') : '';
+  const kib = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  return kib ? Number(kib) / 1024 : NaN;
+}
 
 async function waitForExit(pid: number | undefined, timeoutMs = 10_000): Promise<void> {
   if (!pid) return;
@@ -79,6 +88,7 @@ function entryProcess(entry: string, ready: RegExp, env: Record<string, string>)
     async stop() {
       await running?.stop(15_000);
     },
+    pid: () => running?.child.pid,
   };
 }
 
@@ -94,6 +104,7 @@ function killableService<T extends { pid: number | undefined; stop(): Promise<vo
       await waitForExit(current.pid);
     },
     stop: () => current.stop(),
+    pid: () => current.pid,
   };
 }
 
