@@ -27,22 +27,14 @@ export type WorkingInterval = z.infer<typeof workingIntervalSchema>;
 
 const dayIntervalsSchema = z.array(workingIntervalSchema).max(8);
 
-function isCalendarDate(date: string): boolean {
-  const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
-  const parsed = new Date(Date.UTC(year, month - 1, day));
-  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
-}
-
 /**
  * A date off in the calendar's zone: the whole date, or only `from`–`to` of it. A holiday removes that
  * wall-clock time whatever shift it belongs to, so the night before a holiday ends at its midnight.
  */
 export const holidaySchema = z
   .object({
-    date: z
-      .string()
-      .regex(/^(19|2[0-2])\d\d-\d\d-\d\d$/, 'must be a date as YYYY-MM-DD')
-      .refine(isCalendarDate, 'must be a real calendar date'),
+    // The years zone-offset.ts answers for.
+    date: z.iso.date().refine((date) => date >= '1900' && date < '2300', 'must be in the years 1900-2299'),
     from: startClockSchema.optional(),
     to: endClockSchema.optional(),
     name: z.string().trim().min(1).max(100).optional(),
