@@ -171,7 +171,6 @@ export function nextWorkingInstant(calendar: BusinessCalendar, at: Date): Date {
 /** Whether `at` is inside working time (interval starts count, ends do not). */
 export function isWorking(calendar: BusinessCalendar, at: Date): boolean {
   const from = instantMs(at, 'at');
-  // The first chunk holds the answer: working at `at` means an interval starting exactly there.
-  for (const [start] of workingIntervals(compile(calendar), from, from + CHUNK_MS)) return start === from;
-  return false;
+  // Working at `at` means the working time within its first millisecond is not empty.
+  return workingIntervalsWithin(compile(calendar), from, from + 1).length > 0;
 }
