@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { z } from 'zod';
 import { defineJob } from '../lib/queue';
 import { foldPendingBatch } from './fold.service';
@@ -18,12 +19,18 @@ export const foldJob = defineJob({
   schedule: () => ({ repeat: { every: SWEEP_EVERY_MS }, payload: {} }),
   handle: async (_payload, { redis, config }) => {
     let read = 0;
-    for (;;) {
-      // Another fold ends within moments; a fold whose worker died holds the lock until its lease
-      // ends. Waiting that long here beats failing into BullMQ's backoff (2, 4, 8... s).
-      const n = await withFoldLock(redis, config.QUEUE_PREFIX, () => foldPendingBatch(BATCH_SIZE), FOLD_LEASE_MS + 1_000);
-      read += n;
-      if (n === 0) return { read };
+    // One session for the job's transactions, recorded with the lock so a successor can end it.
+    const session = await mongoose.startSession();
+    try {
+      for (;;) {
+        // Another fold ends within moments; a fold whose worker died holds the lock until its lease
+        // ends. Waiting that long here beats failing into BullMQ's backoff (2, 4, 8... s).
+        const n = await withFoldLock(redis, config.QUEUE_PREFIX, () => foldPendingBatch(BATCH_SIZE, session), FOLD_LEASE_MS + 1_000, session);
+        read += n;
+        if (n === 0) return { read };
+      }
+    } finally {
+      await session.endSession();
     }
   },
 });

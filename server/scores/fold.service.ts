@@ -103,18 +103,19 @@ class FoldRace extends Error {}
  * two workers fold the same batch (the loser's flip matches fewer documents and it aborts).
  * Returns how many pending responses it found (0: nothing left).
  */
-export async function foldPendingBatch(batchSize: number): Promise<number> {
+export async function foldPendingBatch(batchSize: number, session?: ClientSession): Promise<number> {
   const batch = await ResponseModel.find({ foldState: 'pending' }, FOLD_PROJECTION).limit(batchSize).lean<FoldableResponse[]>();
   if (batch.length === 0) return 0;
   const increments = new BucketIncrements();
   for (const response of batch) increments.add(response, await responseIncrements(response, 1));
   const ids = batch.map((response) => response._id);
   try {
-    await mongoose.connection.transaction(async (session) => {
-      const flipped = await ResponseModel.updateMany({ _id: { $in: ids }, foldState: 'pending' }, { $set: { foldState: 'folded' } }, { session });
+    const fold = async (txn: ClientSession) => {
+      const flipped = await ResponseModel.updateMany({ _id: { $in: ids }, foldState: 'pending' }, { $set: { foldState: 'folded' } }, { session: txn });
       if (flipped.modifiedCount !== ids.length) throw new FoldRace();
-      await increments.write(session);
-    });
+      await increments.write(txn);
+    };
+    await (session ? session.withTransaction(() => fold(session)) : mongoose.connection.transaction(fold));
   } catch (error) {
     if (error instanceof FoldRace) return batch.length; // read again: what is still pending gets folded
     throw error;
