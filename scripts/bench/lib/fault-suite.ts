@@ -65,10 +65,12 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
     MAIL_RATE_MAX: String(options.mailPerSecond),
     MAIL_RATE_DURATION_MS: '1000',
     MAIL_BATCH_SIZE: String(Math.min(50, options.mailPerSecond)),
-    // A killed worker's jobs come back within seconds; its send-log entries after their lease.
-    JOB_LOCK_MS: '3000',
-    JOB_STALLED_CHECK_MS: '2000',
-    SEND_LEASE_MS: '5000',
+    // A killed worker's jobs come back within seconds; its send-log entries after their lease. Not
+    // shorter: on a loaded machine a live worker that misses renewing a 3 s lock, or a batch slower
+    // than a 5 s lease, has its work run twice (a run at load 5-9 sent one batch twice that way).
+    JOB_LOCK_MS: '10000',
+    JOB_STALLED_CHECK_MS: '5000',
+    SEND_LEASE_MS: '20000',
   });
   try {
     const { processes: killables, sink, redis, staff } = platform;
