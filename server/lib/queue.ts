@@ -46,7 +46,7 @@ export type DefinedJob<S extends z.ZodType, C> = JobDefinition<S, C> & RunnableJ
 export function defineJob<C, S extends z.ZodType>(definition: JobDefinition<S, C>): DefinedJob<S, C> {
   return {
     ...definition,
-    run: (data, context) => {
+    run: async (data, context) => {
       const parsed = definition.payload.safeParse(data);
       if (!parsed.success) throw new UnrecoverableError(`invalid payload: ${parsed.error.message}`);
       return definition.handle(parsed.data, context);
@@ -98,7 +98,7 @@ export class JobQueues {
   }
 
   /** Creates or updates the job scheduler `id` (idempotent: every worker start may call it). */
-  async schedule(definition: JobQueueSpec, id: string, repeat: JobSchedule, payload: unknown): Promise<void> {
+  async schedule<S extends z.ZodType>(definition: JobQueueSpec<S>, id: string, repeat: JobSchedule, payload: z.infer<S>): Promise<void> {
     if (id.includes(':')) throw new Error(`scheduler id ${id} must not contain ':'`);
     await this.queue(definition).upsertJobScheduler(id, repeat, { name: definition.queue, data: definition.payload.parse(payload) });
   }
