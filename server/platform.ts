@@ -69,7 +69,13 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
     let workers: Worker[] = [];
     if (roles.workers) {
       const workerRedis = createRedis(services.redisUrl, 'worker');
-      workers = startWorkers(JOB_DEFINITIONS, { connection: workerRedis, prefix: config.QUEUE_PREFIX, context });
+      workers = startWorkers(JOB_DEFINITIONS, {
+        connection: workerRedis,
+        prefix: config.QUEUE_PREFIX,
+        context,
+        lockDurationMs: config.JOB_LOCK_MS,
+        stalledCheckMs: config.JOB_STALLED_CHECK_MS,
+      });
       // Registered after the queue producers, so on shutdown workers finish their jobs before Redis closes.
       cleanups.push(async () => {
         await Promise.all(workers.map((worker) => worker.close()));

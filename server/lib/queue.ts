@@ -116,7 +116,14 @@ export class JobQueues {
 /** Consumer side: one BullMQ worker per definition. The payload is parsed again; a bad payload is not retried. */
 export function startWorkers<C extends { logger: Logger }>(
   definitions: readonly RunnableJob<C>[],
-  options: { connection: Redis; prefix: string; context: C },
+  options: {
+    connection: Redis;
+    prefix: string;
+    context: C;
+    /** BullMQ's lock duration and stalled-job check (JOB_LOCK_MS, JOB_STALLED_CHECK_MS). */
+    lockDurationMs: number;
+    stalledCheckMs: number;
+  },
 ): Worker[] {
   const { context } = options;
   return definitions.map((definition) => {
@@ -132,8 +139,8 @@ export function startWorkers<C extends { logger: Logger }>(
         connection: options.connection,
         prefix: options.prefix,
         concurrency: concurrency ?? 4,
-        lockDuration: context.config.JOB_LOCK_MS,
-        stalledInterval: context.config.JOB_STALLED_CHECK_MS,
+        lockDuration: options.lockDurationMs,
+        stalledInterval: options.stalledCheckMs,
         ...(limiter ? { limiter } : {}),
       },
     );
