@@ -18,7 +18,7 @@ import { touchpointRoutes } from './touchpoints/touchpoint.routes';
 import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
-import { unsubscribeRoutes } from './mail/unsubscribe.routes';
+import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;

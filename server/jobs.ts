@@ -1,4 +1,5 @@
-import type { JobDefinition } from './lib/queue';
+import type { AppContext } from './app-context';
+import type { RunnableJob } from './lib/queue';
 import { occurrenceJob } from './distributions/occurrence.job';
 import { reminderSweepJob } from './distributions/reminder.job';
 import { sendJob } from './distributions/send.job';
@@ -7,4 +8,13 @@ import { targetAlertEmailJob, targetCheckJob } from './scores/alerts.job';
 import { foldJob } from './scores/fold.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [foldJob as JobDefinition, targetCheckJob as JobDefinition, targetAlertEmailJob as JobDefinition, followUpJob as JobDefinition, followUpSweepJob as JobDefinition, occurrenceJob as JobDefinition, sendJob as JobDefinition, reminderSweepJob as JobDefinition];
+export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
+  foldJob,
+  targetCheckJob,
+  targetAlertEmailJob,
+  followUpJob,
+  followUpSweepJob,
+  occurrenceJob,
+  sendJob,
+  reminderSweepJob,
+];

@@ -5,15 +5,18 @@ import type { Worker } from 'bullmq';
 import type { AppContext } from './app-context';
 import { createApp } from './app';
 import { AuthService, ensureFirstAdmin } from './auth/auth.service';
-import type { Config } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { JOB_DEFINITIONS } from './jobs';
 import { connectDatabase, disconnectDatabase } from './lib/db';
 import { startServices } from './lib/embedded/services';
 import { createLogger } from './lib/logger';
 import { createMailer } from './lib/mailer';
+import type { EntryBoot } from './lib/entry';
 import { JobQueues, startSchedules, startWorkers } from './lib/queue';
 import { createRedis } from './lib/redis';
 import { resolveSessionSecret } from './lib/secret';
+import { RESPONSE_CONSUMERS } from './response-hooks';
+import { installResponseConsumers } from './responses/response-events';
 
 export interface Platform {
   context: AppContext;
@@ -22,8 +25,17 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+/** What `main.ts` and `worker.ts` hand to `runEntry`: this app's config and platform, in the roles the config asks for. */
+export function platformEntry(
+  rolesFor: (config: Config) => { api: boolean; workers: boolean },
+  check?: (config: Config) => string | undefined,
+): EntryBoot<Config> {
+  return { loadConfig, isConfigError: (error) => error instanceof ConfigError, check, start: (config) => startPlatform(config, rolesFor(config)) };
+}
+
 /** Boots one process: the services it needs, then the HTTP API, the job workers, or both. */
 export async function startPlatform(config: Config, roles: { api: boolean; workers: boolean }): Promise<Platform> {
+  installResponseConsumers(RESPONSE_CONSUMERS);
   const logger = createLogger(config.LOG_LEVEL, roles.api ? 'touchpoint' : 'touchpoint-worker');
   const services = await startServices(config, logger);
   const cleanups: (() => Promise<unknown>)[] = [services.stop];
@@ -57,7 +69,13 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
     let workers: Worker[] = [];
     if (roles.workers) {
       const workerRedis = createRedis(services.redisUrl, 'worker');
-      workers = startWorkers(JOB_DEFINITIONS, { connection: workerRedis, prefix: config.QUEUE_PREFIX, context });
+      workers = startWorkers(JOB_DEFINITIONS, {
+        connection: workerRedis,
+        prefix: config.QUEUE_PREFIX,
+        context,
+        lockDurationMs: config.JOB_LOCK_MS,
+        stalledCheckMs: config.JOB_STALLED_CHECK_MS,
+      });
       // Registered after the queue producers, so on shutdown workers finish their jobs before Redis closes.
       cleanups.push(async () => {
         await Promise.all(workers.map((worker) => worker.close()));

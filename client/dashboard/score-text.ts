@@ -1,7 +1,7 @@
 import type { Alert } from '@shared/scoring/alerts.schema';
 import type { Comparison, ComparableMetric, TouchpointScores, TrendMetric } from '@shared/scoring/metrics.schema';
 import type { SampleFlag } from '@shared/scoring/sample';
-import type { TargetCheck, TargetMetric } from '@shared/scoring/targets';
+import type { TargetCheck, TargetMetric } from '@shared/scoring/target.schema';
 import type { MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/i18n-context';
 

@@ -2,8 +2,7 @@ import { Types } from 'mongoose';
 import type { ContactExport } from '@shared/contacts/contact.schema';
 import { SendLogModel } from '../mail/send-log.model';
 import { ResponseTokenModel } from '../responses/response-token.model';
-import { ResponseModel } from '../responses/response.model';
-import { anonymiseContactResponses } from '../scores/fold.service';
+import { anonymiseContactResponses, contactResponses } from '../responses/response-erasure.service';
 import { ContactModel } from './contact.model';
 import { findContact, toContact } from './contact.service';
 
@@ -18,7 +17,7 @@ export async function exportContact(id: string): Promise<ContactExport> {
   const contact = await findContact(id);
   const contactId = contact._id;
   const [responses, sendLog, responseTokens] = await Promise.all([
-    ResponseModel.find({ contactId }).sort({ submittedAt: 1 }).lean(),
+    contactResponses(contactId),
     SendLogModel.find({ contactId }).sort({ createdAt: 1 }).lean(),
     ResponseTokenModel.find({ contactId }, { tokenHash: 0 }).sort({ createdAt: 1 }).lean(),
   ]);

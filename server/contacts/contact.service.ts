@@ -68,10 +68,23 @@ export async function updateContact(id: string, update: ContactUpdate): Promise<
   }
 }
 
-/** Staff-side opt-out; keeps the first opt-out time when already unsubscribed. */
-export async function unsubscribeContact(id: string): Promise<Contact> {
+/** Marks the contact unsubscribed, keeping the first opt-out time (so clicking twice changes nothing); null when there is no such contact. */
+async function optOut(id: string): Promise<ContactDoc | null> {
   await ContactModel.updateOne({ _id: id, unsubscribedAt: null }, { $set: { unsubscribedAt: new Date() } });
-  return toContact(await findContact(id));
+  return ContactModel.findById(id).lean<ContactDoc>();
+}
+
+/** Staff-side opt-out. */
+export async function unsubscribeContact(id: string): Promise<Contact> {
+  const doc = await optOut(id);
+  if (!doc) throw new NotFound(`There is no contact ${id}.`);
+  return toContact(doc);
+}
+
+/** Opt-out from an email's unsubscribe link (id from a verified token). Not found is no error: an erased contact has nothing left to unsubscribe. */
+export async function unsubscribeByLink(contactId: string): Promise<{ found: boolean; unsubscribedAt: Date | null }> {
+  const doc = Types.ObjectId.isValid(contactId) ? await optOut(contactId) : null;
+  return { found: doc !== null, unsubscribedAt: doc?.unsubscribedAt ?? null };
 }
 
 export async function resubscribeContact(id: string): Promise<Contact> {

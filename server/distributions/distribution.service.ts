@@ -17,7 +17,7 @@ import type { InvalidParam } from '@shared/http/problem.schema';
 import type { AppContext } from '../app-context';
 import { Conflict, Invalid, NotFound } from '../lib/errors';
 import { SendLogModel } from '../mail/send-log.model';
-import { isKnownChannel } from '../responses/answer-targets';
+import { isKnownChannel } from '../surveys/survey-cache';
 import { ResponseTokenModel } from '../responses/response-token.model';
 import { SurveyModel } from '../surveys/survey.model';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../lib/queue';
+import { defineJob } from '../app-context';
 import { runOccurrence } from './occurrence.service';
 
 export const occurrencePayloadSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../lib/queue';
+import { defineJob } from '../app-context';
 import { sweepReminders } from './reminder.service';
 
 /** Every REMINDER_SWEEP_MS: reminders for non-responders, completion of finished one-time distributions. */

@@ -1,28 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Types } from 'mongoose';
-import { z } from 'zod';
-import type { AppContext } from '../app-context';
+import { defineJob, type AppContext } from '../app-context';
+import type { DefinedJob } from '../lib/queue';
 import type { Config } from '../config';
-import { defineJob, type JobDefinition } from '../lib/queue';
 import type { DistributionRecord } from './distribution.model';
+import { sendPayloadSchema, type SendPayload } from './send-payload';
 import { sendBatch, type BatchSummary } from './send.service';
-
-const objectId = z.string().regex(/^[a-f0-9]{24}$/);
-
-/** The most recipients one send job may carry (MAIL_BATCH_SIZE is at most this). */
-export const MAX_SEND_BATCH = 500;
-
-export const sendPayloadSchema = z
-  .object({
-    distributionId: objectId,
-    kind: z.enum(['invitation', 'reminder']),
-    /** Which reminder (1..max); only for reminders. Every recipient of one job is due the same one. */
-    reminder: z.number().int().min(1).max(10).optional(),
-    /** Recipient rows (the job reads each row's contact and occurrence). */
-    recipientIds: z.array(objectId).min(1).max(MAX_SEND_BATCH),
-  })
-  .strict();
-export type SendPayload = z.infer<typeof sendPayloadSchema>;
 
 /**
  * Recipients per send job: MAIL_BATCH_SIZE, but never more than the provider's quota per window, so
@@ -42,7 +25,7 @@ export function sendBatchSize(config: Pick<Config, 'MAIL_BATCH_SIZE' | 'MAIL_RAT
  */
 const SEND_QUEUE = 'distribution-send';
 
-export const sendJob: JobDefinition<typeof sendPayloadSchema> = defineJob({
+export const sendJob: DefinedJob<typeof sendPayloadSchema, AppContext> = defineJob({
   queue: SEND_QUEUE,
   payload: sendPayloadSchema,
   // Enough batches to fill MAIL_CONCURRENCY, plus one reading its rows while the others send.

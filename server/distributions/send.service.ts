@@ -3,20 +3,20 @@ import type { Types } from 'mongoose';
 import type { SkipReason } from '@shared/distributions/distribution.schema';
 import { isInsideWindow, nextSendTime, type DailyWindow } from '@shared/distributions/send-window';
 import { ContactModel } from '../contacts/contact.model';
-import type { JobContext } from '../lib/queue';
+import type { JobContext } from '../app-context';
 import { Semaphore } from '../lib/semaphore';
 import { SendInProgress, markSendFailed, sendOnce } from '../mail/send-once';
 import { renderEmail, templateLocaleOf } from '../mail/templates';
 import { listUnsubscribeHeaders, unsubscribeUrl } from '../mail/unsubscribe';
 import { hashResponseToken } from '../responses/response-token.service';
 import { ResponseTokenModel } from '../responses/response-token.model';
-import { TtlCache } from '../responses/ttl-cache';
+import { TtlCache } from '../lib/ttl-cache';
 import { SurveyModel } from '../surveys/survey.model';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { DistributionModel } from './distribution.model';
 import { personalLink, personalToken } from './personal-link';
 import { RecipientModel } from './recipient.model';
-import type { SendPayload } from './send.job';
+import type { SendPayload } from './send-payload';
 
 export type SendOutcome =
   | 'sent'

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { DEFAULT_FOLLOW_UP_RULE, followUpRuleSchema, type FollowUpRule } from '@shared/follow-up/follow-up-rule.schema';
 import { NotFound } from '../lib/errors';
-import { TtlCache } from '../responses/ttl-cache';
+import { TtlCache } from '../lib/ttl-cache';
 import { SurveyModel } from '../surveys/survey.model';
 
 /**

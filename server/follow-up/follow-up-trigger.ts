@@ -1,6 +1,6 @@
 import { followUpReasons } from '@shared/follow-up/follow-up-match';
 import type { AppContext } from '../app-context';
-import type { StoredResponseEvent } from '../responses/response-events';
+import type { ResponseConsumer, StoredResponseEvent } from '../responses/response-events';
 import { enqueueFollowUp } from './follow-up.job';
 import { cachedFollowUpRule } from './follow-up-rule.service';
 import { markFollowUpPending } from './follow-up.service';
@@ -31,3 +31,6 @@ export async function requestFollowUp(ctx: AppContext, stored: StoredResponseEve
     ctx.logger.warn({ err, responseId: stored.id.toString() }, 'could not enqueue the follow-up; the sweep will send it'),
   );
 }
+
+/** Follow-up acts on stored responses only; a deleted one's mark goes with it. */
+export const followUpConsumer: ResponseConsumer = { name: 'follow-up', stored: requestFollowUp };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { AppContext } from '../app-context';
-import { defineJob } from '../lib/queue';
-import { overdueFollowUps, sendFollowUpAlerts } from './follow-up.service';
+import { defineJob, type AppContext } from '../app-context';
+import { overdueFollowUps } from '../responses/response-follow-up.service';
+import { sendFollowUpAlerts } from './follow-up.service';
 
 const objectId = z.string().regex(/^[a-f0-9]{24}$/);
 

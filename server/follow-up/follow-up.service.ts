@@ -1,48 +1,28 @@
 import { UnrecoverableError } from 'bullmq';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { describeFollowUpReasons } from '@shared/follow-up/follow-up-match';
-import type { FollowUpReason, FollowUpRule, FollowUpStatus, ResponseFollowUp } from '@shared/follow-up/follow-up-rule.schema';
+import type { FollowUpReason, FollowUpRule, ResponseFollowUp } from '@shared/follow-up/follow-up-rule.schema';
 import type { AppContext } from '../app-context';
 import { ContactModel } from '../contacts/contact.model';
 import { Conflict, NotFound } from '../lib/errors';
 import { sendOnce } from '../mail/send-once';
 import { renderEmail, templateLocaleOf } from '../mail/templates';
+import { SERVER_TEXT } from '../mail/text-defaults';
 import { listUnsubscribeHeaders, unsubscribeUrl } from '../mail/unsubscribe';
-import { ResponseModel } from '../responses/response.model';
+import {
+  closeFollowUp,
+  followUpOf,
+  markFollowUpOpen,
+  markForFollowUp,
+  toResponseFollowUp,
+  type AlertOutcome,
+  type FollowUpAlerts,
+  type OwnersSkipped,
+  type StoredFollowUp,
+} from '../responses/response-follow-up.service';
+import { findResponse } from '../responses/response.service';
 import { SurveyModel } from '../surveys/survey.model';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
-
-/** What a follow-up email came to: sent (now or before), or why not. */
-export type AlertOutcome = 'sent' | 'failed' | 'off' | 'no-contact' | 'unsubscribed' | 'flagged';
-
-/** Why no owner was alerted (null: they were). */
-type OwnersSkipped = 'off' | 'flagged' | 'no-touchpoint' | 'no-owners' | null;
-
-/** The mark as stored on the response. What to send is fixed when it matched, so a later rule edit does not change it. */
-export interface StoredFollowUp {
-  status: FollowUpStatus;
-  reason: string;
-  reasons: FollowUpReason[];
-  matchedAt: Date;
-  acknowledge: boolean;
-  notifyOwners: boolean;
-  alerts?: { ack: AlertOutcome; owners: Record<string, AlertOutcome>; ownersSkipped: OwnersSkipped } | null;
-  doneAt: Date | null;
-  doneBy: Types.ObjectId | null;
-}
-
-export function toResponseFollowUp(stored: unknown): ResponseFollowUp | null {
-  if (!stored || typeof stored !== 'object') return null;
-  const mark = stored as StoredFollowUp;
-  return {
-    status: mark.status,
-    reason: mark.reason,
-    reasons: mark.reasons ?? [],
-    matchedAt: new Date(mark.matchedAt).toISOString(),
-    doneAt: mark.doneAt ? new Date(mark.doneAt).toISOString() : null,
-    doneBy: mark.doneBy?.toString() ?? null,
-  };
-}
 
 /**
  * Marks a matched response `pending` (its alerts are due), written before the job is enqueued so the
@@ -61,10 +41,7 @@ export async function markFollowUpPending(responseId: Types.ObjectId, rule: Foll
     doneAt: null,
     doneBy: null,
   };
-  const result = await ResponseModel.updateOne({ _id: responseId, followUp: null }, { $set: { followUp: mark } });
-  if (result.modifiedCount === 1) return true;
-  const current = await ResponseModel.findById(responseId, { followUp: 1 }).lean();
-  return (current?.followUp as StoredFollowUp | null)?.status === 'pending';
+  return markForFollowUp(responseId, mark);
 }
 
 /** Where staff see a response: the survey's responses on the dashboard. */
@@ -79,9 +56,9 @@ const formatTime = (date: Date) => `${date.toISOString().slice(0, 16).replace('T
  * then marks it `open`. A permanent rejection of one address does not hold up the others; a transient
  * error is rethrown after every recipient was tried, so the job retries only what did not go out.
  */
-export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): Promise<{ skipped: string } | NonNullable<StoredFollowUp['alerts']>> {
-  const response = await ResponseModel.findById(responseId).lean();
-  const mark = response?.followUp as StoredFollowUp | null | undefined;
+export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): Promise<{ skipped: string } | FollowUpAlerts> {
+  const response = await findResponse(responseId);
+  const mark = response ? followUpOf(response) : null;
   if (!response || !mark) return { skipped: 'not-marked' };
   if (mark.status !== 'pending') return { skipped: mark.status };
 
@@ -135,7 +112,7 @@ export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): P
   if (mark.notifyOwners && !flagged) {
     const locale = ctx.config.STAFF_MAIL_LOCALE;
     const vars = {
-      name: contact?.name ?? (locale === 'zh-CN' ? '匿名客户' : 'anonymous customer'),
+      name: contact?.name ?? SERVER_TEXT[locale].anonymousCustomer,
       email: contact?.email ?? '',
       surveyTitle: survey?.title ?? '',
       touchpoint: touchpointName,
@@ -159,31 +136,14 @@ export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): P
 
   const ownersSkipped: OwnersSkipped = !mark.notifyOwners ? 'off' : flagged ? 'flagged' : !touchpoint ? 'no-touchpoint' : Object.keys(owners).length === 0 ? 'no-owners' : null;
   const alerts = { ack, owners, ownersSkipped };
-  await ResponseModel.updateOne({ _id: response._id, 'followUp.status': 'pending' }, { $set: { 'followUp.status': 'open', 'followUp.alerts': alerts } });
+  await markFollowUpOpen(response._id, alerts);
   return alerts;
 }
 
 /** Staff reached back to the customer (or decided not to): the response leaves the open list. */
 export async function markFollowUpDone(responseId: string, userId: string | null): Promise<ResponseFollowUp> {
-  const response = await ResponseModel.findOneAndUpdate(
-    { _id: responseId, followUp: { $ne: null } },
-    { $set: { 'followUp.status': 'done', 'followUp.doneAt': new Date(), 'followUp.doneBy': userId ? new Types.ObjectId(userId) : null } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (response) return toResponseFollowUp(response.followUp)!;
-  if (await ResponseModel.exists({ _id: responseId })) throw new Conflict('This response was not marked for follow-up.', 'no-follow-up');
-  throw new NotFound(`There is no response ${responseId}.`);
-}
-
-/** Matched responses whose alerts should have run by now (their job was lost or gave up). */
-export async function overdueFollowUps(olderThanMs: number, limit: number): Promise<Types.ObjectId[]> {
-  const now = Date.now();
-  const docs = await ResponseModel.find(
-    // A week back at most: older alerts would reach customers too late to help.
-    { 'followUp.status': 'pending', 'followUp.matchedAt': { $lte: new Date(now - olderThanMs), $gte: new Date(now - 7 * 24 * 3600_000) } },
-    { _id: 1 },
-  )
-    .limit(limit)
-    .lean();
-  return docs.map((doc) => doc._id);
+  const closed = await closeFollowUp(responseId, userId);
+  if (closed === 'unmarked') throw new Conflict('This response was not marked for follow-up.', 'no-follow-up');
+  if (closed === 'missing') throw new NotFound(`There is no response ${responseId}.`);
+  return toResponseFollowUp(closed)!;
 }

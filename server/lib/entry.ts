@@ -1,29 +1,43 @@
-import { ConfigError, loadConfig, type Config } from '../config';
 import { MissingBinaryError } from './embedded/child-process';
-import { startPlatform } from '../platform';
+import type { Logger } from './logger';
+
+/** One booted process, as an entry sees it. */
+export interface RunningProcess {
+  context: { logger: Logger };
+  /** Base URL of the API, when this process serves it. */
+  url?: string;
+  stop(): Promise<void>;
+}
+
+/** What a process entry boots: the app hands in its config loader and platform, so this file imports nothing above lib/. */
+export interface EntryBoot<C> {
+  loadConfig: () => C;
+  /** Whether an error of `loadConfig` is the operator's (a bad environment): its message is printed, exit code 2. */
+  isConfigError: (error: unknown) => boolean;
+  /** A refusal to start with this config (printed, exit code 2), or undefined. */
+  check?: ((config: C) => string | undefined) | undefined;
+  start: (config: C) => Promise<RunningProcess>;
+}
 
 /** Shared by the process entries: validated config, boot, one line when ready, clean stop on SIGTERM/SIGINT. */
-export async function runEntry(
-  rolesFor: (config: Config) => { api: boolean; workers: boolean },
-  check?: (config: Config) => string | undefined,
-): Promise<void> {
-  let config: Config;
+export async function runEntry<C>(boot: EntryBoot<C>): Promise<void> {
+  let config: C;
   try {
-    config = loadConfig();
+    config = boot.loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
+    if (boot.isConfigError(error)) {
+      console.error((error as Error).message);
       process.exit(2);
     }
     throw error;
   }
-  const refusal = check?.(config);
+  const refusal = boot.check?.(config);
   if (refusal) {
     console.error(refusal);
     process.exit(2);
   }
   try {
-    const platform = await startPlatform(config, rolesFor(config));
+    const platform = await boot.start(config);
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;

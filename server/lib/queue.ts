@@ -1,34 +1,57 @@
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
-import type { AppContext } from '../app-context';
 import type { Logger } from './logger';
 
-/** What a job handler may use (the process's shared context, its job, a logger naming both); handlers are thin and call services. */
-export interface JobContext extends AppContext {
-  logger: Logger;
-  job: Job;
-}
+/**
+ * What a job handler may use: the process's shared context `C` (the app's, handed in by whoever starts
+ * the workers), its job, and a logger naming both. Handlers are thin and call services.
+ */
+export type JobContext<C> = C & { logger: Logger; job: Job };
 
 /** A job that runs on its own on a schedule (a BullMQ job scheduler, kept in Redis, so it survives restarts). */
 export type JobSchedule = { every: number } | { pattern: string; tz?: string };
 
-export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+/** Where jobs of one kind are queued: enough to enqueue them. */
+export interface JobQueueSpec<S extends z.ZodType = z.ZodType> {
   /** Queue name; one queue per kind of job. */
   queue: string;
   payload: S;
-  handle: (payload: z.infer<S>, context: JobContext) => Promise<unknown>;
-  /** A number, or read from the process's context (config) when workers start. */
-  concurrency?: number | ((context: AppContext) => number);
-  /** BullMQ's rate limiter for this queue (shared by every worker on it); may be read from config. */
-  limiter?: WorkerOptions['limiter'] | ((context: AppContext) => WorkerOptions['limiter']);
   defaults?: JobsOptions;
-  /** Runs with this payload on this schedule once workers start; `(config) => undefined` leaves it off. */
-  schedule?: (context: AppContext) => { repeat: JobSchedule; payload: z.infer<S> } | undefined;
 }
 
-export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
-  return definition;
+/** How workers run one kind of job, whatever its payload: every typed definition is one, without a cast. */
+export interface RunnableJob<C> extends JobQueueSpec {
+  /** A number, or read from the process's context (config) when workers start. */
+  concurrency?: number | ((context: C) => number);
+  /** BullMQ's rate limiter for this queue (shared by every worker on it); may be read from config. */
+  limiter?: WorkerOptions['limiter'] | ((context: C) => WorkerOptions['limiter']);
+  /** Runs with this payload on this schedule once workers start; `(config) => undefined` leaves it off. */
+  schedule?: (context: C) => { repeat: JobSchedule; payload: unknown } | undefined;
+  /** Parses the job's data with `payload` (a bad payload is not retried), then handles it. */
+  run: (data: unknown, context: JobContext<C>) => Promise<unknown>;
+}
+
+/** A job as a feature writes it: payload schema `S`, handler typed by it. */
+export interface JobDefinition<S extends z.ZodType, C> extends JobQueueSpec<S> {
+  handle: (payload: z.infer<S>, context: JobContext<C>) => Promise<unknown>;
+  concurrency?: RunnableJob<C>['concurrency'];
+  limiter?: RunnableJob<C>['limiter'];
+  schedule?: (context: C) => { repeat: JobSchedule; payload: z.infer<S> } | undefined;
+}
+
+/** A typed job definition that workers can also run as a `RunnableJob` (its `run` parses, then calls `handle`). */
+export type DefinedJob<S extends z.ZodType, C> = JobDefinition<S, C> & RunnableJob<C>;
+
+export function defineJob<C, S extends z.ZodType>(definition: JobDefinition<S, C>): DefinedJob<S, C> {
+  return {
+    ...definition,
+    run: async (data, context) => {
+      const parsed = definition.payload.safeParse(data);
+      if (!parsed.success) throw new UnrecoverableError(`invalid payload: ${parsed.error.message}`);
+      return definition.handle(parsed.data, context);
+    },
+  };
 }
 
 /** Retry, backoff and retention set once for every queue. */
@@ -55,7 +78,7 @@ export class JobQueues {
     private readonly prefix: string,
   ) {}
 
-  queue(definition: JobDefinition): Queue {
+  queue(definition: JobQueueSpec): Queue {
     let queue = this.queues.get(definition.queue);
     if (!queue) {
       queue = new Queue(definition.queue, {
@@ -68,19 +91,19 @@ export class JobQueues {
     return queue;
   }
 
-  async enqueue<S extends z.ZodType>(definition: JobDefinition<S>, payload: z.infer<S>, options: EnqueueOptions = {}): Promise<Job> {
+  async enqueue<S extends z.ZodType>(definition: JobQueueSpec<S>, payload: z.infer<S>, options: EnqueueOptions = {}): Promise<Job> {
     if (options.jobId?.includes(':')) throw new Error(`job id ${options.jobId} must not contain ':'`);
     const data = definition.payload.parse(payload);
     return this.queue(definition).add(definition.queue, data, { ...options });
   }
 
   /** Creates or updates the job scheduler `id` (idempotent: every worker start may call it). */
-  async schedule<S extends z.ZodType>(definition: JobDefinition<S>, id: string, repeat: JobSchedule, payload: z.infer<S>): Promise<void> {
+  async schedule<S extends z.ZodType>(definition: JobQueueSpec<S>, id: string, repeat: JobSchedule, payload: z.infer<S>): Promise<void> {
     if (id.includes(':')) throw new Error(`scheduler id ${id} must not contain ':'`);
     await this.queue(definition).upsertJobScheduler(id, repeat, { name: definition.queue, data: definition.payload.parse(payload) });
   }
 
-  async unschedule(definition: JobDefinition, id: string): Promise<void> {
+  async unschedule(definition: JobQueueSpec, id: string): Promise<void> {
     await this.queue(definition).removeJobScheduler(id);
   }
 
@@ -91,9 +114,16 @@ export class JobQueues {
 }
 
 /** Consumer side: one BullMQ worker per definition. The payload is parsed again; a bad payload is not retried. */
-export function startWorkers(
-  definitions: readonly JobDefinition[],
-  options: { connection: Redis; prefix: string; context: AppContext },
+export function startWorkers<C extends { logger: Logger }>(
+  definitions: readonly RunnableJob<C>[],
+  options: {
+    connection: Redis;
+    prefix: string;
+    context: C;
+    /** BullMQ's lock duration and stalled-job check (JOB_LOCK_MS, JOB_STALLED_CHECK_MS). */
+    lockDurationMs: number;
+    stalledCheckMs: number;
+  },
 ): Worker[] {
   const { context } = options;
   return definitions.map((definition) => {
@@ -102,17 +132,15 @@ export function startWorkers(
     const worker = new Worker(
       definition.queue,
       async (job) => {
-        const parsed = definition.payload.safeParse(job.data);
-        if (!parsed.success) throw new UnrecoverableError(`invalid payload: ${parsed.error.message}`);
         const logger = context.logger.child({ queue: definition.queue, jobId: job.id });
-        return definition.handle(parsed.data, { ...context, logger, job });
+        return definition.run(job.data, { ...context, logger, job });
       },
       {
         connection: options.connection,
         prefix: options.prefix,
         concurrency: concurrency ?? 4,
-        lockDuration: context.config.JOB_LOCK_MS,
-        stalledInterval: context.config.JOB_STALLED_CHECK_MS,
+        lockDuration: options.lockDurationMs,
+        stalledInterval: options.stalledCheckMs,
         ...(limiter ? { limiter } : {}),
       },
     );
@@ -125,7 +153,7 @@ export function startWorkers(
 }
 
 /** Creates the job schedulers the definitions ask for (idempotent, so every worker start does it). */
-export async function startSchedules(definitions: readonly JobDefinition[], context: AppContext): Promise<void> {
+export async function startSchedules<C extends { queues: JobQueues }>(definitions: readonly RunnableJob<C>[], context: C): Promise<void> {
   for (const definition of definitions) {
     const wanted = definition.schedule?.(context);
     if (wanted) await context.queues.schedule(definition, `${definition.queue}-schedule`, wanted.repeat, wanted.payload);

@@ -12,7 +12,7 @@ import {
 } from '@shared/mail/template.schema';
 import { SEND_KINDS } from '@shared/mail/send-log.schema';
 import { Invalid } from '../lib/errors';
-import { TtlCache } from '../responses/ttl-cache';
+import { TtlCache } from '../lib/ttl-cache';
 import { EmailTemplateModel } from './email-template.model';
 import { DEFAULT_TEMPLATES, SAMPLE_VARS } from './templates-defaults';
 

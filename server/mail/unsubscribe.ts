@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { AppContext } from '../app-context';
-import { ContactModel } from '../contacts/contact.model';
 
 /** Truncated to 128 bits: plenty against forgery, and the link stays short. */
 const MAC_BYTES = 16;
@@ -48,12 +47,4 @@ export function listUnsubscribeHeaders(url: string): Record<string, string> {
     'List-Unsubscribe': `<${url}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
-}
-
-/** Marks the contact unsubscribed (idempotent: the first time is kept). False when no such contact exists. */
-export async function unsubscribeContact(contactId: string): Promise<{ found: boolean; unsubscribedAt: Date | null }> {
-  if (!Types.ObjectId.isValid(contactId)) return { found: false, unsubscribedAt: null };
-  await ContactModel.updateOne({ _id: contactId, unsubscribedAt: null }, { $set: { unsubscribedAt: new Date() } });
-  const contact = await ContactModel.findById(contactId, { unsubscribedAt: 1 }).lean();
-  return { found: Boolean(contact), unsubscribedAt: contact?.unsubscribedAt ?? null };
 }

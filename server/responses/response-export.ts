@@ -9,7 +9,7 @@ import { allQuestions, type SurveyDefinitionJson } from '@shared/survey/walk-que
 import { NotFound } from '../lib/errors';
 import { SurveyModel } from '../surveys/survey.model';
 import { findPublishedDefinition } from '../surveys/survey.service';
-import { ResponseModel, type ResponseRecord } from './response.model';
+import { ResponseModel, type ResponseDoc } from './response.model';
 
 const DAY_MS = 86_400_000;
 
@@ -33,8 +33,6 @@ export const FIXED_COLUMNS = ['id', 'submittedAt', 'version', 'touchpoint', 'cha
 
 // Elements that show something but collect no answer.
 const DISPLAY_ONLY = new Set(['html', 'image', 'expression']);
-
-type ResponseDoc = ResponseRecord & { _id: Types.ObjectId };
 
 /** Question names of a definition in page order; a name that clashes with a fixed column gets an `answer:` prefix in the header. */
 function questionColumns(definition: SurveyDefinitionJson | null): { name: string; header: string }[] {

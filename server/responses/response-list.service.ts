@@ -1,12 +1,9 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { ListResponsesQuery, ResponseList, StoredResponse } from '@shared/responses/response-list.schema';
-import { toResponseFollowUp } from '../follow-up/follow-up.service';
 import { NotFound } from '../lib/errors';
-import { deleteResponseAndScores } from '../scores/fold.service';
 import { SurveyModel } from '../surveys/survey.model';
-import { ResponseModel, type ResponseRecord } from './response.model';
-
-type ResponseDoc = ResponseRecord & { _id: Types.ObjectId };
+import { toResponseFollowUp } from './response-follow-up.service';
+import { ResponseModel, type ResponseDoc } from './response.model';
 
 function toStoredResponse(doc: ResponseDoc): StoredResponse {
   return {
@@ -64,9 +61,4 @@ export async function listResponses(surveyId: string, query: ListResponsesQuery)
   const page = docs.slice(0, query.limit);
   const last = page[page.length - 1];
   return { responses: page.map(toStoredResponse), nextCursor: docs.length > query.limit && last ? cursorOf(last) : null };
-}
-
-/** Deletes one response for good (admin only). */
-export async function deleteResponse(id: string): Promise<void> {
-  if (!(await deleteResponseAndScores(id))) throw new NotFound(`There is no response ${id}.`);
 }

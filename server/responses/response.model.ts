@@ -32,7 +32,7 @@ const responseSchema = new Schema(
      * in the same transaction as its `$inc`, so a response is counted exactly once.
      */
     foldState: { type: String, enum: ['pending', 'folded'], default: 'pending' },
-    /** Set when a low-score rule matched: staff should reach back to this customer. */
+    /** Set when a low-score rule matched: staff should reach back to this customer (`StoredFollowUp`). */
     followUp: { type: Schema.Types.Mixed, default: null },
   },
   // Sharded on the client-made UUID: random, so inserts spread over every shard, and the resubmission
@@ -53,4 +53,6 @@ responseSchema.index({ foldState: 1 });
 responseSchema.index({ 'followUp.status': 1, 'followUp.matchedAt': 1 }, { sparse: true });
 
 export type ResponseRecord = InferSchemaType<typeof responseSchema>;
+/** A stored response as read with `.lean()`. */
+export type ResponseDoc = ResponseRecord & { _id: Types.ObjectId };
 export const ResponseModel = model('Response', responseSchema);

@@ -8,7 +8,8 @@ import { TooManyRequests } from '../lib/errors';
 import { hitRateLimits } from '../lib/rate-limit';
 import { validated } from '../lib/validate';
 import { exportResponsesQuerySchema, streamResponsesCsv } from './response-export';
-import { deleteResponse, listResponses } from './response-list.service';
+import { deleteResponse } from './response-erasure.service';
+import { listResponses } from './response-list.service';
 import { submitResponse } from './response.service';
 
 const MINUTE = 60;

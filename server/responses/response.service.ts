@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { Types, type ClientSession } from 'mongoose';
 import type { SubmitResponseInput } from '@shared/responses/response-api.schema';
 import { HONEYPOT_FIELD } from '@shared/responses/response-reply.schema';
 import { responseMetrics } from '@shared/responses/response-metrics';
@@ -9,10 +9,10 @@ import type { SurveyDefinition } from '@shared/survey/definition.schema';
 import type { AppContext } from '../app-context';
 import { Conflict, Invalid, NotFound } from '../lib/errors';
 import { isDuplicateKey } from '../lib/mongo-errors';
-import { cachedOpenSurvey, cachedPublishedDefinition, isKnownChannel, isKnownTouchpoint } from './answer-targets';
+import { cachedOpenSurvey, cachedPublishedDefinition, isKnownChannel, isKnownTouchpoint } from '../surveys/survey-cache';
 import { botFlags } from './bot-flags';
 import { afterResponseStored, type StoredResponseEvent } from './response-events';
-import { ResponseModel } from './response.model';
+import { ResponseModel, type ResponseDoc } from './response.model';
 import { claimResponseToken, releaseResponseToken, type ClaimedToken } from './response-token.service';
 
 const MAX_USER_AGENT = 512;
@@ -106,4 +106,18 @@ async function earlierSubmission(submissionId: string, surveyId: string): Promis
   if (!earlier) throw new Conflict('This submission is being stored right now; send it again in a moment.', 'submission-in-progress');
   if (!earlier.surveyId.equals(surveyId)) throw new Conflict('This submissionId belongs to another survey; make a new one.', 'submission-id-taken');
   return { id: earlier._id, surveyId: earlier.surveyId, contactId: earlier.contactId ?? null, metrics: earlier.metrics as ResponseMetrics };
+}
+
+/** One stored response, or null. */
+export async function findResponse(id: string | Types.ObjectId): Promise<ResponseDoc | null> {
+  return ResponseModel.findById(id).lean<ResponseDoc>();
+}
+
+/**
+ * Flips pending responses to `folded`, in the score fold's transaction (its `$inc` commits with the
+ * flip, so each response counts once). Returns how many were still pending.
+ */
+export async function markFolded(ids: readonly Types.ObjectId[], session: ClientSession): Promise<number> {
+  const flipped = await ResponseModel.updateMany({ _id: { $in: ids }, foldState: 'pending' }, { $set: { foldState: 'folded' } }, { session });
+  return flipped.modifiedCount;
 }

@@ -1,5 +1,5 @@
 import { Schema, model } from 'mongoose';
-import { TARGET_METRICS } from '@shared/scoring/targets';
+import { TARGET_METRICS } from '@shared/scoring/target.schema';
 
 /** Where each (touchpoint, window, metric) stands, so an alert fires on the crossing, not on every check. */
 const alertStateSchema = new Schema(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Alert } from '@shared/scoring/alerts.schema';
-import { defineJob } from '../lib/queue';
+import { defineJob } from '../app-context';
 import { renderEmail } from '../mail/templates';
 import { sendOnce } from '../mail/send-once';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';

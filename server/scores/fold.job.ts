@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { z } from 'zod';
-import { defineJob } from '../lib/queue';
+import { defineJob } from '../app-context';
 import { foldPendingBatch } from './fold.service';
 import { FOLD_LEASE_MS, withFoldLock } from './fold-lock';
 

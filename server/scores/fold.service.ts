@@ -1,9 +1,10 @@
 import mongoose, { type ClientSession, type Types } from 'mongoose';
 import { extractMetricAnswers } from '@shared/scoring/metric-answers';
 import { statsIncrements } from '@shared/scoring/response-stats';
-import { allQuestions, type SurveyDefinitionJson } from '@shared/survey/walk-questions';
-import { cachedPublishedDefinition } from '../responses/answer-targets';
+import type { SurveyDefinitionJson } from '@shared/survey/walk-questions';
 import { ResponseModel } from '../responses/response.model';
+import { markFolded } from '../responses/response.service';
+import { cachedPublishedDefinition } from '../surveys/survey-cache';
 import { bumpRollupEpoch, isClosedPeriod } from './rollup-cache';
 import { ALL, NONE, RollupModel, rollupKeys, type Grain } from './rollup.model';
 
@@ -111,8 +112,7 @@ export async function foldPendingBatch(batchSize: number, session?: ClientSessio
   const ids = batch.map((response) => response._id);
   try {
     const fold = async (txn: ClientSession) => {
-      const flipped = await ResponseModel.updateMany({ _id: { $in: ids }, foldState: 'pending' }, { $set: { foldState: 'folded' } }, { session: txn });
-      if (flipped.modifiedCount !== ids.length) throw new FoldRace();
+      if ((await markFolded(ids, txn)) !== ids.length) throw new FoldRace();
       await increments.write(txn);
     };
     await (session ? session.withTransaction(() => fold(session)) : mongoose.connection.transaction(fold));
@@ -124,11 +124,14 @@ export async function foldPendingBatch(batchSize: number, session?: ClientSessio
   return ids.length;
 }
 
+/** A response as the scores consumer sees it change: what the fold reads, and whether it was counted yet. */
+export type CountedResponse = FoldableResponse & { foldState?: string | null };
+
 /**
- * Takes responses out of the rollups, in the caller's transaction: those already folded get their
- * increments subtracted (with the same definition and buckets they were folded with).
+ * Takes deleted responses out of the rollups, in the deleting transaction: those already folded get
+ * their increments subtracted (with the same definition and buckets they were folded with).
  */
-export async function subtractFolded(responses: readonly (FoldableResponse & { foldState?: string | null })[], session: ClientSession): Promise<void> {
+export async function subtractFolded(responses: readonly CountedResponse[], session: ClientSession): Promise<void> {
   const increments = new BucketIncrements();
   for (const response of responses) {
     if (response.foldState === 'folded') increments.add(response, await responseIncrements(response, -1));
@@ -136,64 +139,16 @@ export async function subtractFolded(responses: readonly (FoldableResponse & { f
   await increments.write(session);
 }
 
-/** Runs a rollup-changing transaction, then tells readers' caches (after the commit, so none caches the old state anew). */
-async function changingClosedPeriods<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
-  const result = await mongoose.connection.transaction(work);
-  await bumpRollupEpoch();
-  return result;
-}
-
-/** Deletes one response and takes it out of the scores, atomically. Returns false when there was none. */
-export async function deleteResponseAndScores(id: string): Promise<boolean> {
-  return changingClosedPeriods(async (session) => {
-    const deleted = await ResponseModel.findOneAndDelete({ _id: id }, { session, projection: { ...FOLD_PROJECTION, foldState: 1 } }).lean<
-      FoldableResponse & { foldState: string }
-    >();
-    if (!deleted) return false;
-    await subtractFolded([deleted], session);
-    return true;
-  });
-}
-
-/** Question types whose answers are free text a customer may have put personal data in. */
-const FREE_TEXT_TYPES = new Set(['comment', 'text', 'multipletext']);
-
-async function withoutFreeText(response: FoldableResponse): Promise<Record<string, unknown>> {
-  const definition = await cachedPublishedDefinition(response.surveyId.toString(), response.version);
-  const freeText = new Set(allQuestions((definition ?? {}) as SurveyDefinitionJson).filter((q) => FREE_TEXT_TYPES.has(q.type)).map((q) => q.name));
-  const answers = (response.answers ?? {}) as Record<string, unknown>;
-  // SurveyJS keeps "other" comments under `<question>-Comment`.
-  return Object.fromEntries(Object.entries(answers).filter(([name]) => !freeText.has(name) && !name.endsWith('-Comment')));
-}
-
 /**
- * GDPR erasure of a contact's answers: each response loses its link to the contact (contact, token,
- * segment), its user agent and its free-text answers; its scores stay, moved to the "no segment"
- * rollups in the same transaction, so the rollups always equal a rebuild. Returns how many responses.
+ * Moves anonymised responses' counts, in the anonymising transaction: a folded response is subtracted
+ * as it was and added as it is now (no segment, no free text), so the rollups always equal a rebuild.
  */
-export async function anonymiseContactResponses(contactId: Types.ObjectId): Promise<number> {
-  return changingClosedPeriods(async (session) => {
-    const responses = await ResponseModel.find({ contactId }, { ...FOLD_PROJECTION, foldState: 1 }, { session }).lean<
-      (FoldableResponse & { foldState: string })[]
-    >();
-    if (responses.length === 0) return 0;
-    const increments = new BucketIncrements();
-    const updates = [];
-    for (const response of responses) {
-      const anonymous = { ...response, segment: null, answers: await withoutFreeText(response) };
-      if (response.foldState === 'folded') {
-        increments.add(response, await responseIncrements(response, -1));
-        increments.add(anonymous, await responseIncrements(anonymous, 1));
-      }
-      updates.push({
-        updateOne: {
-          filter: { _id: response._id },
-          update: { $set: { contactId: null, tokenId: null, segment: null, userAgent: null, answers: anonymous.answers } },
-        },
-      });
-    }
-    await ResponseModel.bulkWrite(updates, { session });
-    await increments.write(session);
-    return responses.length;
-  });
+export async function refoldChanged(changes: readonly { before: CountedResponse; after: FoldableResponse }[], session: ClientSession): Promise<void> {
+  const increments = new BucketIncrements();
+  for (const { before, after } of changes) {
+    if (before.foldState !== 'folded') continue;
+    increments.add(before, await responseIncrements(before, -1));
+    increments.add(after, await responseIncrements(after, 1));
+  }
+  await increments.write(session);
 }

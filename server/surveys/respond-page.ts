@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { RequestHandler } from 'express';
 import { EMBEDDED_SURVEY_ID, type PublicSurvey } from '@shared/surveys/public-survey.schema';
 import { publicSlugParamsSchema } from '@shared/surveys/survey-api.schema';
-import { cachedOpenSurvey, cachedPublishedDefinition } from '../responses/answer-targets';
+import { cachedOpenSurvey, cachedPublishedDefinition } from './survey-cache';
 
 /** JSON safe inside a <script> element: no `</script>` or `<!--` can close or bend it. */
 export function scriptSafeJson(value: unknown): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from '../survey/metric-vocabulary';
-import { targetMetricSchema } from './targets';
+import { targetMetricSchema } from './target.schema';
 
 /** Rolling windows (days, ending today UTC) that targets are checked over. */
 export const ALERT_WINDOWS = [7, 30] as const;

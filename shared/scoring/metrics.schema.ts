@@ -4,7 +4,7 @@ import { indexComponentSchema } from './composite-index';
 import { KANO_CATEGORIES, kanoCategorySchema } from './kano';
 import { CSAT_LEVELS } from './rollup-stats';
 import { sampleFlagSchema } from './sample';
-import { targetCheckSchema } from './targets';
+import { targetCheckSchema } from './target.schema';
 import { keyedObject } from './keyed-object';
 
 /** [lo, hi]; in percentage points for `ci95`, in scale points for `meanCi95` / `gapCi95`. */

@@ -7,7 +7,7 @@ import { ContactModel } from '../../server/contacts/contact.model';
 import { issueResponseToken } from '../../server/responses/response-token.service';
 import { ResponseModel } from '../../server/responses/response.model';
 import { requestFold } from '../../server/scores/fold-trigger';
-import { anonymiseContactResponses } from '../../server/scores/fold.service';
+import { anonymiseContactResponses } from '../../server/responses/response-erasure.service';
 import { rebuildRollups, rollupSnapshot } from '../../server/scores/rebuild.service';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { publishSurvey } from './responses-fixtures';

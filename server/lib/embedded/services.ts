@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Config } from '../../config';
 import type { Logger } from '../logger';
 import { startEmbeddedRedis } from './redis-server';
 import { startOutboxSmtp } from './smtp-capture';
@@ -19,8 +18,16 @@ export interface RunningServices extends ServiceUrls {
 
 const DATABASE_NAME = 'touchpoint';
 
+/** The settings the services are chosen by (a part of the app's config): an unset URL starts the embedded one under `dataDir`. */
+export interface ServicesConfig {
+  MONGODB_URI?: string | undefined;
+  REDIS_URL?: string | undefined;
+  SMTP_URL?: string | undefined;
+  dataDir: string;
+}
+
 /** Uses the configured MongoDB, Redis and SMTP, and starts an embedded one for each that is not set. */
-export async function startServices(config: Config, logger: Logger): Promise<RunningServices> {
+export async function startServices(config: ServicesConfig, logger: Logger): Promise<RunningServices> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch((err: unknown) => logger.error({ err }, 'stopping an embedded service failed'));

@@ -1,11 +1,12 @@
 import type { SurveyDefinition } from '@shared/survey/definition.schema';
 import { getChannels } from '../settings/settings.service';
-import { findOpenSurvey, findPublishedDefinition, type OpenSurvey } from '../surveys/survey.service';
+import { findOpenSurvey, findPublishedDefinition, type OpenSurvey } from './survey.service';
 import { touchpointExists } from '../touchpoints/touchpoint.service';
-import { TtlCache } from './ttl-cache';
+import { TtlCache } from '../lib/ttl-cache';
 
 /**
- * What a submission is checked against, cached per process because every response needs it:
+ * Surveys and what a submission names (touchpoints, channels), cached per process because every response
+ * and every respondent page needs them:
  * - the survey behind a slug for a few seconds (closing a survey takes effect within that time);
  * - published versions for good, since they are immutable;
  * - touchpoints and channels that exist; an unknown one is looked up again, so a new one works at once.

@@ -3,31 +3,10 @@ import { escapeHtml } from '@shared/mail/template-render';
 import type { TemplateLocale } from '@shared/mail/template.schema';
 import type { AppContext } from '../app-context';
 import { Invalid } from '../lib/errors';
-import { ContactModel } from '../contacts/contact.model';
-import { unsubscribeContact, verifyUnsubscribeToken } from './unsubscribe';
-
-const TEXT = {
-  en: {
-    title: 'Unsubscribe',
-    ask: 'Stop sending survey emails to',
-    askUnknown: 'Stop sending survey emails to this address?',
-    button: 'Unsubscribe',
-    done: 'You are unsubscribed. We will not send you survey emails any more.',
-    already: 'This address is already unsubscribed; we send it no survey emails.',
-    invalidTitle: 'Link not valid',
-    invalid: 'This unsubscribe link is not valid. Please use the link from the email exactly as it was sent.',
-  },
-  'zh-CN': {
-    title: '退订',
-    ask: '不再向以下地址发送调查邮件：',
-    askUnknown: '不再向此地址发送调查邮件？',
-    button: '确认退订',
-    done: '您已成功退订，今后我们不会再向您发送调查邮件。',
-    already: '此地址已退订，我们不会再向其发送调查邮件。',
-    invalidTitle: '链接无效',
-    invalid: '此退订链接无效，请使用邮件中的原始链接。',
-  },
-} satisfies Record<TemplateLocale, Record<string, string>>;
+import { SERVER_TEXT } from '../mail/text-defaults';
+import { verifyUnsubscribeToken } from '../mail/unsubscribe';
+import { ContactModel } from './contact.model';
+import { unsubscribeByLink } from './contact.service';
 
 function localeOf(req: Request): TemplateLocale {
   const best = req.acceptsLanguages('en', 'zh-CN', 'zh');
@@ -68,7 +47,7 @@ export function unsubscribeRoutes(ctx: AppContext): Router {
 
   router.get('/:token', async (req, res) => {
     const locale = localeOf(req);
-    const t = TEXT[locale];
+    const t = SERVER_TEXT[locale].unsubscribePage;
     const contactId = verifyUnsubscribeToken(ctx, req.params.token);
     if (!contactId) return page(res, 400, locale, t.invalidTitle, `<p>${escapeHtml(t.invalid)}</p>`);
     const contact = await ContactModel.findById(contactId, { email: 1, unsubscribedAt: 1 }).lean();
@@ -85,7 +64,7 @@ export function unsubscribeRoutes(ctx: AppContext): Router {
 
   router.post('/:token', async (req, res) => {
     const locale = localeOf(req);
-    const t = TEXT[locale];
+    const t = SERVER_TEXT[locale].unsubscribePage;
     const html = wantsHtml(req);
     const contactId = verifyUnsubscribeToken(ctx, req.params.token);
     if (!contactId) {
@@ -93,7 +72,7 @@ export function unsubscribeRoutes(ctx: AppContext): Router {
       throw new Invalid('The unsubscribe link is not valid.', [{ name: 'params.token', reason: 'is not a valid unsubscribe token' }]);
     }
     // An erased contact has nothing left to unsubscribe: answering success keeps the click idempotent.
-    const result = await unsubscribeContact(contactId);
+    const result = await unsubscribeByLink(contactId);
     req.log.info({ contactId, found: result.found }, 'unsubscribed');
     if (html) return page(res, 200, locale, t.title, `<p>${escapeHtml(t.done)}</p>`);
     res.set('Cache-Control', 'no-store').json({ unsubscribed: true, unsubscribedAt: result.unsubscribedAt?.toISOString() ?? null });

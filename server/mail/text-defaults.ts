@@ -1,0 +1,51 @@
+import type { TemplateLocale } from '@shared/mail/template.schema';
+
+/**
+ * Server-written text that is not an email template, in every template locale: the unsubscribe page
+ * customers reach from an email, and words filled into staff emails. Kept beside the built-in email
+ * templates so a translation covers both.
+ */
+export interface ServerText {
+  unsubscribePage: {
+    title: string;
+    /** Followed by the masked address. */
+    ask: string;
+    askUnknown: string;
+    button: string;
+    done: string;
+    already: string;
+    invalidTitle: string;
+    invalid: string;
+  };
+  /** The `name` in a staff alert about a response no contact is linked to. */
+  anonymousCustomer: string;
+}
+
+export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
+  en: {
+    unsubscribePage: {
+      title: 'Unsubscribe',
+      ask: 'Stop sending survey emails to',
+      askUnknown: 'Stop sending survey emails to this address?',
+      button: 'Unsubscribe',
+      done: 'You are unsubscribed. We will not send you survey emails any more.',
+      already: 'This address is already unsubscribed; we send it no survey emails.',
+      invalidTitle: 'Link not valid',
+      invalid: 'This unsubscribe link is not valid. Please use the link from the email exactly as it was sent.',
+    },
+    anonymousCustomer: 'anonymous customer',
+  },
+  'zh-CN': {
+    unsubscribePage: {
+      title: '退订',
+      ask: '不再向以下地址发送调查邮件：',
+      askUnknown: '不再向此地址发送调查邮件？',
+      button: '确认退订',
+      done: '您已成功退订，今后我们不会再向您发送调查邮件。',
+      already: '此地址已退订，我们不会再向其发送调查邮件。',
+      invalidTitle: '链接无效',
+      invalid: '此退订链接无效，请使用邮件中的原始链接。',
+    },
+    anonymousCustomer: '匿名客户',
+  },
+};
