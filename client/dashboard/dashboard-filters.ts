@@ -1,6 +1,6 @@
 import { isoDaySchema, surveyIdSchema, trendIntervalSchema, trendMetricSchema } from '@shared/scoring/metrics.schema';
 import type { TrendInterval, TrendMetric } from '@shared/scoring/metrics.schema';
-import { slugSchema } from '@shared/survey/metric-vocabulary';
+import { slugSchema } from '@shared/survey-definition/metric-vocabulary';
 
 /** Date-range choices: the last 7, 30 or 90 days (today included), or a custom from/to. */
 export const RANGE_PRESETS = ['7', '30', '90', 'custom'] as const;

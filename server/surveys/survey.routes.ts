@@ -6,7 +6,7 @@ import {
   surveyVersionParamsSchema,
   updateSurveyInputSchema,
 } from '@shared/surveys/survey-api.schema';
-import { listTemplates } from '@shared/survey/templates';
+import { listTemplates } from '@shared/survey-definition/templates';
 import { z } from 'zod';
 import { requireRole } from '../auth/auth.middleware';
 import { validated } from '../lib/validate';

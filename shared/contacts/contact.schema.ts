@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schema';
-import { slugSchema } from '../survey/metric-vocabulary';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
 
 /** Languages a contact may be written to in; the same as the survey locales. */
 export const CONTACT_LOCALES = ['en', 'zh-CN'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sendLogEntrySchema } from '../mail/send-log.schema';
-import { slugSchema } from '../survey/metric-vocabulary';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
 import { isTimeZone } from './send-window';
 
 const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { slugSchema } from '../survey/metric-vocabulary';
-import { UI_LOCALES } from '../survey/survey-locale';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
+import { UI_LOCALES } from '../survey-definition/survey-locale';
 import { HONEYPOT_FIELD } from './response-reply.schema';
 
 /** Why a stored response is suspected to come from a bot; flagged responses are kept but left out of scores. */

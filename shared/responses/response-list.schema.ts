@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slugSchema } from '../survey/metric-vocabulary';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
 import { responseFlagSchema } from './response-api.schema';
 import { followUpFilterSchema, responseFollowUpSchema } from '../follow-up/follow-up-rule.schema';
 

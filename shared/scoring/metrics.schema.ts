@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { servqualDimensionSchema, slugSchema } from '../survey/metric-vocabulary';
+import { servqualDimensionSchema, slugSchema } from '../survey-definition/metric-vocabulary';
 import { indexComponentSchema } from './composite-index';
 import { KANO_CATEGORIES, kanoCategorySchema } from './kano';
 import { CSAT_LEVELS } from './rollup-stats';

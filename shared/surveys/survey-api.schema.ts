@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { contractedDefinitionSchema } from '../survey/definition-contract';
-import { surveyDefinitionSchema } from '../survey/definition.schema';
-import { templateKeySchema } from '../survey/templates';
+import { contractedDefinitionSchema } from '../survey-definition/definition-contract';
+import { surveyDefinitionSchema } from '../survey-definition/definition.schema';
+import { templateKeySchema } from '../survey-definition/templates';
 
-export type { TemplateKey } from '../survey/templates';
+export type { TemplateKey } from '../survey-definition/templates';
 
 export const SURVEY_STATUSES = ['draft', 'published', 'archived'] as const;
 export const surveyStatusSchema = z.enum(SURVEY_STATUSES);
