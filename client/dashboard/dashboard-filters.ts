@@ -1,4 +1,5 @@
-import { isoDaySchema, surveyIdSchema, trendIntervalSchema, trendMetricSchema } from '@shared/scoring/metrics.schema';
+import { objectIdSchema } from '@shared/http/object-id.schema';
+import { isoDaySchema, trendIntervalSchema, trendMetricSchema } from '@shared/scoring/metrics.schema';
 import type { TrendInterval, TrendMetric } from '@shared/scoring/metrics.schema';
 import { slugSchema } from '@shared/survey-definition/metric-vocabulary';
 
@@ -64,7 +65,7 @@ export function parseFilters(search: string): DashboardFilters {
     filters.range = range as RangePreset;
   }
   const optional = {
-    survey: valid(surveyIdSchema, params.get('survey')),
+    survey: valid(objectIdSchema, params.get('survey')),
     channel: valid(slugSchema, params.get('channel')),
     segment: valid(slugSchema, params.get('segment')),
     metric: valid(trendMetricSchema, params.get('metric')),

@@ -1,6 +1,6 @@
 import { Types, type ClientSession } from 'mongoose';
 import type { SubmitResponseInput } from '@shared/responses/response-api.schema';
-import { HONEYPOT_FIELD } from '@shared/responses/response-reply.schema';
+import { HONEYPOT_FIELD } from '@shared/responses/response-constants';
 import { responseMetrics } from '@shared/responses/response-metrics';
 import type { ResponseMetrics } from '@shared/responses/response-list.schema';
 import type { InvalidParam } from '@shared/http/problem.schema';

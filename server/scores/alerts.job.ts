@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@shared/http/object-id.schema';
 import type { Alert } from '@shared/scoring/alerts.schema';
 import { defineJob } from '../app-context';
 import { renderEmail } from '../mail/templates';
@@ -14,7 +15,7 @@ const round = (value: number) => String(Math.round(value * 10) / 10);
 /** Emails each owner of the alert's touchpoint once (send-log key per alert and owner). */
 export const targetAlertEmailJob = defineJob({
   queue: 'scores-alert-email',
-  payload: z.object({ alertId: z.string().regex(/^[0-9a-f]{24}$/) }).strict(),
+  payload: z.object({ alertId: objectIdSchema }).strict(),
   handle: async ({ alertId }, { mailer, publicUrl, config }) => {
     const alert = await findAlert(alertId);
     if (!alert) return { skipped: 'alert-gone' };
