@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { UI_LOCALES } from '@shared/survey-definition/survey-locale';
 import { z } from 'zod';
 
 /** Environment variables are text; an empty string counts as unset. */
@@ -58,7 +59,7 @@ const envSchema = z.object({
   RESPOND_MIN_FILL_MS: z.preprocess((v) => (v === '' || v === undefined ? 2000 : v), z.coerce.number().int().min(0).max(600_000)),
   WORKERS: flag(true),
   /** Language of the emails staff receive (touchpoint owners' low-score alerts). */
-  STAFF_MAIL_LOCALE: z.preprocess((v) => v || 'en', z.enum(['en', 'zh-CN'])),
+  STAFF_MAIL_LOCALE: z.preprocess((v) => v || 'en', z.enum(UI_LOCALES)),
   /** How often matched low-score follow-ups whose alerts did not run (lost enqueue, SMTP down) are re-queued. */
   FOLLOW_UP_SWEEP_MS: positiveInt(60_000, 24 * 3600 * 1000),
   /** Emails per MAIL_RATE_DURATION_MS across all workers (BullMQ limiter on the send queue); set to your provider's quota. */

@@ -1,5 +1,5 @@
-import { SERVQUAL_DIMENSIONS } from '@shared/survey/metric-vocabulary';
-import type { ServqualDimension } from '@shared/survey/metric-vocabulary';
+import { SERVQUAL_DIMENSIONS } from '@shared/survey-definition/metric-vocabulary';
+import type { ServqualDimension } from '@shared/survey-definition/metric-vocabulary';
 import { useT } from '../i18n/i18n-context';
 import { DIMENSION_LABELS } from './question-labels';
 

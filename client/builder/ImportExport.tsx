@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
-import { allQuestions } from '@shared/survey/walk-questions';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
+import { allQuestions } from '@shared/survey-definition/walk-questions';
 import { useT } from '../i18n/i18n-context';
 import { downloadFile } from '../lib/download';
 import { definitionFileName, definitionFileText, readDefinitionFile } from './definition-file';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import type { publishedSchema } from '@shared/surveys/survey-api.schema';
 import { diffDefinitions } from '@shared/surveys/definition-changes';
 import { useLocale, useT } from '../i18n/i18n-context';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { SurveyDefinition, SurveyElement } from '@shared/survey/definition.schema';
-import type { ServqualDimension } from '@shared/survey/metric-vocabulary';
+import type { SurveyDefinition, SurveyElement } from '@shared/survey-definition/definition.schema';
+import type { ServqualDimension } from '@shared/survey-definition/metric-vocabulary';
 import { useT } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locale';
 import { ChoicesEditor } from './ChoicesEditor';

@@ -1,4 +1,4 @@
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import { useT } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locale';
 import { canMove, flatOutline, outline } from './draft-outline';

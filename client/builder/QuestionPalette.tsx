@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { ServqualDimension } from '@shared/survey/metric-vocabulary';
+import type { ServqualDimension } from '@shared/survey-definition/metric-vocabulary';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/i18n-context';
 import type { PaletteKind } from './question-palette';

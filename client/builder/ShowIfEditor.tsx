@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SurveyDefinition, SurveyElement } from '@shared/survey/definition.schema';
+import type { SurveyDefinition, SurveyElement } from '@shared/survey-definition/definition.schema';
 import { useT } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locale';
 import { choiceItems, choiceLabel } from './choice-list';

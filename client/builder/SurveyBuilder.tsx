@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import type { Survey } from '@shared/surveys/survey-api.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { Link } from '../lib/Link';
@@ -12,7 +12,7 @@ import { QuestionList } from './QuestionList';
 import { QuestionPalette } from './QuestionPalette';
 import { createPaletteQuestions } from './question-palette';
 import type { PaletteKind } from './question-palette';
-import type { ServqualDimension } from '@shared/survey/metric-vocabulary';
+import type { ServqualDimension } from '@shared/survey-definition/metric-vocabulary';
 import { SaveStatus } from './SaveStatus';
 import { SurveyPreview } from './SurveyPreview';
 import { SurveyStatusBadge } from './SurveyStatusBadge';

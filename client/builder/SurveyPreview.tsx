@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import { useT } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locale';
 import { createSurveyModel } from '../respond/create-survey-model';

@@ -1,7 +1,7 @@
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
-import type { UiLocale } from '@shared/survey/survey-locale';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
+import type { UiLocale } from '@shared/survey-definition/survey-locale';
 import type { DefinitionChanges } from '@shared/surveys/survey-api.schema';
-import { allQuestions } from '@shared/survey/walk-questions';
+import { allQuestions } from '@shared/survey-definition/walk-questions';
 import { readText } from './localized-text';
 
 /** A publish summary a person can read: question texts instead of names. */

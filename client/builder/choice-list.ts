@@ -1,4 +1,4 @@
-import type { UiLocale } from '@shared/survey/survey-locale';
+import type { UiLocale } from '@shared/survey-definition/survey-locale';
 import { readText, writeText } from './localized-text';
 
 /** One choice as the builder edits it; SurveyJS also accepts bare strings and numbers, read here as such. */

@@ -1,7 +1,7 @@
-import type { ContractIssue } from '@shared/survey/definition-contract';
+import type { ContractIssue } from '@shared/survey-definition/definition-contract';
 import type { InvalidParam } from '@shared/http/problem.schema';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
-import { walkQuestions } from '@shared/survey/walk-questions';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
+import { walkQuestions } from '@shared/survey-definition/walk-questions';
 
 /** Problems to show next to each question, plus those about the survey as a whole. */
 export interface IssuesByQuestion {

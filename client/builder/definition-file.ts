@@ -1,7 +1,7 @@
-import { checkDefinitionContract } from '@shared/survey/definition-contract';
-import type { ContractIssue } from '@shared/survey/definition-contract';
-import { surveyDefinitionSchema } from '@shared/survey/definition.schema';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import { checkDefinitionContract } from '@shared/survey-definition/definition-contract';
+import type { ContractIssue } from '@shared/survey-definition/definition-contract';
+import { surveyDefinitionSchema } from '@shared/survey-definition/definition.schema';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 
 export type ImportResult =
   | { kind: 'not-json' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import { canMove, flatOutline, insertElements, moveElement, removeElements, twinsOf, updateElement } from './draft-outline';
 
 const q = (name: string, extra: Record<string, unknown> = {}) => ({ type: 'text', name, ...extra });

@@ -1,4 +1,4 @@
-import type { SurveyDefinition, SurveyElement } from '@shared/survey/definition.schema';
+import type { SurveyDefinition, SurveyElement } from '@shared/survey-definition/definition.schema';
 
 /**
  * The builder edits the top-level elements of the root and of every page as one ordered list.

@@ -1,5 +1,5 @@
-import { localizedText, SURVEY_LOCALE_BY_UI_LOCALE } from '@shared/survey/survey-locale';
-import type { LocalizableText, UiLocale } from '@shared/survey/survey-locale';
+import { localizedText, SURVEY_LOCALE_BY_UI_LOCALE } from '@shared/survey-definition/survey-locale';
+import type { LocalizableText, UiLocale } from '@shared/survey-definition/survey-locale';
 
 /** The text a respondent in `locale` would see, or '' when there is none. */
 export function readText(text: unknown, locale: UiLocale): string {

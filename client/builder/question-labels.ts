@@ -1,6 +1,6 @@
-import type { KanoSide, ServqualDimension, ServqualSide } from '@shared/survey/metric-vocabulary';
-import type { SurveyElement } from '@shared/survey/definition.schema';
-import { METRIC_SCALES } from '@shared/survey/metric-vocabulary';
+import type { KanoSide, ServqualDimension, ServqualSide } from '@shared/survey-definition/metric-vocabulary';
+import type { SurveyElement } from '@shared/survey-definition/definition.schema';
+import { METRIC_SCALES } from '@shared/survey-definition/metric-vocabulary';
 import type { MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/i18n-context';
 import type { ShowIfOperator } from './show-if';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkDefinitionContract } from '@shared/survey/definition-contract';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
-import { getTemplate } from '@shared/survey/templates';
+import { checkDefinitionContract } from '@shared/survey-definition/definition-contract';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
+import { getTemplate } from '@shared/survey-definition/templates';
 import { insertElements } from './draft-outline';
 import { createPaletteQuestions, freeName, PALETTE_KINDS } from './question-palette';
 

@@ -1,8 +1,8 @@
-import type { SurveyDefinition, SurveyElement } from '@shared/survey/definition.schema';
-import { metricQuestions } from '@shared/survey/metric-questions';
-import type { KanoSide, ServqualDimension, ServqualSide } from '@shared/survey/metric-vocabulary';
-import { bilingual } from '@shared/survey/survey-locale';
-import { cesQuestion, csatQuestion, commentQuestion, KANO_CHOICES, npsQuestion, STRONGLY_AGREE, STRONGLY_DISAGREE } from '@shared/survey/templates/template-parts';
+import type { SurveyDefinition, SurveyElement } from '@shared/survey-definition/definition.schema';
+import { metricQuestions } from '@shared/survey-definition/metric-questions';
+import type { KanoSide, ServqualDimension, ServqualSide } from '@shared/survey-definition/metric-vocabulary';
+import { bilingual } from '@shared/survey-definition/survey-locale';
+import { cesQuestion, csatQuestion, commentQuestion, KANO_CHOICES, npsQuestion, STRONGLY_AGREE, STRONGLY_DISAGREE } from '@shared/survey-definition/templates/template-parts';
 import { usedNames } from './draft-outline';
 
 /** What the palette offers; metric entries carry their service-quality meaning, pairs add two questions. */

@@ -8,7 +8,7 @@ import {
   templateListSchema,
 } from '@shared/surveys/survey-api.schema';
 import type { CreateSurveyInput, UpdateSurveyInput } from '@shared/surveys/survey-api.schema';
-import type { UiLocale } from '@shared/survey/survey-locale';
+import type { UiLocale } from '@shared/survey-definition/survey-locale';
 import type { ApiClient } from '../lib/api-client';
 
 export type SurveySummary = z.infer<typeof surveyListSchema>['surveys'][number];

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { checkDefinitionContract } from '@shared/survey/definition-contract';
-import type { ContractIssue } from '@shared/survey/definition-contract';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import { checkDefinitionContract } from '@shared/survey-definition/definition-contract';
+import type { ContractIssue } from '@shared/survey-definition/definition-contract';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import type { Survey } from '@shared/surveys/survey-api.schema';
 import { api, ApiError } from '../lib/api-client';
 import { issuesFromInvalidParams } from './contract-issues';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { slugSchema } from '@shared/survey/metric-vocabulary';
+import { slugSchema } from '@shared/survey-definition/metric-vocabulary';
 import { useT } from '../i18n/i18n-context';
 import type { SurveySummary } from './dashboard-api';
 import { RANGE_PRESETS, resolvePeriod } from './dashboard-filters';

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { TouchpointScores } from '@shared/scoring/metrics.schema';
-import { SERVQUAL_DIMENSIONS } from '@shared/survey/metric-vocabulary';
+import { SERVQUAL_DIMENSIONS } from '@shared/survey-definition/metric-vocabulary';
 import { useT } from '../i18n/i18n-context';
 import { CHART_COLORS, ChartFigure } from './ChartFigure';
 import type { ScoreText } from './score-text';

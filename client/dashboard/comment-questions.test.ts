@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredResponse } from '@shared/responses/response-list.schema';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import { commentQuestions, commentsOf } from './comment-questions';
 
 const definition: SurveyDefinition = {

@@ -1,7 +1,7 @@
 import type { StoredResponse } from '@shared/responses/response-list.schema';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
-import type { UiLocale } from '@shared/survey/survey-locale';
-import { allQuestions, type SurveyDefinitionJson } from '@shared/survey/walk-questions';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
+import type { UiLocale } from '@shared/survey-definition/survey-locale';
+import { allQuestions, type SurveyDefinitionJson } from '@shared/survey-definition/walk-questions';
 import { readText } from '../builder/localized-text';
 
 export interface CommentQuestion {

@@ -1,6 +1,7 @@
-import { isoDaySchema, surveyIdSchema, trendIntervalSchema, trendMetricSchema } from '@shared/scoring/metrics.schema';
+import { objectIdSchema } from '@shared/http/object-id.schema';
+import { isoDaySchema, trendIntervalSchema, trendMetricSchema } from '@shared/scoring/metrics.schema';
 import type { TrendInterval, TrendMetric } from '@shared/scoring/metrics.schema';
-import { slugSchema } from '@shared/survey/metric-vocabulary';
+import { slugSchema } from '@shared/survey-definition/metric-vocabulary';
 
 /** Date-range choices: the last 7, 30 or 90 days (today included), or a custom from/to. */
 export const RANGE_PRESETS = ['7', '30', '90', 'custom'] as const;
@@ -64,7 +65,7 @@ export function parseFilters(search: string): DashboardFilters {
     filters.range = range as RangePreset;
   }
   const optional = {
-    survey: valid(surveyIdSchema, params.get('survey')),
+    survey: valid(objectIdSchema, params.get('survey')),
     channel: valid(slugSchema, params.get('channel')),
     segment: valid(slugSchema, params.get('segment')),
     metric: valid(trendMetricSchema, params.get('metric')),

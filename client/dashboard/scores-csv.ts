@@ -1,6 +1,6 @@
 import { csvDocument, type CsvValue } from '@shared/csv/csv-format';
 import type { MetricsResponse, TouchpointScores } from '@shared/scoring/metrics.schema';
-import { SERVQUAL_DIMENSIONS } from '@shared/survey/metric-vocabulary';
+import { SERVQUAL_DIMENSIONS } from '@shared/survey-definition/metric-vocabulary';
 import type { Period } from './dashboard-filters';
 
 type Column = [header: string, value: (scores: TouchpointScores) => CsvValue];

@@ -1,3 +1,4 @@
+import { objectIdSchema } from '@shared/http/object-id.schema';
 import type { CreateDistributionInput, Schedule } from '@shared/distributions/distribution.schema';
 import type { InvalidParam } from '@shared/http/problem.schema';
 import type { MessageKey } from '../i18n/en';
@@ -87,8 +88,6 @@ export function parseContactIds(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).filter((id) => id !== ''))];
 }
 
-const OBJECT_ID = /^[a-f0-9]{24}$/;
-
 function parseNumber(text: string): number | null {
   const trimmed = text.trim().replace(',', '.');
   if (trimmed === '') return null;
@@ -111,7 +110,7 @@ export function distributionInputFrom(
     else audience.segment = fields.segment;
   } else if (fields.audienceKind === 'contacts') {
     const ids = parseContactIds(fields.contactIds);
-    if (ids.length === 0 || ids.some((id) => !OBJECT_ID.test(id))) errors['audience.contactIds'] = { message: 'distributions.error.contactIds' };
+    if (ids.length === 0 || ids.some((id) => !objectIdSchema.safeParse(id).success)) errors['audience.contactIds'] = { message: 'distributions.error.contactIds' };
     else audience.contactIds = ids;
   }
 

@@ -1,5 +1,5 @@
-import { UI_LOCALES } from '@shared/survey/survey-locale';
-import type { UiLocale } from '@shared/survey/survey-locale';
+import { UI_LOCALES } from '@shared/survey-definition/survey-locale';
+import type { UiLocale } from '@shared/survey-definition/survey-locale';
 
 /** Locales the UI ships catalogs for; shared/ owns the list so surveys and UI agree. */
 export const LOCALES = UI_LOCALES;

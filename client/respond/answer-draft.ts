@@ -1,4 +1,4 @@
-import { isPlainObject } from '@shared/survey/plain-object';
+import { isPlainObject } from '@shared/survey-definition/plain-object';
 import { newSubmissionId } from './submission-id';
 
 /**

@@ -1,6 +1,6 @@
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
-import { validateAnswers } from '@shared/survey/answer-validation';
+import { validateAnswers } from '@shared/survey-definition/answer-validation';
 import { newDraft } from './answer-draft';
 import { carryOverAnswers, submissionBody } from './answer-session';
 

@@ -1,7 +1,7 @@
 import { settings, type Model } from 'survey-core';
 import type { SubmitResponseInput } from '@shared/responses/response-api.schema';
 import { HONEYPOT_FIELD } from '@shared/responses/response-constants';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import type { Locale } from '../i18n/locale';
 import { loadDraft, newDraft, saveDraft, type AnswerDraft } from './answer-draft';
 import type { AnswerValidator } from './load-checks';

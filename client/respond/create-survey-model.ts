@@ -1,7 +1,7 @@
 import { DefaultTheme, Model } from 'survey-core';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
-import { SURVEY_LOCALE_BY_UI_LOCALE } from '@shared/survey/survey-locale';
-import { registerTouchpointProperties } from '@shared/survey/survey-properties';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
+import { SURVEY_LOCALE_BY_UI_LOCALE } from '@shared/survey-definition/survey-locale';
+import { registerTouchpointProperties } from '@shared/survey-definition/survey-properties';
 import type { Locale } from '../i18n/locale';
 
 /**

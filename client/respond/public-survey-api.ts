@@ -1,4 +1,4 @@
-import { isPlainObject } from '@shared/survey/plain-object';
+import { isPlainObject } from '@shared/survey-definition/plain-object';
 import type { PublicSurvey } from '@shared/surveys/public-survey.schema';
 import { matchPath } from '../lib/router';
 import { loadChecks } from './load-checks';

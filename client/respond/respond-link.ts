@@ -1,4 +1,4 @@
-import { isSlug } from '@shared/survey/vocabulary';
+import { isSlug } from '@shared/survey-definition/vocabulary';
 
 /** What a customer's link carries besides the slug: `?t=` personal token, `tp=` touchpoint, `ch=` channel. */
 export interface RespondLink {

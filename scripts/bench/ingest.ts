@@ -12,7 +12,7 @@ import { Types } from 'mongoose';
 import { loadConfig } from '../../server/config';
 import { startPlatform } from '../../server/platform';
 import { ResponseModel } from '../../server/responses/response.model';
-import type { SurveyDefinition } from '../../shared/survey/definition.schema';
+import type { SurveyDefinition } from '../../shared/survey-definition/definition.schema';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
 import { createTouchpoint } from '../../server/touchpoints/touchpoint.service';
 import { median, runLoad, type LoadResult } from './lib/http-load';

@@ -16,7 +16,7 @@ import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { startPlatform } from '../../server/platform';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
-import { getTemplate } from '../../shared/survey/templates';
+import { getTemplate } from '../../shared/survey-definition/templates';
 import { launchChromium } from '../../test/harness/browser';
 import { buildClient as buildBothPasses } from '../build-client';
 import { chunkGraphRecorder, entryBytes, gzipBytesOf, reachableChunks, type ChunkGraph } from './lib/entry-assets';

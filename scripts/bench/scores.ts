@@ -12,7 +12,7 @@ import { MongoClient, type Document } from 'mongodb';
 import { Types } from 'mongoose';
 import { responseMetrics } from '../../shared/responses/response-metrics';
 import { metricsResponseSchema } from '../../shared/scoring/metrics.schema';
-import type { SurveyDefinition } from '../../shared/survey/definition.schema';
+import type { SurveyDefinition } from '../../shared/survey-definition/definition.schema';
 import { seededRandom } from '../../shared/testing/seeded-random';
 import { loadConfig } from '../../server/config';
 import { startPlatform } from '../../server/platform';

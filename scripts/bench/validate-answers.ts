@@ -2,10 +2,10 @@
 // Per-response cost of a fresh survey-core model per call against the compiled validator, measured in one run;
 // the ratio is what to read, the microseconds depend on the machine.
 import { parseArgs } from 'node:util';
-import { compileAnswerValidator, validateAnswers, validateAnswersWithFreshModel } from '../../shared/survey/answer-validation';
-import type { AnswerValidationResult } from '../../shared/survey/answer-validation';
-import type { SurveyDefinition, SurveyElement } from '../../shared/survey/definition.schema';
-import { getTemplate } from '../../shared/survey/templates';
+import { compileAnswerValidator, validateAnswers, validateAnswersWithFreshModel } from '../../shared/survey-definition/answer-validation';
+import type { AnswerValidationResult } from '../../shared/survey-definition/answer-validation';
+import type { SurveyDefinition, SurveyElement } from '../../shared/survey-definition/definition.schema';
+import { getTemplate } from '../../shared/survey-definition/templates';
 
 const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const SCALE = flags.quick ? 0.1 : 1;

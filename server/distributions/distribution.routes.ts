@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { objectIdSchema } from '@shared/http/object-id.schema';
 import { createDistributionInputSchema, distributionIdParamsSchema, outboxQuerySchema } from '@shared/distributions/distribution.schema';
 import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/auth.middleware';
@@ -14,7 +15,7 @@ import {
   resumeDistribution,
 } from './distribution.service';
 
-const listQuerySchema = z.object({ survey: z.string().regex(/^[a-f0-9]{24}$/, 'must be a survey id').optional() }).strict();
+const listQuerySchema = z.object({ survey: objectIdSchema.optional() }).strict();
 
 /** `/api/distributions`: admins and designers run them; every signed-in role (analysts included) reads them. */
 export function distributionRoutes(ctx: AppContext): Router {

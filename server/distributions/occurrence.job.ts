@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@shared/http/object-id.schema';
 import { defineJob } from '../app-context';
 import { runOccurrence } from './occurrence.service';
 
 export const occurrencePayloadSchema = z
   .object({
-    distributionId: z.string().regex(/^[a-f0-9]{24}$/),
+    distributionId: objectIdSchema,
     /** Given for one-time distributions (`once`); a scheduler's firing is named from its scheduled time. */
     occurrence: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
   })

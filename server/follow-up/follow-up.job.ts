@@ -1,14 +1,13 @@
 import { z } from 'zod';
+import { objectIdSchema } from '@shared/http/object-id.schema';
 import { defineJob, type AppContext } from '../app-context';
 import { overdueFollowUps } from '../responses/response-follow-up.service';
 import { sendFollowUpAlerts } from './follow-up.service';
 
-const objectId = z.string().regex(/^[a-f0-9]{24}$/);
-
 /** Sends one matched response's acknowledgement and owner alerts, then marks it `open`. Safe to run twice. */
 export const followUpJob = defineJob({
   queue: 'follow-up',
-  payload: z.object({ responseId: objectId }).strict(),
+  payload: z.object({ responseId: objectIdSchema }).strict(),
   handle: ({ responseId }, ctx) => sendFollowUpAlerts(ctx, responseId),
 });
 

@@ -1,4 +1,5 @@
 import type { TemplateLocale } from '@shared/mail/template.schema';
+import type { TargetMetric } from '@shared/scoring/target.schema';
 
 /**
  * Server-written text that is not an email template, in every template locale: the unsubscribe page
@@ -19,6 +20,14 @@ export interface ServerText {
   };
   /** The `name` in a staff alert about a response no contact is linked to. */
   anonymousCustomer: string;
+  /** Words filled into a touchpoint owner's target alert (`target-alert` template). */
+  targetAlert: {
+    metric: Record<TargetMetric, string>;
+    /** `{days}` and `{n}` are filled in. */
+    period: string;
+    breach: string;
+    recovery: string;
+  };
 }
 
 export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
@@ -34,6 +43,14 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       invalid: 'This unsubscribe link is not valid. Please use the link from the email exactly as it was sent.',
     },
     anonymousCustomer: 'anonymous customer',
+    targetAlert: {
+      metric: {
+        nps: 'NPS', csatSatisfiedPct: 'CSAT satisfied %', csatMean: 'CSAT mean', ces: 'CES', servqualGap: 'SERVQUAL gap', index: 'service-quality index',
+      },
+      period: 'the last {days} days (n = {n})',
+      breach: 'below target',
+      recovery: 'back on target',
+    },
   },
   'zh-CN': {
     unsubscribePage: {
@@ -47,5 +64,13 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       invalid: '此退订链接无效，请使用邮件中的原始链接。',
     },
     anonymousCustomer: '匿名客户',
+    targetAlert: {
+      metric: {
+        nps: 'NPS（净推荐值）', csatSatisfiedPct: 'CSAT 满意率', csatMean: 'CSAT 平均分', ces: 'CES（客户费力度）', servqualGap: 'SERVQUAL 差距', index: '服务质量指数',
+      },
+      period: '最近 {days} 天（n = {n}）',
+      breach: '低于目标',
+      recovery: '已恢复达标',
+    },
   },
 };

@@ -1,5 +1,5 @@
 import mongoose, { type ClientSession, type Types } from 'mongoose';
-import { allQuestions, type SurveyDefinitionJson } from '@shared/survey/walk-questions';
+import { allQuestions, type SurveyDefinitionJson } from '@shared/survey-definition/walk-questions';
 import { NotFound } from '../lib/errors';
 import { cachedPublishedDefinition } from '../surveys/survey-cache';
 import { afterResponsesChanged, onResponsesAnonymised, onResponsesDeleted, type AnonymisedResponse } from './response-events';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import { RESPONSE_PROBLEM_CODES } from '@shared/responses/response-reply.schema';
+import { RESPONSE_PROBLEM_CODES } from '@shared/responses/response-constants';
 import { Conflict, HttpError, Invalid } from '../lib/errors';
 import { ResponseTokenModel } from './response-token.model';
 

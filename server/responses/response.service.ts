@@ -1,11 +1,11 @@
 import { Types, type ClientSession } from 'mongoose';
 import type { SubmitResponseInput } from '@shared/responses/response-api.schema';
-import { HONEYPOT_FIELD } from '@shared/responses/response-reply.schema';
+import { HONEYPOT_FIELD } from '@shared/responses/response-constants';
 import { responseMetrics } from '@shared/responses/response-metrics';
 import type { ResponseMetrics } from '@shared/responses/response-list.schema';
 import type { InvalidParam } from '@shared/http/problem.schema';
-import { validateAnswers } from '@shared/survey/answer-validation';
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import { validateAnswers } from '@shared/survey-definition/answer-validation';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import type { AppContext } from '../app-context';
 import { Conflict, Invalid, NotFound } from '../lib/errors';
 import { isDuplicateKey } from '../lib/mongo-errors';

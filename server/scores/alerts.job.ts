@@ -1,41 +1,14 @@
 import { z } from 'zod';
-import type { Alert } from '@shared/scoring/alerts.schema';
+import { objectIdSchema } from '@shared/http/object-id.schema';
 import { defineJob } from '../app-context';
-import { renderEmail } from '../mail/templates';
-import { sendOnce } from '../mail/send-once';
-import { TouchpointModel } from '../touchpoints/touchpoint.model';
-import { checkTouchpointTargets, findAlert, markAlertNotified, unnotifiedAlertIds } from './alerts.service';
+import { sendAlertEmails } from './alert-email.service';
+import { checkTouchpointTargets, unnotifiedAlertIds } from './alerts.service';
 
-const METRIC_LABELS: Record<Alert['metric'], string> = {
-  nps: 'NPS', csatSatisfiedPct: 'CSAT satisfied %', csatMean: 'CSAT mean', ces: 'CES', servqualGap: 'SERVQUAL gap', index: 'service-quality index',
-};
-const round = (value: number) => String(Math.round(value * 10) / 10);
-
-/** Emails each owner of the alert's touchpoint once (send-log key per alert and owner). */
+/** Emails each owner of the alert's touchpoint once; see sendAlertEmails. */
 export const targetAlertEmailJob = defineJob({
   queue: 'scores-alert-email',
-  payload: z.object({ alertId: z.string().regex(/^[0-9a-f]{24}$/) }).strict(),
-  handle: async ({ alertId }, { mailer, publicUrl, config }) => {
-    const alert = await findAlert(alertId);
-    if (!alert) return { skipped: 'alert-gone' };
-    const touchpoint = await TouchpointModel.findOne({ key: alert.touchpoint }, { name: 1, owners: 1 }).lean();
-    const vars = {
-      touchpoint: touchpoint?.name ?? alert.touchpoint,
-      metric: METRIC_LABELS[alert.metric],
-      value: round(alert.value),
-      target: round(alert.target),
-      period: `the last ${alert.window} days (n = ${alert.n})`,
-      status: alert.kind === 'breach' ? 'below target' : 'back on target',
-      dashboardLink: `${publicUrl}/dashboard?touchpoint=${encodeURIComponent(alert.touchpoint)}`,
-    };
-    for (const owner of touchpoint?.owners ?? []) {
-      await sendOnce(mailer, { key: `target-alert/${alertId}/${owner}`, kind: 'target-alert', to: owner }, () => renderEmail('target-alert', 'en', vars), {
-        leaseMs: config.SEND_LEASE_MS,
-      });
-    }
-    await markAlertNotified(alertId);
-    return { owners: touchpoint?.owners.length ?? 0 };
-  },
+  payload: z.object({ alertId: objectIdSchema }).strict(),
+  handle: ({ alertId }, ctx) => sendAlertEmails(ctx, alertId),
 });
 
 /**

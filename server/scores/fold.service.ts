@@ -1,7 +1,7 @@
 import mongoose, { type ClientSession, type Types } from 'mongoose';
 import { extractMetricAnswers } from '@shared/scoring/metric-answers';
 import { statsIncrements } from '@shared/scoring/response-stats';
-import type { SurveyDefinitionJson } from '@shared/survey/walk-questions';
+import type { SurveyDefinitionJson } from '@shared/survey-definition/walk-questions';
 import { ResponseModel } from '../responses/response.model';
 import { markFolded } from '../responses/response.service';
 import { cachedPublishedDefinition } from '../surveys/survey-cache';

@@ -1,5 +1,5 @@
 import { DEFAULT_SEGMENTS } from '@shared/contacts/segment.schema';
-import { DEFAULT_CHANNELS } from '@shared/survey/metric-vocabulary';
+import { DEFAULT_CHANNELS } from '@shared/survey-definition/metric-vocabulary';
 import { SettingModel } from './settings.model';
 
 const CHANNELS = 'channels';

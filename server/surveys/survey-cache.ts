@@ -1,4 +1,4 @@
-import type { SurveyDefinition } from '@shared/survey/definition.schema';
+import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import { getChannels } from '../settings/settings.service';
 import { findOpenSurvey, findPublishedDefinition, type OpenSurvey } from './survey.service';
 import { touchpointExists } from '../touchpoints/touchpoint.service';

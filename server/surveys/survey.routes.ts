@@ -6,7 +6,8 @@ import {
   surveyVersionParamsSchema,
   updateSurveyInputSchema,
 } from '@shared/surveys/survey-api.schema';
-import { listTemplates } from '@shared/survey/templates';
+import { UI_LOCALES } from '@shared/survey-definition/survey-locale';
+import { listTemplates } from '@shared/survey-definition/templates';
 import { z } from 'zod';
 import { requireRole } from '../auth/auth.middleware';
 import { validated } from '../lib/validate';
@@ -21,7 +22,7 @@ import {
   updateSurvey,
 } from './survey.service';
 
-const templateQuerySchema = z.object({ locale: z.enum(['en', 'zh-CN']).default('en') });
+const templateQuerySchema = z.object({ locale: z.enum(UI_LOCALES).default('en') });
 
 /** `/api/surveys`: all staff read; designers and admins write and publish. */
 export function surveyRoutes(): Router {

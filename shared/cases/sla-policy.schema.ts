@@ -5,7 +5,7 @@
  * are counted in belongs to the team (business-calendar.schema.ts), not to the policy.
  */
 import { z } from 'zod';
-import { slugSchema } from '../survey/metric-vocabulary';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
 import { MAX_HORIZON_MS } from './business-time';
 
 export const SLA_STAGES = ['acknowledge', 'investigate', 'plan', 'answer', 'resolve'] as const;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { objectIdSchema } from '../http/object-id.schema';
 import { emailSchema } from '../auth/auth.schema';
-import { slugSchema } from '../survey/metric-vocabulary';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
+import { UI_LOCALES } from '../survey-definition/survey-locale';
 
 /** Languages a contact may be written to in; the same as the survey locales. */
-export const CONTACT_LOCALES = ['en', 'zh-CN'] as const;
+export const CONTACT_LOCALES = UI_LOCALES;
 export const contactLocaleSchema = z.enum(CONTACT_LOCALES);
 export type ContactLocale = z.infer<typeof contactLocaleSchema>;
 
@@ -81,7 +83,6 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
 export const contactIdParamsSchema = z.object({ id: objectIdSchema });
 
 /** `GET /api/contacts`: newest first; `q` is a case-insensitive prefix of the email or the name. */

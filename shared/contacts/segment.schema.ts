@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slugSchema } from '../survey/metric-vocabulary';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
 
 /** Customer segments an installation starts with; admins may add their own (Settings). */
 export const DEFAULT_SEGMENTS = ['new', 'regular', 'vip', 'strategic'] as const;

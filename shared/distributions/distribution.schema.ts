@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { objectIdSchema } from '../http/object-id.schema';
 import { sendLogEntrySchema } from '../mail/send-log.schema';
-import { slugSchema } from '../survey/metric-vocabulary';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
 import { isTimeZone } from './send-window';
 
-const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
 const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24 h)');
 export const timeZoneSchema = z.string().min(1).max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin');
 

@@ -1,3 +1,4 @@
+import type { UiLocale } from '../survey-definition/survey-locale';
 import type { ResponseMetrics } from '../responses/response-list.schema';
 import type { FollowUpReason, FollowUpRule } from './follow-up-rule.schema';
 
@@ -27,7 +28,7 @@ const LABELS = { nps: 'NPS', csat: 'CSAT', ces: 'CES' } as const;
 const round = (n: number) => String(Math.round(n * 100) / 100);
 
 /** "NPS 3 (at most 6)" / "NPS 3（不高于 6）", joined when several thresholds were met. */
-export function describeFollowUpReasons(reasons: readonly FollowUpReason[], locale: 'en' | 'zh-CN' = 'en'): string {
+export function describeFollowUpReasons(reasons: readonly FollowUpReason[], locale: UiLocale = 'en'): string {
   return reasons
     .map((r) =>
       locale === 'zh-CN' ? `${LABELS[r.metric]} ${round(r.value)}（不高于 ${round(r.atMost)}）` : `${LABELS[r.metric]} ${round(r.value)} (at most ${round(r.atMost)})`,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { UI_LOCALES } from '../survey-definition/survey-locale';
 import { SEND_KINDS, sendKindSchema, type SendKind } from './send-log.schema';
 
 /** Languages every email template exists in. */
-export const TEMPLATE_LOCALES = ['en', 'zh-CN'] as const;
+export const TEMPLATE_LOCALES = UI_LOCALES;
 export const templateLocaleSchema = z.enum(TEMPLATE_LOCALES);
 export type TemplateLocale = z.infer<typeof templateLocaleSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { slugSchema } from '../survey/metric-vocabulary';
-import { UI_LOCALES } from '../survey/survey-locale';
-import { HONEYPOT_FIELD } from './response-reply.schema';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
+import { UI_LOCALES } from '../survey-definition/survey-locale';
+import { HONEYPOT_FIELD } from './response-constants';
 
 /** Why a stored response is suspected to come from a bot; flagged responses are kept but left out of scores. */
 export const RESPONSE_FLAGS = ['honeypot', 'too-fast'] as const;

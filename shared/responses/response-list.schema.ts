@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { slugSchema } from '../survey/metric-vocabulary';
+import { objectIdSchema } from '../http/object-id.schema';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
 import { responseFlagSchema } from './response-api.schema';
 import { followUpFilterSchema, responseFollowUpSchema } from '../follow-up/follow-up-rule.schema';
 
@@ -12,7 +13,6 @@ export type ResponseMetric = z.infer<typeof responseMetricSchema>;
 export const responseMetricsSchema = z.partialRecord(responseMetricSchema, z.number());
 export type ResponseMetrics = z.infer<typeof responseMetricsSchema>;
 
-const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be an id');
 export const responseIdParamsSchema = z.object({ id: objectIdSchema });
 
 const dateParam = z.iso.datetime({ offset: true }).or(z.iso.date()).transform((value) => new Date(value));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getTemplate } from '../survey/templates';
+import { getTemplate } from '../survey-definition/templates';
 import { responseMetrics } from './response-metrics';
 
 const rating = (name: string, metric: string, extra: Record<string, unknown> = {}) => ({ type: 'rating', name, metric, ...extra });

@@ -1,7 +1,7 @@
 import { extractMetricAnswers } from '../scoring/metric-answers';
 import { responseStats } from '../scoring/response-stats';
 import { VALUE_SCALE } from '../scoring/rollup-stats';
-import type { SurveyDefinitionJson } from '../survey/walk-questions';
+import type { SurveyDefinitionJson } from '../survey-definition/walk-questions';
 import type { ResponseMetrics } from './response-list.schema';
 
 /**

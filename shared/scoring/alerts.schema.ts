@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slugSchema } from '../survey/metric-vocabulary';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
 import { targetMetricSchema } from './target.schema';
 
 /** Rolling windows (days, ending today UTC) that targets are checked over. */

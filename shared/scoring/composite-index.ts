@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_SCALES } from '../survey/metric-vocabulary';
+import { METRIC_SCALES } from '../survey-definition/metric-vocabulary';
 
 export const INDEX_COMPONENTS = ['csat', 'nps', 'ces', 'servqual'] as const;
 export const indexComponentSchema = z.enum(INDEX_COMPONENTS);

@@ -1,4 +1,4 @@
-import { Z_95, tCritical95 } from './distributions';
+import { Z_95, tCritical95 } from './sampling-distributions';
 
 export type Interval = [lo: number, hi: number];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { KANO_ANSWERS } from '../survey/metric-vocabulary';
-import type { KanoAnswer } from '../survey/metric-vocabulary';
+import { KANO_ANSWERS } from '../survey-definition/metric-vocabulary';
+import type { KanoAnswer } from '../survey-definition/metric-vocabulary';
 
 export const KANO_CATEGORIES = ['attractive', 'one-dimensional', 'must-be', 'indifferent', 'reverse', 'questionable'] as const;
 export const kanoCategorySchema = z.enum(KANO_CATEGORIES);

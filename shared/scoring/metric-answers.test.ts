@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SurveyDefinitionJson } from '../survey/walk-questions';
+import type { SurveyDefinitionJson } from '../survey-definition/walk-questions';
 import { extractMetricAnswers } from './metric-answers';
 
 const definition: SurveyDefinitionJson = {

@@ -1,7 +1,7 @@
-import { metricQuestions } from '../survey/metric-questions';
-import { METRIC_SCALES, kanoAnswerSchema } from '../survey/metric-vocabulary';
-import type { KanoAnswer, RatedMetric, ServqualDimension } from '../survey/metric-vocabulary';
-import type { SurveyDefinitionJson } from '../survey/walk-questions';
+import { metricQuestions } from '../survey-definition/metric-questions';
+import { METRIC_SCALES, kanoAnswerSchema } from '../survey-definition/metric-vocabulary';
+import type { KanoAnswer, RatedMetric, ServqualDimension } from '../survey-definition/metric-vocabulary';
+import type { SurveyDefinitionJson } from '../survey-definition/walk-questions';
 
 export interface ServqualItemAnswer {
   item: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { servqualDimensionSchema, slugSchema } from '../survey/metric-vocabulary';
+import { objectIdSchema } from '../http/object-id.schema';
+import { servqualDimensionSchema, slugSchema } from '../survey-definition/metric-vocabulary';
 import { indexComponentSchema } from './composite-index';
 import { KANO_CATEGORIES, kanoCategorySchema } from './kano';
 import { CSAT_LEVELS } from './rollup-stats';
@@ -151,11 +152,10 @@ export const trendResponseSchema = z.object({
 export type TrendResponse = z.infer<typeof trendResponseSchema>;
 
 
-export const surveyIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a survey id');
 export const isoDaySchema = z.iso.date();
 
 const rangeQuery = z.object({
-  survey: surveyIdSchema,
+  survey: objectIdSchema,
   from: isoDaySchema.optional(),
   to: isoDaySchema.optional(),
   channel: slugSchema.optional(),

@@ -1,4 +1,4 @@
-import { SERVQUAL_DIMENSIONS } from '../survey/metric-vocabulary';
+import { SERVQUAL_DIMENSIONS } from '../survey-definition/metric-vocabulary';
 import { compositeIndex, indexComponents } from './composite-index';
 import type { IndexWeights } from './composite-index';
 import { decodeFeatureKey } from './feature-key';

@@ -1,5 +1,5 @@
-import { SERVQUAL_DIMENSIONS } from '../survey/metric-vocabulary';
-import type { ServqualDimension } from '../survey/metric-vocabulary';
+import { SERVQUAL_DIMENSIONS } from '../survey-definition/metric-vocabulary';
+import type { ServqualDimension } from '../survey-definition/metric-vocabulary';
 import { encodeFeatureKey } from './feature-key';
 import { kanoCell } from './kano';
 import type { MetricAnswers } from './metric-answers';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SERVQUAL_DIMENSIONS } from '../survey/metric-vocabulary';
+import { SERVQUAL_DIMENSIONS } from '../survey-definition/metric-vocabulary';
 import { featureKeySchema } from './feature-key';
 import { kanoCellSchema } from './kano';
 import type { KanoCell } from './kano';

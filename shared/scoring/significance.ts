@@ -1,4 +1,4 @@
-import { twoSidedTPValue, twoSidedZPValue } from './distributions';
+import { twoSidedTPValue, twoSidedZPValue } from './sampling-distributions';
 import { meanAndVariance, npsVariance } from './intervals';
 import type { ComparableMetric, Comparison } from './metrics.schema';
 import { unscaledMoments } from './rollup-stats';

@@ -1,4 +1,4 @@
-import { allQuestions, type SurveyDefinitionJson } from '../survey/walk-questions';
+import { allQuestions, type SurveyDefinitionJson } from '../survey-definition/walk-questions';
 import type { DefinitionChanges } from './survey-api.schema';
 
 /** Stable text of a JSON value with sorted keys, so key order does not count as a change. */

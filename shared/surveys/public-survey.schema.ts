@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { surveyDefinitionSchema } from '../survey/definition.schema';
+import { surveyDefinitionSchema } from '../survey-definition/definition.schema';
 
 /**
  * Reply of `GET /api/public/surveys/:slug`: the published version a respondent fills in. Kept apart

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { contractedDefinitionSchema } from '../survey/definition-contract';
-import { surveyDefinitionSchema } from '../survey/definition.schema';
-import { templateKeySchema } from '../survey/templates';
+import { objectIdSchema } from '../http/object-id.schema';
+import { contractedDefinitionSchema } from '../survey-definition/definition-contract';
+import { surveyDefinitionSchema } from '../survey-definition/definition.schema';
+import { templateKeySchema } from '../survey-definition/templates';
 
-export type { TemplateKey } from '../survey/templates';
+export type { TemplateKey } from '../survey-definition/templates';
 
 export const SURVEY_STATUSES = ['draft', 'published', 'archived'] as const;
 export const surveyStatusSchema = z.enum(SURVEY_STATUSES);
@@ -27,7 +28,7 @@ export const updateSurveyInputSchema = z
   .strict();
 export type UpdateSurveyInput = z.infer<typeof updateSurveyInputSchema>;
 
-export const surveyIdParamsSchema = z.object({ id: z.string().regex(/^[a-f0-9]{24}$/, 'must be a survey id') });
+export const surveyIdParamsSchema = z.object({ id: objectIdSchema });
 export const surveyVersionParamsSchema = surveyIdParamsSchema.extend({ n: z.coerce.number().int().min(1).max(1_000_000) });
 export const publicSlugParamsSchema = z.object({ slug: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be a survey link') });
 

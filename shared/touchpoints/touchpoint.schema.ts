@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schema';
-import { slugSchema } from '../survey/metric-vocabulary';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
 
 /** Targets a touchpoint is held to; each is optional, and alerts use only those set. */
 export const touchpointTargetSchema = z

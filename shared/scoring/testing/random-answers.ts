@@ -1,4 +1,4 @@
-import { KANO_ANSWERS, SERVQUAL_DIMENSIONS } from '../../survey/metric-vocabulary';
+import { KANO_ANSWERS, SERVQUAL_DIMENSIONS } from '../../survey-definition/metric-vocabulary';
 import type { MetricAnswers } from '../metric-answers';
 
 export { seededRandom } from '../../testing/seeded-random';

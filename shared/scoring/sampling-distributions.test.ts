@@ -8,7 +8,7 @@ import {
   tCritical95,
   twoSidedTPValue,
   twoSidedZPValue,
-} from './distributions';
+} from './sampling-distributions';
 
 describe('normalCdf', () => {
   // Reference values: R pnorm() / scipy.stats.norm.cdf.

@@ -1,6 +1,6 @@
 // No zod here: the respondent page reads these before it loads any schema.
 
-/** Locales of Touchpoint's own UI. */
+/** The one list of Touchpoint's locales: UI, survey text, email templates, contacts and staff mail all use it. */
 export const UI_LOCALES = ['en', 'zh-CN'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 

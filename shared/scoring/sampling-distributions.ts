@@ -1,7 +1,7 @@
 /**
  * Normal and Student t distributions, written out so scoring has no numeric dependency.
  * Accuracy: normal CDF ~1e-14 (Hart 1968 / West 2005), t CDF ~1e-10 (incomplete beta by Lentz's
- * continued fraction); both are checked against table values in distributions.test.ts.
+ * continued fraction); both are checked against table values in sampling-distributions.test.ts.
  */
 
 /** Two-sided 95% critical value of the standard normal, Φ⁻¹(0.975). */
