@@ -6,6 +6,7 @@
 // headless Chromium on a phone-sized screen; through the DevTools protocol the bench records the JS and CSS
 // bytes as received on the wire (Network.loadingFinished encodedDataLength, headers included) and the time to
 // the first rendered question, unthrottled and on a slow phone (1.6 Mbit/s down, 150 ms RTT, CPU 4x slower).
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -83,7 +84,7 @@ const MODES = [
 
 interface Load {
   ms: number;
-  /** JS and CSS bytes as the browser received them (compressed body plus headers). */
+  /** JS (lazy chunks left out: when they load varies) and CSS bytes as the browser received them, compressed body plus headers. */
   wire: { js: number; css: number };
 }
 
@@ -127,17 +128,18 @@ try {
   const page = entryBytes(CLIENT_DIST, 'respond.html');
   const baseline = entryBytes(BASELINE_DIST, 'index.html');
 
+  const lazyFiles = new Set([...lazy].map((file) => path.basename(file)));
   const load = async (url: string, throttle: typeof THROTTLED | null): Promise<Load> => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
-    const types = new Map<string, string>();
+    const responses = new Map<string, { type: string; url: string }>();
     const wire = { js: 0, css: 0 };
-    cdp.on('Network.responseReceived', (event) => types.set(event.requestId, event.type));
+    cdp.on('Network.responseReceived', (event) => responses.set(event.requestId, { type: event.type, url: event.response.url }));
     cdp.on('Network.loadingFinished', (event) => {
-      const type = types.get(event.requestId);
-      if (type === 'Script') wire.js += event.encodedDataLength;
-      if (type === 'Stylesheet') wire.css += event.encodedDataLength;
+      const response = responses.get(event.requestId);
+      if (response?.type === 'Script' && !lazyFiles.has(path.basename(new URL(response.url).pathname))) wire.js += event.encodedDataLength;
+      if (response?.type === 'Stylesheet') wire.css += event.encodedDataLength;
     });
     await cdp.send('Network.enable');
     if (throttle) {
@@ -175,11 +177,13 @@ try {
   console.log(`zod / shared schemas in the respondent entry: ${zodInEntry ? 'zod' : 'no zod'}, ${schemaModules.length === 0 ? 'no schemas' : schemaModules.join(', ')}`);
 
   // Bytes on the wire do not depend on throttling; the unthrottled loads' median is reported.
-  const wire = (loads: Load[], kind: 'js' | 'css') => median(loads.map((one) => one.wire[kind]));
+  const wire = (loads: Load[], kind: keyof Load['wire']) => median(loads.map((one) => one.wire[kind]));
   const [first] = results;
-  console.log(`\non the wire, as Chromium received them (Network.loadingFinished), until the network is idle\n`);
+  console.log(`\non the wire, as Chromium received them (Network.loadingFinished, headers included)\n`);
   console.log(`${''.padEnd(44)} ${'JS'.padStart(11)} ${'CSS'.padStart(11)}`);
   console.log(`${'respondent page /s/:slug (brotli, prebuilt)'.padEnd(44)} ${mb(wire(first!.page, 'js')).padStart(11)} ${mb(wire(first!.page, 'css')).padStart(11)}   (goal JS <= 350 KiB)`);
+  const lazyBrotli = [...lazy].reduce((total, file) => total + readFileSync(path.join(CLIENT_DIST, `${file}.br`)).length, 0);
+  console.log(`${'respondent page, lazy chunks (.br files)'.padEnd(44)} ${mb(lazyBrotli).padStart(11)}   (loaded after the first question, not counted above)`);
   console.log(`${'minimal page (gzip on the fly)'.padEnd(44)} ${mb(wire(first!.baseline, 'js')).padStart(11)} ${mb(wire(first!.baseline, 'css')).padStart(11)}`);
   console.log(`\n${'time to first question'.padEnd(28)} ${'page ms'.padStart(9)} ${'minimal ms'.padStart(11)} ${'ratio'.padStart(7)}   (${RUNS} cold loads each, medians)`);
   for (const row of results) {
