@@ -17,6 +17,15 @@ export const STRONGLY_AGREE = bilingual('Strongly agree', '非常同意');
  */
 export const PHONE_SCALE = { displayMode: 'buttons', rateDescriptionLocation: 'top' } as const;
 
+/** The 1–7 agreement scale CES and SERVQUAL statements share. */
+export const AGREEMENT_SCALE = {
+  rateMin: 1,
+  rateMax: 7,
+  minRateDescription: STRONGLY_DISAGREE,
+  maxRateDescription: STRONGLY_AGREE,
+  ...PHONE_SCALE,
+} as const;
+
 export function csatQuestion(name: string): SurveyElement {
   return {
     type: 'rating',
@@ -57,11 +66,7 @@ export function cesQuestion(name: string): SurveyElement {
     metric: 'ces',
     title: bilingual('This service made it easy for me to get what I needed.', '本服务让我轻松地办成了所需的事情。'),
     description: bilingual('How much do you agree with this statement?', '您在多大程度上同意这一说法？'),
-    rateMin: 1,
-    rateMax: 7,
-    minRateDescription: STRONGLY_DISAGREE,
-    maxRateDescription: STRONGLY_AGREE,
-    ...PHONE_SCALE,
+    ...AGREEMENT_SCALE,
     isRequired: true,
   };
 }
