@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type RequestHandler } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import type { AppContext } from './app-context';
 import { authRoutes, publicAuthRoutes, userRoutes } from './auth/auth.routes';
@@ -39,11 +41,28 @@ function requestLogging(ctx: AppContext): RequestHandler {
   };
 }
 
+/** Smallest body compressed on the fly; below one packet compression saves nothing worth the CPU. */
+const COMPRESS_THRESHOLD = 1024;
+
+/**
+ * Compresses pages and API JSON per response (brotli preferred, quality 4 by default, fast enough per
+ * request). Built assets are not recompressed: they are sent from the .br/.gz copies the build writes,
+ * and this middleware leaves responses that already carry a Content-Encoding alone.
+ */
+function onTheFlyCompression(): RequestHandler {
+  return compression({ threshold: COMPRESS_THRESHOLD });
+}
+
+/** Static files sent as their prebuilt .br or .gz copy by the request's Accept-Encoding (Vary set). */
+function precompressedStatic(root: string, serveStatic: { immutable?: boolean; maxAge?: string }): RequestHandler {
+  return expressStaticGzip(root, { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic: { ...serveStatic, index: false } });
+}
+
 /** Serves the built client: the respondent entry for /s/*, the staff app for everything else. */
 function clientRoutes(clientDist: string): express.Router {
   const router = express.Router();
-  router.use('/assets', express.static(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y', index: false }));
-  router.use(express.static(clientDist, { index: false }));
+  router.use('/assets', precompressedStatic(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y' }));
+  router.use(precompressedStatic(clientDist, {}));
   router.get(['/s/:slug', '/s/:slug/'], respondPageHandler(clientDist));
   router.get(/^\/(?!api(?:\/|$)).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
   return router;
@@ -55,6 +74,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.TRUST_PROXY);
   app.use(requestLogging(ctx));
+  app.use(onTheFlyCompression());
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -57,6 +57,8 @@ function kanoQuestion(feature: Feature, side: KanoSide): SurveyElement {
     kano: side,
     title: bilingual(en, zh),
     choices: KANO_CHOICES,
+    // Each answer is a sentence: one column keeps every choice a full-width, one-tap row on a phone.
+    colCount: 1,
     isRequired: true,
   };
 }

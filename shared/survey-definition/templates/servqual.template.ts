@@ -4,7 +4,7 @@ import { bilingual } from '../survey-locale';
 import { SERVQUAL_STATEMENTS } from './servqual-statements';
 import type { ServqualStatement } from './servqual-statements';
 import { defineTemplate } from './survey-template';
-import { STRONGLY_AGREE, STRONGLY_DISAGREE } from './template-parts';
+import { AGREEMENT_SCALE } from './template-parts';
 
 const title = bilingual('SERVQUAL service quality survey', 'SERVQUAL 服务质量调查');
 const description = bilingual(
@@ -32,10 +32,7 @@ function statementQuestion(statement: ServqualStatement, item: string, side: Ser
     servqual: side,
     item,
     title: bilingual(wording.en, wording.zh),
-    rateMin: 1,
-    rateMax: 7,
-    minRateDescription: STRONGLY_DISAGREE,
-    maxRateDescription: STRONGLY_AGREE,
+    ...AGREEMENT_SCALE,
     isRequired: true,
   };
 }

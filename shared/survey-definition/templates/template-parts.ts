@@ -9,6 +9,23 @@ type Bilingual = ReturnType<typeof bilingual>;
 export const STRONGLY_DISAGREE = bilingual('Strongly disagree', '非常不同意');
 export const STRONGLY_AGREE = bilingual('Strongly agree', '非常同意');
 
+/**
+ * How every rating scale of the templates renders: always buttons, which SurveyJS wraps onto a second
+ * row when the width runs out (its default "auto" turns a 0–10 or 1–7 scale into a "Select..." drop-down
+ * on a phone: two taps and hidden choices), with the end labels above the buttons so they stay beside
+ * the values they name however the row wraps.
+ */
+export const PHONE_SCALE = { displayMode: 'buttons', rateDescriptionLocation: 'top' } as const;
+
+/** The 1–7 agreement scale CES and SERVQUAL statements share. */
+export const AGREEMENT_SCALE = {
+  rateMin: 1,
+  rateMax: 7,
+  minRateDescription: STRONGLY_DISAGREE,
+  maxRateDescription: STRONGLY_AGREE,
+  ...PHONE_SCALE,
+} as const;
+
 export function csatQuestion(name: string): SurveyElement {
   return {
     type: 'rating',
@@ -19,6 +36,7 @@ export function csatQuestion(name: string): SurveyElement {
     rateMax: 5,
     minRateDescription: bilingual('Very dissatisfied', '非常不满意'),
     maxRateDescription: bilingual('Very satisfied', '非常满意'),
+    ...PHONE_SCALE,
     isRequired: true,
   };
 }
@@ -36,6 +54,7 @@ export function npsQuestion(name: string): SurveyElement {
     rateMax: 10,
     minRateDescription: bilingual('Not at all likely', '完全不可能'),
     maxRateDescription: bilingual('Extremely likely', '极有可能'),
+    ...PHONE_SCALE,
     isRequired: true,
   };
 }
@@ -47,10 +66,7 @@ export function cesQuestion(name: string): SurveyElement {
     metric: 'ces',
     title: bilingual('This service made it easy for me to get what I needed.', '本服务让我轻松地办成了所需的事情。'),
     description: bilingual('How much do you agree with this statement?', '您在多大程度上同意这一说法？'),
-    rateMin: 1,
-    rateMax: 7,
-    minRateDescription: STRONGLY_DISAGREE,
-    maxRateDescription: STRONGLY_AGREE,
+    ...AGREEMENT_SCALE,
     isRequired: true,
   };
 }
