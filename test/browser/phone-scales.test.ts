@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResponseModel } from '../../server/responses/response.model';
-import type { SurveyElement } from '../../shared/survey/definition.schema';
-import { getTemplate, TEMPLATE_KEYS } from '../../shared/survey/templates';
-import { localizedText } from '../../shared/survey/survey-locale';
+import type { SurveyElement } from '../../shared/survey-definition/definition.schema';
+import { getTemplate, TEMPLATE_KEYS } from '../../shared/survey-definition/templates';
+import { localizedText } from '../../shared/survey-definition/survey-locale';
 import { startBrowserSession, type BrowserSession } from '../harness/browser-session';
 import { publishSurvey } from '../integration/responses-fixtures';
 

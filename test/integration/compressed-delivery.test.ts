@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressAssets } from '../../scripts/build-client';
 import { createApp } from '../../server/app';
-import { getTemplate } from '../../shared/survey/templates';
+import { getTemplate } from '../../shared/survey-definition/templates';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { publishSurvey } from './responses-fixtures';
 
