@@ -3,7 +3,7 @@ import { api } from '../lib/api-client';
 import { LoadFailed } from '../lib/LoadFailed';
 import { dashboardApi } from './dashboard-api';
 import type { ScoreText } from './score-text';
-import { useLoad } from './use-load';
+import { useLoad } from '../lib/use-load';
 
 /** The touchpoint's latest target breaches and recoveries, newest first. */
 export function AlertList({ touchpoint, text }: { touchpoint: string; text: ScoreText }) {

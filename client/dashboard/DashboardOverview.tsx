@@ -9,7 +9,7 @@ import type { DashboardFilters } from './dashboard-filters';
 import { createScoreText } from './score-text';
 import { scoresCsv } from './scores-csv';
 import { TouchpointCard } from './TouchpointCard';
-import { useLoad } from './use-load';
+import { useLoad } from '../lib/use-load';
 
 /** The grid of touchpoints for the chosen survey and period. */
 export function DashboardOverview({ filters, surveyId, touchpoints }: { filters: DashboardFilters; surveyId: string; touchpoints: Touchpoint[] }) {

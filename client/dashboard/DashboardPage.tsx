@@ -12,7 +12,7 @@ import { filtersToSearch, parseFilters } from './dashboard-filters';
 import type { DashboardFilters } from './dashboard-filters';
 import { FiltersBar } from './FiltersBar';
 import { TouchpointDetail } from './TouchpointDetail';
-import { useLoad } from './use-load';
+import { useLoad } from '../lib/use-load';
 import '../lib/section-ui.css';
 import './dashboard.css';
 

@@ -8,7 +8,7 @@ import { addDays } from './dashboard-filters';
 import type { Period } from './dashboard-filters';
 import { commentQuestions, commentsOf, SCORE_FILTERS } from './comment-questions';
 import type { ScoreFilter } from './comment-questions';
-import { useLoad } from './use-load';
+import { useLoad } from '../lib/use-load';
 
 const PAGE_SIZE = 50;
 

@@ -5,7 +5,7 @@ import { api } from '../lib/api-client';
 import { dashboardApi } from './dashboard-api';
 import { CHART_COLORS } from './ChartFigure';
 import type { ScoreText } from './score-text';
-import { useLoad } from './use-load';
+import { useLoad } from '../lib/use-load';
 
 /** A small line of one metric over the period; its values are also read out as text. */
 export function Sparkline({ params, metric, interval, text }: { params: URLSearchParams; metric: TrendMetric; interval: TrendInterval; text: ScoreText }) {

@@ -16,7 +16,7 @@ import type { ScoreText } from './score-text';
 import { ServqualChart } from './ServqualChart';
 import { TrendChart } from './TrendChart';
 import { TREND_INTERVALS } from '@shared/scoring/metrics.schema';
-import { useLoad } from './use-load';
+import { useLoad } from '../lib/use-load';
 
 /** Trend metrics a touchpoint has data for, in menu order. */
 function availableMetrics(scores: TouchpointScores): TrendMetric[] {

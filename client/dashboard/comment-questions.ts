@@ -2,7 +2,7 @@ import type { StoredResponse } from '@shared/responses/response-list.schema';
 import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import type { UiLocale } from '@shared/survey-definition/survey-locale';
 import { allQuestions, type SurveyDefinitionJson } from '@shared/survey-definition/walk-questions';
-import { readText } from '../builder/localized-text';
+import { readText } from '../surveys/localized-text';
 
 export interface CommentQuestion {
   name: string;

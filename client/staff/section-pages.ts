@@ -5,7 +5,7 @@ import type { SectionId } from './staff-routes';
 /** Each section is its own chunk, fetched the first time someone opens it. */
 export const SECTION_PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   dashboard: lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
-  surveys: lazy(() => import('../builder/SurveysPage').then((m) => ({ default: m.SurveysPage }))),
+  surveys: lazy(() => import('../surveys/SurveysPage').then((m) => ({ default: m.SurveysPage }))),
   touchpoints: lazy(() => import('../touchpoints/TouchpointsPage').then((m) => ({ default: m.TouchpointsPage }))),
   contacts: lazy(() => import('../contacts/ContactsPage').then((m) => ({ default: m.ContactsPage }))),
   distributions: lazy(() => import('../distributions/DistributionsPage').then((m) => ({ default: m.DistributionsPage }))),
