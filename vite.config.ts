@@ -49,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           root: here('.'),
-          include: ['test/integration/**/*.test.ts', 'server/embedded-store/conformance/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'server/embedded-store/conformance/**/*.test.ts'],
           globalSetup: ['test/harness/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -22,6 +22,8 @@ import { followUpRoutes } from './follow-up/follow-up.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
+import { redactUrl } from './lib/redact-url';
+import { useLinearTimeValidators } from './lib/validator-regexp';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -35,7 +37,7 @@ function requestLogging(ctx: AppContext): RequestHandler {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      req.log.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      req.log.info({ method: req.method, url: redactUrl(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     next();
   };
@@ -70,6 +72,8 @@ function clientRoutes(clientDist: string): express.Router {
 
 /** Builds the Express app; never listens, so tests drive it directly. */
 export function createApp(ctx: AppContext): express.Express {
+  // Designer regex validators meet public answers here: test them in linear time (issue 13, ReDoS).
+  useLinearTimeValidators(ctx.logger);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.TRUST_PROXY);

@@ -42,6 +42,25 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.variable).sort()).toEqual(['PUBLIC_URL', 'REDIS_URL', 'SESSION_SECRET', 'SMTP_URL']);
   });
 
+  const production = {
+    NODE_ENV: 'production',
+    MONGODB_URI: 'mongodb://db.example:27017/tp',
+    REDIS_URL: 'redis://cache.example:6379',
+    SMTP_URL: 'smtp://mail.example:587',
+    SESSION_SECRET: 'a-production-secret-of-enough-length-0123456789',
+    PUBLIC_URL: 'https://feedback.example',
+  };
+
+  it('accepts an https PUBLIC_URL in production', () => {
+    expect(loadConfig(production).PUBLIC_URL).toBe('https://feedback.example');
+  });
+
+  it('refuses an http PUBLIC_URL and an ignoreTLS SMTP_URL in production (security)', () => {
+    expect(problemsOf({ ...production, PUBLIC_URL: 'http://feedback.example' })).toEqual([{ variable: 'PUBLIC_URL', message: expect.stringMatching(/https/) }]);
+    expect(problemsOf({ ...production, SMTP_URL: 'smtp://mail.example:25?ignoreTLS=true' })).toEqual([{ variable: 'SMTP_URL', message: expect.stringMatching(/STARTTLS/) }]);
+    expect(loadConfig({ ...production, NODE_ENV: 'development', PUBLIC_URL: 'http://localhost:3000' }).PUBLIC_URL).toBe('http://localhost:3000');
+  });
+
   it('message lists the variables', () => {
     expect(() => loadConfig({ HOST: '', PORT: '-1' })).toThrow(/PORT: /);
   });

@@ -130,6 +130,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         missing.map((variable) => ({ variable, message: 'is required when NODE_ENV=production' })),
       );
     }
+    // Session cookies are only `secure` over https, and survey links carry tokens.
+    if (values.PUBLIC_URL?.startsWith('http:')) {
+      throw new ConfigError([{ variable: 'PUBLIC_URL', message: 'must be an https:// URL when NODE_ENV=production' }]);
+    }
+    if (values.SMTP_URL && new URL(values.SMTP_URL).searchParams.get('ignoreTLS') === 'true') {
+      throw new ConfigError([{ variable: 'SMTP_URL', message: 'must not set ignoreTLS when NODE_ENV=production (STARTTLS is required)' }]);
+    }
   }
   const root = path.resolve(import.meta.dirname, '..');
   return Object.freeze({

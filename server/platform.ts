@@ -51,7 +51,7 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
     cleanups.push(() => redis.quit());
     const queues = new JobQueues(redis, config.QUEUE_PREFIX);
     cleanups.push(() => queues.close());
-    const mailer = createMailer(services.smtpUrl, config.MAIL_FROM);
+    const mailer = createMailer(services.smtpUrl, config.MAIL_FROM, config.NODE_ENV === 'production');
     cleanups.push(async () => mailer.close());
     const auth = new AuthService(await resolveSessionSecret(config.SESSION_SECRET, config.dataDir), config.SESSION_TTL_MINUTES);
     const fallbackUrl = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;

@@ -1,8 +1,9 @@
 import { Router, type Response } from 'express';
 import { createTokenInputSchema, createUserInputSchema, loginInputSchema } from '@shared/auth/auth.schema';
 import type { AppContext } from '../app-context';
-import { TooManyRequests, Unauthenticated } from '../lib/errors';
-import { FailureLimiter } from '../lib/rate-limit';
+import { addressKey } from '../lib/client-address';
+import { TooManyRequests } from '../lib/errors';
+import { countHits } from '../lib/rate-limit';
 import { validated } from '../lib/validate';
 import { requireCsrfHeader, requireRole } from './auth.middleware';
 import { SESSION_COOKIE } from './auth.service';
@@ -22,10 +23,12 @@ const FIFTEEN_MINUTES = 15 * 60;
 /** Routes reachable without signing in. */
 export function publicAuthRoutes(ctx: AppContext): Router {
   const router = Router();
-  const prefix = ctx.config.QUEUE_PREFIX;
-  // Failed attempts only: per account from one address, and a looser bound per address across accounts.
-  const perAccount = new FailureLimiter(ctx.redis, prefix, { name: 'login-account', limit: ctx.config.LOGIN_MAX_ATTEMPTS, windowSeconds: FIFTEEN_MINUTES });
-  const perAddress = new FailureLimiter(ctx.redis, prefix, { name: 'login-ip', limit: ctx.config.LOGIN_MAX_ATTEMPTS * 5, windowSeconds: FIFTEEN_MINUTES });
+  const max = ctx.config.LOGIN_MAX_ATTEMPTS;
+  // Failed attempts per account from one address; per account from anywhere (many addresses guessing
+  // one password), looser so one attacker cannot lock a user out as cheaply; per address across accounts.
+  const perAccountFromAddress = { name: 'login-account', limit: max, windowSeconds: FIFTEEN_MINUTES };
+  const perAccount = { name: 'login-account-any', limit: max * 3, windowSeconds: FIFTEEN_MINUTES };
+  const perAddress = { name: 'login-ip', limit: max * 5, windowSeconds: FIFTEEN_MINUTES };
   router.post(
     '/login',
     (req, _res, next) => {
@@ -33,21 +36,20 @@ export function publicAuthRoutes(ctx: AppContext): Router {
       next();
     },
     validated({ body: loginInputSchema }, async ({ body }, req, res) => {
-      // Each limit with the subject it counts: the address, and the account as tried from that address.
-      const limits = [
-        [perAddress, `${req.ip}`],
-        [perAccount, `${req.ip}|${body.email}`],
-      ] as const;
-      const wait = Math.max(...(await Promise.all(limits.map(([limiter, subject]) => limiter.retryAfter(subject)))));
-      if (wait > 0) throw new TooManyRequests(wait, 'Too many failed sign-in attempts; try again later.');
-      try {
-        const { user, session, expiresAt } = await ctx.auth.login(body.email, body.password);
-        sessionCookie(res, ctx, session, expiresAt.getTime() - Date.now());
-        res.json({ user });
-      } catch (error) {
-        if (error instanceof Unauthenticated) await Promise.all(limits.map(([limiter, subject]) => limiter.recordFailure(subject)));
-        throw error;
-      }
+      const address = addressKey(req.ip);
+      const account = body.email.toLowerCase();
+      // Counted before the password is checked, atomically, so parallel guesses cannot all pass the
+      // check before any failure is recorded; a successful sign-in takes its count back.
+      const attempt = await countHits(ctx.redis, ctx.config.QUEUE_PREFIX, [
+        { rule: perAddress, subject: address },
+        { rule: perAccount, subject: account },
+        { rule: perAccountFromAddress, subject: `${address}|${account}` },
+      ]);
+      if (attempt.wait > 0) throw new TooManyRequests(attempt.wait, 'Too many failed sign-in attempts; try again later.');
+      const { user, session, expiresAt } = await ctx.auth.login(body.email, body.password);
+      await attempt.undo();
+      sessionCookie(res, ctx, session, expiresAt.getTime() - Date.now());
+      res.json({ user });
     }),
   );
   return router;

@@ -140,10 +140,15 @@ export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): P
   return alerts;
 }
 
-/** Staff reached back to the customer (or decided not to): the response leaves the open list. */
+/**
+ * Staff reached back to the customer (or decided not to): the response leaves the open list. Only an
+ * `open` follow-up can be closed; a `pending` one still has its alerts to send, and closing it would
+ * silently cancel them. Closing a `done` one again changes nothing.
+ */
 export async function markFollowUpDone(responseId: string, userId: string | null): Promise<ResponseFollowUp> {
   const closed = await closeFollowUp(responseId, userId);
   if (closed === 'unmarked') throw new Conflict('This response was not marked for follow-up.', 'no-follow-up');
   if (closed === 'missing') throw new NotFound(`There is no response ${responseId}.`);
+  if (closed === 'pending') throw new Conflict('The alerts of this follow-up are still being sent; it can be closed once it is open.', 'follow-up-pending');
   return toResponseFollowUp(closed)!;
 }

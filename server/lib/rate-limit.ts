@@ -33,42 +33,38 @@ for i, key in ipairs(KEYS) do
 end
 return out`;
 
+/** Takes counted hits back, for keys whose window is still open. */
+const UNDO_SCRIPT = `
+for _, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then redis.call('DECR', key) end
+end
+return 0`;
+
+export interface CountedHits {
+  /** Seconds to wait when any limit is passed (the longest wait), else 0. */
+  wait: number;
+  /** Takes these hits back (a sign-in that succeeded is not a failure); same windows as counted. */
+  undo(): Promise<void>;
+}
+
 /**
- * Counts a hit against each rule in one Redis round trip; returns the seconds to wait when any limit
- * is passed (the longest wait), else 0.
+ * Counts a hit against each rule atomically, in one Redis round trip, before the caller does the work
+ * it limits: parallel requests each see their own count, so no burst slips past the limit.
  */
-export async function hitRateLimits(redis: Redis, prefix: string, hits: readonly { rule: RateLimitRule; subject: string }[]): Promise<number> {
-  if (hits.length === 0) return 0;
+export async function countHits(redis: Redis, prefix: string, hits: readonly { rule: RateLimitRule; subject: string }[]): Promise<CountedHits> {
+  if (hits.length === 0) return { wait: 0, undo: async () => undefined };
   const windows = hits.map(({ rule, subject }) => windowOf(prefix, rule, subject));
-  const reply = (await redis.eval(HIT_SCRIPT, windows.length, ...windows.map((w) => w.key), ...windows.map((w) => String(w.windowMs)))) as number[];
+  const keys = windows.map((w) => w.key);
+  const reply = (await redis.eval(HIT_SCRIPT, keys.length, ...keys, ...windows.map((w) => String(w.windowMs)))) as number[];
   let wait = 0;
   hits.forEach(({ rule }, i) => {
     const count = reply[2 * i] ?? 0;
     if (count > rule.limit) wait = Math.max(wait, secondsLeft(reply[2 * i + 1], (windows[i] as { windowMs: number }).windowMs));
   });
-  return wait;
+  return { wait, undo: async () => void (await redis.eval(UNDO_SCRIPT, keys.length, ...keys)) };
 }
 
-/**
- * Counts only failures (wrong passwords), so a user who signs in often is never locked out, while
- * guessing is: check `retryAfter` before the attempt and `recordFailure` after a failed one.
- */
-export class FailureLimiter {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-    private readonly rule: RateLimitRule,
-  ) {}
-
-  /** Seconds to wait before another attempt is allowed, or 0. */
-  async retryAfter(subject: string): Promise<number> {
-    const { key, windowMs } = windowOf(this.prefix, this.rule, subject);
-    const [[, count] = [], [, ttl] = []] = (await this.redis.multi().get(key).pttl(key).exec()) as [Error | null, unknown][];
-    return Number(count ?? 0) < this.rule.limit ? 0 : secondsLeft(ttl, windowMs);
-  }
-
-  async recordFailure(subject: string): Promise<void> {
-    const { key, windowMs } = windowOf(this.prefix, this.rule, subject);
-    await this.redis.multi().incr(key).pexpire(key, windowMs, 'NX').exec();
-  }
+/** countHits for limits that count every hit; returns the seconds to wait, or 0. */
+export async function hitRateLimits(redis: Redis, prefix: string, hits: readonly { rule: RateLimitRule; subject: string }[]): Promise<number> {
+  return (await countHits(redis, prefix, hits)).wait;
 }

@@ -4,6 +4,7 @@ import type { QueryFilter, Types } from 'mongoose';
 import { z } from 'zod';
 import { CSV_BOM, csvRow, type CsvValue } from '@shared/csv/csv-format';
 import { RESPONSE_METRICS } from '@shared/responses/response-list.schema';
+import { plausibleDaySchema } from '@shared/http/date-range.schema';
 import { slugSchema } from '@shared/survey-definition/metric-vocabulary';
 import { allQuestions, type SurveyDefinitionJson } from '@shared/survey-definition/walk-questions';
 import { NotFound } from '../lib/errors';
@@ -19,8 +20,8 @@ const DAY_MS = 86_400_000;
  */
 export const exportResponsesQuerySchema = z
   .object({
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: plausibleDaySchema.optional(),
+    to: plausibleDaySchema.optional(),
     touchpoint: slugSchema.optional(),
     channel: slugSchema.optional(),
   })

@@ -67,16 +67,22 @@ export async function markFollowUpOpen(responseId: Types.ObjectId, alerts: Follo
 
 /**
  * Closes a marked response's follow-up. The mark after, or why not: `unmarked` (the response has no
- * mark) or `missing` (there is no such response).
+ * mark), `missing` (there is no such response) or `pending` (its alerts have not gone out yet).
  */
-export async function closeFollowUp(responseId: string, doneBy: string | null): Promise<StoredFollowUp | 'unmarked' | 'missing'> {
+export async function closeFollowUp(responseId: string, doneBy: string | null): Promise<StoredFollowUp | 'unmarked' | 'missing' | 'pending'> {
+  // Only an `open` follow-up closes: a `pending` one still has alerts to send, and closing it would cancel them.
   const response = await ResponseModel.findOneAndUpdate(
-    { _id: responseId, followUp: { $ne: null } },
+    { _id: responseId, 'followUp.status': 'open' },
     { $set: { 'followUp.status': 'done', 'followUp.doneAt': new Date(), 'followUp.doneBy': doneBy ? new Types.ObjectId(doneBy) : null } },
     { returnDocument: 'after' },
   ).lean();
   if (response) return followUpOf(response) as StoredFollowUp;
-  return (await ResponseModel.exists({ _id: responseId })) ? 'unmarked' : 'missing';
+  const current = await ResponseModel.findById(responseId, { followUp: 1 }).lean();
+  if (!current) return 'missing';
+  const followUp = followUpOf(current);
+  if (!followUp) return 'unmarked';
+  // Closing a closed one again changes nothing.
+  return followUp.status === 'pending' ? 'pending' : followUp;
 }
 
 /** Matched responses whose alerts should have run by now (their job was lost or gave up). */

@@ -5,6 +5,7 @@ import { publicSlugParamsSchema, surveyIdParamsSchema } from '@shared/surveys/su
 import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/auth.middleware';
 import { TooManyRequests } from '../lib/errors';
+import { addressKey } from '../lib/client-address';
 import { hitRateLimits } from '../lib/rate-limit';
 import { validated } from '../lib/validate';
 import { exportResponsesQuerySchema, streamResponsesCsv } from './response-export';
@@ -23,7 +24,7 @@ function submissionRateLimits(ctx: AppContext): RequestHandler {
   const perSurvey = { name: 'respond-survey', limit: ctx.config.RESPOND_RATE_PER_SURVEY, windowSeconds: MINUTE };
   return async (req, _res, next) => {
     const slug = publicSlugParamsSchema.safeParse(req.params);
-    const hits = [...(req.ip ? [{ rule: perIp, subject: req.ip }] : []), ...(slug.success ? [{ rule: perSurvey, subject: slug.data.slug }] : [])];
+    const hits = [...(req.ip ? [{ rule: perIp, subject: addressKey(req.ip) }] : []), ...(slug.success ? [{ rule: perSurvey, subject: slug.data.slug }] : [])];
     const retryAfter = await hitRateLimits(ctx.redis, ctx.config.QUEUE_PREFIX, hits);
     if (retryAfter > 0) throw new TooManyRequests(retryAfter, 'Too many answers are arriving; please send yours again in a moment.');
     next();

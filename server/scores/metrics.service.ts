@@ -4,6 +4,7 @@ import { emptyStats, rollupStatsSchema, type RollupStats, type Tree } from '@sha
 import { comparePeriods } from '@shared/scoring/significance';
 import { checkTargets } from '@shared/scoring/targets';
 import { trendFromDailyStats } from '@shared/scoring/trend';
+import { resolveTrendRange } from '@shared/scoring/trend-range';
 import type { TouchpointTarget } from '@shared/touchpoints/touchpoint.schema';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { indexWeights } from './index-weights';
@@ -152,16 +153,12 @@ async function targetsOf(keys: string[]): Promise<Map<string, TouchpointTarget>>
   return new Map(docs.map((doc) => [doc.key, (doc.target ?? {}) as TouchpointTarget]));
 }
 
-const DEFAULT_TREND_DAYS = { day: 90, week: 26 * 7, month: 0 } as const;
-
 /**
  * A metric over time for one touchpoint of a survey (or all its responses pooled), by day, ISO week
  * or month. Without `from`, day and week trends show the last 90 days / 26 weeks up to `to` (today).
  */
 export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
-  const to = query.to ?? (query.interval === 'month' ? undefined : dayOf(new Date()));
-  const defaultDays = DEFAULT_TREND_DAYS[query.interval];
-  const from = query.from ?? (defaultDays > 0 && to !== undefined ? addDays(to, -(defaultDays - 1)) : undefined);
+  const { from, to } = resolveTrendRange(query, dayOf(new Date()));
   const keyOf = keyFor(query);
   const [weights, rows] = await Promise.all([
     indexWeights(query.weights),

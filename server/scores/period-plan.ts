@@ -1,9 +1,8 @@
 /** UTC calendar helpers on `YYYY-MM-DD` / `YYYY-MM` strings (which compare in date order). */
-const DAY_MS = 86_400_000;
+import { addDays, dayOf, daysInclusive } from '@shared/http/date-range.schema';
 
-export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
-export const addDays = (day: string, days: number) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+export { addDays, dayOf };
+export const daysBetween = (from: string, to: string) => daysInclusive(from, to) - 1;
 
 function addMonths(month: string, months: number): string {
   const [year, mon] = month.split('-').map(Number) as [number, number];

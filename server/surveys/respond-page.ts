@@ -15,6 +15,14 @@ export function scriptSafeJson(value: unknown): string {
  * so the first question renders without a second round trip for the definition (the page falls back
  * to fetching it when the block is absent, e.g. for a closed survey, which then shows "not found").
  */
+/**
+ * The page with the survey's JSON block before `</head>`. A replacer function, not a replacement string:
+ * in a string, `$&`, `$\`` and `$'` in a designer's title would splice parts of the page into the JSON.
+ */
+export function embedSurvey(html: string, survey: PublicSurvey): string {
+  return html.replace('</head>', () => `<script id="${EMBEDDED_SURVEY_ID}" type="application/json">${scriptSafeJson(survey)}</script></head>`);
+}
+
 export function respondPageHandler(clientDist: string): RequestHandler {
   let template: Promise<string> | null = null;
   return async (req, res) => {
@@ -25,7 +33,7 @@ export function respondPageHandler(clientDist: string): RequestHandler {
     const definition = open ? await cachedPublishedDefinition(open.surveyId, open.latestVersion) : null;
     if (params.success && open && definition) {
       const survey: PublicSurvey = { slug: params.data.slug, version: open.latestVersion, definition };
-      html = html.replace('</head>', `<script id="${EMBEDDED_SURVEY_ID}" type="application/json">${scriptSafeJson(survey)}</script></head>`);
+      html = embedSurvey(html, survey);
     }
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(html);

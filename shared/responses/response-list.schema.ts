@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { objectIdSchema } from '../http/object-id.schema';
 import { slugSchema } from '../survey-definition/metric-vocabulary';
+import { plausibleDateParamSchema } from '../http/date-range.schema';
 import { responseFlagSchema } from './response-api.schema';
 import { followUpFilterSchema, responseFollowUpSchema } from '../follow-up/follow-up-rule.schema';
 
@@ -15,7 +16,6 @@ export type ResponseMetrics = z.infer<typeof responseMetricsSchema>;
 
 export const responseIdParamsSchema = z.object({ id: objectIdSchema });
 
-const dateParam = z.iso.datetime({ offset: true }).or(z.iso.date()).transform((value) => new Date(value));
 const queryFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 /** Query of `GET /api/surveys/:id/responses`; `from` inclusive, `to` exclusive, newest first. */
@@ -23,8 +23,8 @@ export const listResponsesQuerySchema = z
   .object({
     touchpoint: slugSchema.optional(),
     channel: slugSchema.optional(),
-    from: dateParam.optional(),
-    to: dateParam.optional(),
+    from: plausibleDateParamSchema.optional(),
+    to: plausibleDateParamSchema.optional(),
     metric: responseMetricSchema.optional(),
     min: z.coerce.number().finite().optional(),
     max: z.coerce.number().finite().optional(),

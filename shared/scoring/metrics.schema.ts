@@ -7,6 +7,8 @@ import { CSAT_LEVELS } from './rollup-stats';
 import { sampleFlagSchema } from './sample';
 import { targetCheckSchema } from './target.schema';
 import { keyedObject } from './keyed-object';
+import { trendRangeIssue } from './trend-range';
+import { dayOf, plausibleDaySchema } from '../http/date-range.schema';
 
 /** [lo, hi]; in percentage points for `ci95`, in scale points for `meanCi95` / `gapCi95`. */
 export const intervalSchema = z.tuple([z.number(), z.number()]);
@@ -152,7 +154,8 @@ export const trendResponseSchema = z.object({
 export type TrendResponse = z.infer<typeof trendResponseSchema>;
 
 
-export const isoDaySchema = z.iso.date();
+/** A day inside the plausible years: every period list is built from these. */
+export const isoDaySchema = plausibleDaySchema;
 
 const rangeQuery = z.object({
   survey: objectIdSchema,
@@ -174,5 +177,10 @@ export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
 /** Query of GET /api/metrics/trend; without `touchpoint` the survey's touchpoints are pooled. */
 export const trendQuerySchema = rangeQuery
   .extend({ touchpoint: slugSchema.optional(), metric: trendMetricSchema, interval: trendIntervalSchema.default('day') })
-  .refine(fromNotAfterTo, rangeMessage);
+  .refine(fromNotAfterTo, rangeMessage)
+  // The edge is where the request meets the clock; the span rule itself is a pure function of `today`.
+  .superRefine((query, ctx) => {
+    const issue = trendRangeIssue(query, dayOf(new Date()));
+    if (issue !== null) ctx.addIssue({ code: 'custom', message: issue, path: ['from'] });
+  });
 export type TrendQuery = z.infer<typeof trendQuerySchema>;

@@ -6,6 +6,7 @@ import { checkAnswerValue, checkText, textLimit } from './answer-value-rules';
 import { ANSWER_QUESTION_TYPES, isSafeQuestionName } from './definition-contract';
 import type { SurveyDefinition } from './definition.schema';
 import { registerTouchpointProperties } from './survey-properties';
+import { routeRegexValidators } from './validator-regexp';
 
 export interface Answerable {
   question: Question;
@@ -44,6 +45,7 @@ export class AnswerEngine {
   constructor(definition: SurveyDefinition) {
     registerTouchpointProperties();
     this.model = new Model(definition);
+    routeRegexValidators(this.model);
     this.questions = answerQuestions(this.model);
     this.answerable = answerableKeys(this.questions);
   }

@@ -6,8 +6,10 @@ import { surveyDefinitionSchema } from './definition.schema';
 import type { SurveyDefinition } from './definition.schema';
 import { checkMetricPairs } from './metric-pairing';
 import { checkMetricQuestion, needsEngine } from './metric-rules';
+import { checkRegexValidators } from './regex-validators';
 import { loadQuestionsAlone } from './standalone-question';
 import { isPlainObject } from './plain-object';
+import { jsonDepthExceeds } from './json-depth';
 import { walkQuestions } from './walk-questions';
 
 export type { ContractIssue } from './contract-issue';
@@ -17,6 +19,8 @@ export const DEFINITION_LIMITS = {
   maxQuestions: 300,
   /** Panels inside panels inside pages; deeper JSON is refused before it is parsed. */
   maxDepth: 8,
+  /** Any JSON inside the definition, checked before anything recursive (stringify, BSON) walks it. */
+  maxJsonDepth: 64,
   maxNameLength: 100,
 } as const;
 
@@ -68,6 +72,9 @@ export const contractedDefinitionSchema = z.unknown().transform((value, ctx): Su
 
 function checkEnvelope(definition: unknown): ContractIssue[] {
   if (!isPlainObject(definition)) return [definitionIssue('', 'not-an-object', 'The survey definition must be a JSON object')];
+  if (jsonDepthExceeds(definition, DEFINITION_LIMITS.maxJsonDepth)) {
+    return [definitionIssue('', 'too-deep', `The survey definition's JSON may be nested at most ${DEFINITION_LIMITS.maxJsonDepth} levels deep`)];
+  }
   let bytes: number;
   try {
     bytes = new TextEncoder().encode(JSON.stringify(definition)).length;
@@ -112,6 +119,7 @@ function checkSemantics(definition: SurveyDefinition): ContractIssue[] {
       if (question[property] !== undefined) issues.push(issue('unsupported-property', reason, `${path}.${property}`));
     }
     issues.push(...checkMetricQuestion(question, path, engine.get(question)));
+    issues.push(...checkRegexValidators(question, question.name, path));
   }
   issues.push(...checkMetricPairs(questions));
   return issues;
