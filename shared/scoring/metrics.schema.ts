@@ -7,7 +7,7 @@ import { CSAT_LEVELS } from './rollup-stats';
 import { sampleFlagSchema } from './sample';
 import { targetCheckSchema } from './target.schema';
 import { keyedObject } from './keyed-object';
-import { trendRangeIssue } from './trend-range';
+import { TREND_INTERVALS, trendRangeIssue, type TrendInterval } from './trend-range';
 import { dayOf, plausibleDaySchema } from '../http/date-range.schema';
 
 /** [lo, hi]; in percentage points for `ci95`, in scale points for `meanCi95` / `gapCi95`. */
@@ -131,9 +131,8 @@ export const TREND_METRICS = [...COMPARABLE_METRICS, 'index'] as const;
 export const trendMetricSchema = z.enum(TREND_METRICS);
 export type TrendMetric = z.infer<typeof trendMetricSchema>;
 
-export const TREND_INTERVALS = ['day', 'week', 'month'] as const;
+export { TREND_INTERVALS, type TrendInterval };
 export const trendIntervalSchema = z.enum(TREND_INTERVALS);
-export type TrendInterval = z.infer<typeof trendIntervalSchema>;
 
 export const trendPointSchema = z.object({
   /** `YYYY-MM-DD` (day), `YYYY-Www` ISO week, or `YYYY-MM` (month). */

@@ -1,5 +1,8 @@
 import { addDays, daysInclusive } from '../http/date-range.schema';
-import type { TrendInterval } from './metrics.schema';
+
+/** A trend's bucket size; the schema (metrics.schema.ts) validates it from this list. */
+export const TREND_INTERVALS = ['day', 'week', 'month'] as const;
+export type TrendInterval = (typeof TREND_INTERVALS)[number];
 
 /** Without `from`, day and week trends show this many days up to `to`; month trends go back to the first data. */
 export const DEFAULT_TREND_DAYS = { day: 90, week: 26 * 7, month: 0 } as const;
