@@ -3,6 +3,7 @@ import { Query } from 'mingo';
 import { compare } from 'mingo/util';
 import { compoundKey, keyValue, splitCompoundKey, valueKey } from './value-key';
 import { valuesAtPath } from './field-path';
+import { mingoOptions } from './mingo-options';
 
 export interface IndexSpec {
   v?: number;
@@ -54,7 +55,7 @@ export class SecondaryIndex {
     this.fields = Object.keys(spec.key);
     this.unique = spec.unique === true;
     this.sparse = spec.sparse === true;
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, {}) : null;
+    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, mingoOptions()) : null;
     this.indexable = Object.values(spec.key).every((d) => d === 1 || d === -1 || d === 'hashed');
     this.plannable = this.indexable && !this.partial;
   }

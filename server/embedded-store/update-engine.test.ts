@@ -49,11 +49,11 @@ describe('applyUpdate on plain $set / $inc paths (applied without mingo)', () =>
     expect(out).toEqual({ _id: 1, stats: { n: 5, csat: { hist: { 4: 1 } } }, meta: { by: 'x' } });
   });
 
-  it('leaves arrays, conflicts, non-numbers and scalars in the way to mingo, unchanged in behaviour', () => {
+  it('leaves arrays and conflicts to mingo and refuses non-numbers and scalars in the way', () => {
     expect(applyUpdate({ _id: 1, a: [1, 2] }, { $inc: { 'a.1': 5 } }, context())).toEqual({ _id: 1, a: [1, 7] });
     expect(() => applyUpdate({ _id: 1 }, { $set: { a: 1 }, $inc: { a: 1 } }, context())).toThrow(/conflict/);
-    // mingo leaves these documents as they were (MongoDB would refuse them); the fast path must not "fix" them.
-    expect(applyUpdate({ _id: 1, n: 'x' }, { $inc: { n: 1 } }, context())).toEqual({ _id: 1, n: 'x' });
-    expect(applyUpdate({ _id: 1, a: 5 }, { $set: { 'a.b': 1 } }, context())).toEqual({ _id: 1, a: 5 });
+    // MongoDB refuses these (14 TypeMismatch, 28 PathNotViable); neither path may apply them silently.
+    expect(() => applyUpdate({ _id: 1, n: 'x' }, { $inc: { n: 1 } }, context())).toThrow(expect.objectContaining({ code: 14 }));
+    expect(() => applyUpdate({ _id: 1, a: 5 }, { $set: { 'a.b': 1 } }, context())).toThrow(expect.objectContaining({ code: 28 }));
   });
 });

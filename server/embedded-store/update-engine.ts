@@ -4,6 +4,7 @@ import { Aggregator, update as mingoUpdate } from 'mingo';
 import type { Options } from 'mingo/types';
 import { StoreError } from './errors';
 import { setPath } from './field-path';
+import { prepareModifier } from './update-checks';
 import { valueKey } from './value-key';
 
 export type UpdateDoc = Document | Document[];
@@ -122,7 +123,9 @@ function applySimpleUpdate(doc: Document, modifier: Document, arrayFilters: Docu
 }
 
 /** mingo's update, with its errors mapped to the codes MongoDB uses for the same mistakes. */
-function runMingoUpdate(doc: Document, modifier: Document, arrayFilters: Document[] | undefined, filter: Document, options: Partial<Options>): void {
+function runMingoUpdate(doc: Document, raw: Document, arrayFilters: Document[] | undefined, filter: Document, options: Partial<Options>): void {
+  const modifier = prepareModifier(doc, raw, options);
+  if (Object.keys(modifier).length === 0) return;
   if (applySimpleUpdate(doc, modifier, arrayFilters)) return;
   try {
     mingoUpdate(doc, modifier as never, arrayFilters, filter, { cloneMode: 'deep', queryOptions: options });

@@ -4,6 +4,7 @@ import { Query } from 'mingo';
 import { ID_INDEX_SPEC } from '../collection';
 import type { Collection } from '../collection';
 import { StoreError } from '../errors';
+import { mingoOptions } from '../mingo-options';
 import type { IndexSpec } from '../secondary-index';
 import type { CommandContext } from './context';
 import { targetName } from './context';
@@ -50,7 +51,7 @@ export function listDatabases(context: CommandContext): Document {
   let databases: Document[] = catalog.databaseNames().map((name) => ({ name, sizeOnDisk: 0, empty: false }));
   const filter = context.command.filter as Document | undefined;
   if (filter) {
-    const query = new Query(filter, {});
+    const query = new Query(filter, mingoOptions());
     databases = databases.filter((db) => query.test(db));
   }
   if (context.command.nameOnly === true) return { databases: databases.map(({ name }) => ({ name })), ok: 1 };
@@ -67,7 +68,7 @@ export function listCollections(context: CommandContext): Document {
   }));
   const filter = context.command.filter as Document | undefined;
   if (filter && Object.keys(filter).length > 0) {
-    const query = new Query(filter, {});
+    const query = new Query(filter, mingoOptions());
     entries = entries.filter((entry) => query.test(entry));
   }
   if (context.command.nameOnly === true) entries = entries.map(({ name, type }) => ({ name, type }));

@@ -562,3 +562,54 @@ if (!process.env.MONGODB_URI) {
     });
   });
 }
+
+describe('updates MongoDB applies or rejects, never a silent no-op (issue #15)', () => {
+  it('$pull with an $or condition removes every matching element', async () => {
+    const c = loose('pull_or');
+    await c.insertOne({ _id: 1, a: [{ n: 'x' }, { n: 'y' }, { n: 'z' }] });
+    await c.updateOne({ _id: 1 }, { $pull: { a: { $or: [{ n: 'x' }, { n: 'y' }] } } } as Document);
+    expect((await c.findOne({ _id: 1 }))?.a).toEqual([{ n: 'z' }]);
+  });
+
+  it('$set of _id to its current value is allowed', async () => {
+    const c = loose('set_same_id');
+    await c.insertOne({ _id: 1, x: 1 });
+    await c.updateOne({ _id: 1 }, { $set: { _id: 1, x: 2 } });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, x: 2 });
+    expect((await serverError(c.updateOne({ _id: 1 }, { $set: { _id: 2 } }))).code).toBe(66);
+  });
+
+  it('rejects updates on values of the wrong type with MongoDB codes', async () => {
+    const c = loose('wrong_types');
+    await c.insertOne({ _id: 1, n: 5, s: 'text', comments: [{ body: 'a' }] });
+    const cases: [Document, number][] = [
+      [{ $push: { n: 1 } }, 2],
+      [{ $addToSet: { n: 1 } }, 2],
+      [{ $inc: { s: 1 } }, 14],
+      [{ $inc: { n: 'one' } }, 14],
+      [{ $set: { 'n.b': 1 } }, 28],
+      [{ $set: { 'comments.body': 'x' } }, 28],
+      [{ $pull: 'fail' }, 9],
+    ];
+    for (const [update, code] of cases) {
+      expect((await serverError(c.updateOne({ _id: 1 }, update))).code, JSON.stringify(update)).toBe(code);
+    }
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, n: 5, s: 'text', comments: [{ body: 'a' }] });
+  });
+
+  it('a bulk write stops at the first failing update when ordered and reports each when unordered', async () => {
+    const c = loose('bulk_errors');
+    await c.insertMany([{ _id: 1, n: 5 }, { _id: 2, n: 5 }, { _id: 3, n: 5 }]);
+    const ops = [
+      { updateOne: { filter: { _id: 1 }, update: { $push: { n: 1 } } } },
+      { updateOne: { filter: { _id: 2 }, update: { $inc: { n: 1 } } } },
+      { updateOne: { filter: { _id: 3 }, update: { $set: { 'n.x': 1 } } } },
+    ];
+    const ordered = await serverError(c.bulkWrite(ops as never, { ordered: true }));
+    expect((ordered as unknown as { writeErrors: { index: number; code: number }[] }).writeErrors.map((e) => [e.index, e.code])).toEqual([[0, 2]]);
+    expect((await c.findOne({ _id: 2 }))?.n).toBe(5);
+    const unordered = await serverError(c.bulkWrite(ops as never, { ordered: false }));
+    expect((unordered as unknown as { writeErrors: { index: number; code: number }[] }).writeErrors.map((e) => [e.index, e.code])).toEqual([[0, 2], [2, 28]]);
+    expect((await c.findOne({ _id: 2 }))?.n).toBe(6);
+  });
+});
