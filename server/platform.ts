@@ -59,7 +59,8 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
 
     const admin = await ensureFirstAdmin(auth, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, dataDir: config.dataDir });
     if (admin.password) {
-      console.warn(`admin login: ${admin.email} / ${admin.password}  (also kept in ${admin.passwordFile})`);
+      // Only the file path: start logs get copied into tickets and CI output, the password must not.
+      console.warn(`admin login: ${admin.email} (first password in ${admin.passwordFile})`);
     } else if (admin.created) {
       console.warn(`admin login: ${admin.email} with the password from ADMIN_PASSWORD`);
     } else if (fs.existsSync(path.join(config.dataDir, 'initial-admin-password'))) {
