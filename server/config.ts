@@ -88,6 +88,11 @@ const envSchema = z.object({
   JOB_STALLED_CHECK_MS: positiveInt(30_000, 3_600_000),
   /** How often the reminder sweep looks for recipients due a reminder. */
   REMINDER_SWEEP_MS: positiveInt(5 * 60_000, 24 * 3600 * 1000),
+  /**
+   * How long `/api/health` reuses its last SMTP check: load balancers poll it, and an SMTP handshake
+   * per poll would load the mail provider. Staff can ask for a fresh one (`?deep=true`).
+   */
+  HEALTH_MAIL_PROBE_MS: positiveInt(60_000, 24 * 3600 * 1000),
   /** How often touchpoint targets are checked over the rolling 7- and 30-day windows. */
   ALERT_CHECK_EVERY_MS: positiveInt(15 * 60_000, 7 * 24 * 3_600_000),
   /** Largest CSV contact import, in bytes (the file is streamed, so this bounds time, not memory). */

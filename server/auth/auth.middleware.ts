@@ -43,22 +43,30 @@ export function requireCsrfHeader(req: Request): void {
  */
 export function requireAuth(auth: AuthService, options: { csrf: 'header' | 'same-origin' } = { csrf: 'header' }): RequestHandler {
   return async (req, _res, next) => {
-    const header = req.get('authorization');
-    if (header !== undefined) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const token = match?.[1];
-      const user = token && AuthService.isApiToken(token) ? await auth.authenticate(token, 'api-token') : null;
-      if (!user) throw new Unauthenticated('The API token is unknown, expired or malformed.');
-      req.auth = { user, via: 'api-token' };
-      return next();
-    }
-    const session = readCookie(req, SESSION_COOKIE);
-    const user = session ? await auth.authenticate(session, 'session') : null;
-    if (!session || !user) throw new Unauthenticated(session ? 'Your session has expired; sign in again.' : undefined);
-    if (options.csrf === 'header') requireCsrfHeader(req);
-    req.auth = { user, via: 'session', session };
+    const found = await identify(auth, req);
+    if (found.via === 'api-token' && !found.auth) throw new Unauthenticated('The API token is unknown, expired or malformed.');
+    if (!found.auth) throw new Unauthenticated(found.via === 'session' ? 'Your session has expired; sign in again.' : undefined);
+    if (found.via === 'session' && options.csrf === 'header') requireCsrfHeader(req);
+    req.auth = found.auth;
     next();
   };
+}
+
+/**
+ * Who sent the request, if anyone: by `Authorization: Bearer <token>` when the header is there, else by
+ * the session cookie. `via` says which credential was offered (none: neither), `auth` whether it holds.
+ */
+export async function identify(auth: AuthService, req: Request): Promise<{ via: 'api-token' | 'session' | 'none'; auth: AuthContext | null }> {
+  const header = req.get('authorization');
+  if (header !== undefined) {
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const user = token && AuthService.isApiToken(token) ? await auth.authenticate(token, 'api-token') : null;
+    return { via: 'api-token', auth: user ? { user, via: 'api-token' } : null };
+  }
+  const session = readCookie(req, SESSION_COOKIE);
+  if (!session) return { via: 'none', auth: null };
+  const user = await auth.authenticate(session, 'session');
+  return { via: 'session', auth: user ? { user, via: 'session', session } : null };
 }
 
 /** 403 unless the signed-in user has one of the roles; admins may do everything. */

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
+import { identify } from '../auth/auth.middleware';
 import { pingDatabase } from '../lib/db';
 import { pingRedis } from '../lib/redis';
 
@@ -22,18 +23,36 @@ async function probe(check: () => Promise<unknown>, embedded: boolean, timeoutMs
   }
 }
 
-/** `GET /api/health`: 200 when the database and Redis answer (mail down only degrades), else 503. */
+/**
+ * The SMTP check, at most once per `maxAgeMs` (concurrent callers share one check in flight); `fresh`
+ * forces a new one. Database and Redis checks are cheap pings and run on every call.
+ */
+export function cachedProbe(check: () => Promise<Status>, maxAgeMs: number, now: () => number = Date.now) {
+  let last: { at: number; result: Promise<Status> } | null = null;
+  return (fresh = false): Promise<Status> => {
+    if (!last || fresh || now() - last.at >= maxAgeMs) last = { at: now(), result: check() };
+    return last.result;
+  };
+}
+
+/**
+ * `GET /api/health`: 200 when the database and Redis answer (mail down only degrades), else 503. Anyone
+ * (a load balancer) gets the overall status; signed-in staff also get each service's state and error,
+ * and may ask for a fresh mail check with `?deep=true`.
+ */
 export function healthRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.get('/', async (_req, res) => {
+  const mailProbe = cachedProbe(() => probe(() => ctx.mailer.verify(), ctx.services.embedded.mail), ctx.config.HEALTH_MAIL_PROBE_MS);
+  router.get('/', async (req, res) => {
+    const staff = (await identify(ctx.auth, req)).auth !== null;
     const [database, redis, mail] = await Promise.all([
       probe(pingDatabase, ctx.services.embedded.database),
       probe(() => pingRedis(ctx.redis), ctx.services.embedded.redis),
-      probe(() => ctx.mailer.verify(), ctx.services.embedded.mail),
+      mailProbe(staff && req.query.deep === 'true'),
     ]);
     const critical = database.status === 'up' && redis.status === 'up';
     const status = critical ? (mail.status === 'up' ? 'ok' : 'degraded') : 'down';
-    res.status(critical ? 200 : 503).json({ status, services: { database, redis, mail } });
+    res.status(critical ? 200 : 503).json(staff ? { status, services: { database, redis, mail } } : { status });
   });
   return router;
 }

@@ -46,8 +46,11 @@ describe('problem+json errors', () => {
 });
 
 describe('GET /api/health', () => {
-  it('reports database, Redis and mail up', async () => {
-    const response = await tp.request('/api/health');
+  it('tells anyone the overall status, and signed-in staff each service', async () => {
+    const anonymous = await tp.request('/api/health');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    const response = await tp.request('/api/health', { cookie: await tp.login() });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       status: 'ok',
@@ -55,10 +58,15 @@ describe('GET /api/health', () => {
     });
   });
 
-  it('reports mail down when the SMTP server is gone, without failing the API', async () => {
+  it('reuses its mail check (no SMTP connection per poll), and reports mail down on a fresh check without failing the API', async () => {
+    const cookie = await tp.login();
     await tp.mailbox.stop();
-    const response = await tp.request('/api/health');
+    // Within HEALTH_MAIL_PROBE_MS the last mail check stands: a poll does not reach the SMTP server.
+    expect((await tp.request('/api/health')).body).toEqual({ status: 'ok' });
+    const response = await tp.request('/api/health?deep=true', { cookie });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'degraded', services: { mail: { status: 'down' }, database: { status: 'up' } } });
+    // An anonymous caller cannot force a fresh check, and sees the new state without the details.
+    expect((await tp.request('/api/health?deep=true')).body).toEqual({ status: 'degraded' });
   });
 });
