@@ -15,3 +15,13 @@ export const LEGACY_TARGET_KEYS = {
   servqualGap: 'servqual-gap',
 } as const satisfies Record<string, MetricKey>;
 export type LegacyTargetKey = keyof typeof LEGACY_TARGET_KEYS;
+
+/** A stored target object with any former keys renamed (a key already under its new name is kept). */
+export function withCurrentTargetKeys(target: Record<string, unknown>): Record<string, unknown> {
+  const renamed: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(target)) {
+    const key = Object.hasOwn(LEGACY_TARGET_KEYS, field) ? LEGACY_TARGET_KEYS[field as LegacyTargetKey] : field;
+    if (key === field || !Object.hasOwn(target, key)) renamed[key] = value;
+  }
+  return renamed;
+}
