@@ -17,6 +17,8 @@ import { createRedis } from './lib/redis';
 import { resolveSessionSecret } from './lib/secret';
 import { RESPONSE_CONSUMERS } from './response-hooks';
 import { installResponseConsumers } from './responses/response-events';
+import { renameLegacyAlertMetrics } from './scores/alert-keys.migration';
+import { renameLegacyTargetKeys } from './touchpoints/target-keys.migration';
 
 export interface Platform {
   context: AppContext;
@@ -47,6 +49,9 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
   try {
     await connectDatabase(services.mongoUri);
     cleanups.push(disconnectDatabase);
+    // Documents stored before the metric keys had one spelling are renamed before any route or job reads them.
+    const renamed = { touchpoints: await renameLegacyTargetKeys(), alerts: await renameLegacyAlertMetrics() };
+    if (renamed.touchpoints + renamed.alerts > 0) logger.info(renamed, 'renamed former metric keys in stored documents');
     const redis = createRedis(services.redisUrl);
     cleanups.push(() => redis.quit());
     const queues = new JobQueues(redis, config.QUEUE_PREFIX);

@@ -27,8 +27,8 @@ describe('score wording', () => {
 
   it('gives a target verdict only with enough responses', () => {
     expect(text.target({ metric: 'nps', target: 30, value: 25, n: 40, minN: 30, status: 'missed' })).toBe('NPS ≥ 30: missed (25)');
-    expect(text.target({ metric: 'csatSatisfiedPct', target: 85, value: 90, n: 40, minN: 30, status: 'met' })).toBe('CSAT satisfied ≥ 85%: met');
-    expect(text.target({ metric: 'csatSatisfiedPct', target: 85, value: 72.44, n: 40, minN: 30, status: 'missed' })).toBe('CSAT satisfied ≥ 85%: missed (72.4%)');
+    expect(text.target({ metric: 'csat-satisfied', target: 85, value: 90, n: 40, minN: 30, status: 'met' })).toBe('CSAT satisfied ≥ 85%: met');
+    expect(text.target({ metric: 'csat-satisfied', target: 85, value: 72.44, n: 40, minN: 30, status: 'missed' })).toBe('CSAT satisfied ≥ 85%: missed (72.4%)');
     expect(text.target({ metric: 'nps', target: 30, value: 80, n: 12, minN: 30, status: 'insufficient' })).toBe('NPS ≥ 30: no verdict, 12 of 30 responses needed');
     expect(text.target({ metric: 'ces', target: 5, value: null, n: 0, minN: 30, status: 'no-data' })).toBe('CES ≥ 5: no verdict, no data');
   });

@@ -1,27 +1,18 @@
 import type { Alert } from '@shared/scoring/alerts.schema';
 import type { Comparison, ComparableMetric, TouchpointScores, TrendMetric } from '@shared/scoring/metrics.schema';
 import type { SampleFlag } from '@shared/scoring/sample';
-import type { TargetCheck, TargetMetric } from '@shared/scoring/target.schema';
+import type { TargetCheck } from '@shared/scoring/target.schema';
 import type { MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/i18n-context';
 
 type Interval = readonly [number, number] | null;
 
-const TREND_METRIC_KEYS: Record<TrendMetric, MessageKey> = {
+const METRIC_NAME_KEYS: Record<TrendMetric, MessageKey> = {
   nps: 'dashboard.metric.nps',
   csat: 'dashboard.metric.csat',
   'csat-satisfied': 'dashboard.metric.csat-satisfied',
   ces: 'dashboard.metric.ces',
   'servqual-gap': 'dashboard.metric.servqual-gap',
-  index: 'dashboard.metric.index',
-};
-
-const TARGET_METRIC_KEYS: Record<TargetMetric, MessageKey> = {
-  nps: 'dashboard.metric.nps',
-  csatSatisfiedPct: 'dashboard.metric.csat-satisfied',
-  csatMean: 'dashboard.metric.csat',
-  ces: 'dashboard.metric.ces',
-  servqualGap: 'dashboard.metric.servqual-gap',
   index: 'dashboard.metric.index',
 };
 
@@ -32,7 +23,7 @@ const TEST_KEYS: Record<Comparison['test'], MessageKey> = {
 };
 
 /** Metrics measured in percentage points (their deltas read "points"). */
-const POINT_METRICS = new Set<string>(['nps', 'csat-satisfied', 'csatSatisfiedPct']);
+const POINT_METRICS = new Set<string>(['nps', 'csat-satisfied']);
 
 /** Decimals each metric is shown with: NPS and percentages to 0.1 point, 1–7 means to 0.01. */
 const DIGITS: Record<TrendMetric, number> = { nps: 1, 'csat-satisfied': 1, csat: 2, ces: 2, 'servqual-gap': 2, index: 1 };
@@ -53,7 +44,7 @@ export function createScoreText(t: Translate, locale: string) {
     ci ? t('dashboard.value.withInterval', { value, lo: number(ci[0], digits), hi: number(ci[1], digits) }) : value;
   const percent = (value: number, digits = 1) => t('dashboard.value.percent', { value: number(value, digits) });
 
-  const metricName = (metric: TrendMetric) => t(TREND_METRIC_KEYS[metric]);
+  const metricName = (metric: TrendMetric) => t(METRIC_NAME_KEYS[metric]);
 
   /** A metric's value as shown on its own (percent sign where it is a percentage). */
   const metricValue = (metric: TrendMetric, value: number) => (metric === 'csat-satisfied' ? percent(value, DIGITS[metric]) : number(value, DIGITS[metric]));
@@ -82,8 +73,8 @@ export function createScoreText(t: Translate, locale: string) {
 
     /** "NPS ≥ 30: missed (25)" or "NPS ≥ 30: no verdict, 12 of 30 responses". */
     target(check: TargetCheck): string {
-      const metric = t(TARGET_METRIC_KEYS[check.metric]);
-      const shown = (value: number) => (check.metric === 'csatSatisfiedPct' ? percent(value, 1) : number(value, 2));
+      const metric = metricName(check.metric);
+      const shown = (value: number) => (check.metric === 'csat-satisfied' ? percent(value, 1) : number(value, 2));
       const status =
         check.status === 'met'
           ? t('dashboard.target.met')
@@ -97,7 +88,7 @@ export function createScoreText(t: Translate, locale: string) {
 
     /** "2025-03-30: NPS fell below its target of 30 (25, n=40, last 7 days)" */
     alert(alert: Alert, date: string): string {
-      const params = { date, metric: t(TARGET_METRIC_KEYS[alert.metric]), target: number(alert.target, 2), value: number(alert.value, 2), n: alert.n, window: alert.window };
+      const params = { date, metric: metricName(alert.metric), target: number(alert.target, 2), value: number(alert.value, 2), n: alert.n, window: alert.window };
       return t(alert.kind === 'breach' ? 'dashboard.alerts.breach' : 'dashboard.alerts.recovery', params);
     },
 

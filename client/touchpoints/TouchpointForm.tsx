@@ -8,15 +8,8 @@ import { emptyFields, fieldsFromTouchpoint, TARGET_FIELDS, touchpointInputFrom }
 import type { FieldErrors, TargetField, TouchpointFields } from './touchpoint-form';
 import { touchpointsApi } from './touchpoints-api';
 
-export const TARGET_LABELS: Record<TargetField, MessageKey> = {
-  nps: 'touchpoints.target.nps',
-  csatSatisfiedPct: 'touchpoints.target.csatSatisfiedPct',
-  csatMean: 'touchpoints.target.csatMean',
-  ces: 'touchpoints.target.ces',
-  servqualGap: 'touchpoints.target.servqualGap',
-  index: 'touchpoints.target.index',
-  minN: 'touchpoints.target.minN',
-};
+/** Each target field's label: the i18n key is the field's metric key, so no map is kept. */
+export const targetLabel = (field: TargetField): MessageKey => `touchpoints.target.${field}`;
 
 const ERROR_TEXT: Record<string, MessageKey> = {
   'not-a-number': 'touchpoints.error.number',
@@ -137,7 +130,7 @@ export function TouchpointForm({ editing, onSaved, onCancel }: Props) {
         <div className="target-grid">
           {TARGET_FIELDS.map((field) => (
             <div className="field" key={field}>
-              <label htmlFor={`${id}-${field}`}>{t(TARGET_LABELS[field])}</label>
+              <label htmlFor={`${id}-${field}`}>{t(targetLabel(field))}</label>
               <input
                 id={`${id}-${field}`}
                 inputMode="decimal"

@@ -5,7 +5,7 @@ import { fetchCurrentUser } from '../auth/session-api';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { TARGET_FIELDS } from './touchpoint-form';
-import { TARGET_LABELS, TouchpointForm } from './TouchpointForm';
+import { targetLabel, TouchpointForm } from './TouchpointForm';
 import { touchpointsApi } from './touchpoints-api';
 import '../lib/section-ui.css';
 import './touchpoints.css';
@@ -55,7 +55,7 @@ export function TouchpointsPage() {
   const mayEdit = role !== null && MAY_EDIT.includes(role);
   const targetText = (touchpoint: Touchpoint) =>
     TARGET_FIELDS.filter((field) => touchpoint.target[field] !== undefined)
-      .map((field) => `${t(TARGET_LABELS[field])}: ${touchpoint.target[field]}`)
+      .map((field) => `${t(targetLabel(field))}: ${touchpoint.target[field]}`)
       .join(' · ') || '—';
 
   return (

@@ -8,14 +8,14 @@ describe('touchpointInputFrom', () => {
     const fields = filled();
     fields.owners = 'a@example.test, b@example.test\nc@example.test';
     fields.target.nps = '30';
-    fields.target.csatMean = '4,2';
+    fields.target.csat = '4,2';
     expect(touchpointInputFrom(fields)).toEqual({
       ok: true,
       input: {
         key: 'after-sales',
         name: 'After-sales service',
         owners: ['a@example.test', 'b@example.test', 'c@example.test'],
-        target: { nps: 30, csatMean: 4.2 },
+        target: { nps: 30, csat: 4.2 },
       },
     });
   });

@@ -2,7 +2,7 @@ import { touchpointInputSchema } from '@shared/touchpoints/touchpoint.schema';
 import type { Touchpoint, TouchpointInput, TouchpointTarget } from '@shared/touchpoints/touchpoint.schema';
 
 /** Target fields of the form, in display order. */
-export const TARGET_FIELDS = ['nps', 'csatSatisfiedPct', 'csatMean', 'ces', 'servqualGap', 'index', 'minN'] as const satisfies readonly (keyof TouchpointTarget)[];
+export const TARGET_FIELDS = ['nps', 'csat-satisfied', 'csat', 'ces', 'servqual-gap', 'index', 'minN'] as const satisfies readonly (keyof TouchpointTarget)[];
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
 /** The form as typed: every field a string, owners one e-mail address per line or comma-separated. */

@@ -45,7 +45,7 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
     anonymousCustomer: 'anonymous customer',
     targetAlert: {
       metric: {
-        nps: 'NPS', csatSatisfiedPct: 'CSAT satisfied %', csatMean: 'CSAT mean', ces: 'CES', servqualGap: 'SERVQUAL gap', index: 'service-quality index',
+        nps: 'NPS', 'csat-satisfied': 'CSAT satisfied %', csat: 'CSAT mean', ces: 'CES', 'servqual-gap': 'SERVQUAL gap', index: 'service-quality index',
       },
       period: 'the last {days} days (n = {n})',
       breach: 'below target',
@@ -66,7 +66,7 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
     anonymousCustomer: '匿名客户',
     targetAlert: {
       metric: {
-        nps: 'NPS（净推荐值）', csatSatisfiedPct: 'CSAT 满意率', csatMean: 'CSAT 平均分', ces: 'CES（客户费力度）', servqualGap: 'SERVQUAL 差距', index: '服务质量指数',
+        nps: 'NPS（净推荐值）', 'csat-satisfied': 'CSAT 满意率', csat: 'CSAT 平均分', ces: 'CES（客户费力度）', 'servqual-gap': 'SERVQUAL 差距', index: '服务质量指数',
       },
       period: '最近 {days} 天（n = {n}）',
       breach: '低于目标',

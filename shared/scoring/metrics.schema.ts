@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { objectIdSchema } from '../http/object-id.schema';
+import { COMPARABLE_METRIC_KEYS, METRIC_KEYS } from './metric-keys';
 import { servqualDimensionSchema, slugSchema } from '../survey-definition/metric-vocabulary';
 import { indexComponentSchema } from './composite-index';
 import { KANO_CATEGORIES, kanoCategorySchema } from './kano';
@@ -68,7 +69,7 @@ export const kanoFeatureScoreSchema = z.object({
 });
 
 /** Metrics that can be compared between periods and plotted over time (besides `index`). */
-export const COMPARABLE_METRICS = ['csat', 'csat-satisfied', 'nps', 'ces', 'servqual-gap'] as const;
+export const COMPARABLE_METRICS = COMPARABLE_METRIC_KEYS;
 export const comparableMetricSchema = z.enum(COMPARABLE_METRICS);
 export type ComparableMetric = z.infer<typeof comparableMetricSchema>;
 
@@ -127,7 +128,7 @@ export const metricsResponseSchema = z.object({
 export type MetricsResponse = z.infer<typeof metricsResponseSchema>;
 
 
-export const TREND_METRICS = [...COMPARABLE_METRICS, 'index'] as const;
+export const TREND_METRICS = METRIC_KEYS;
 export const trendMetricSchema = z.enum(TREND_METRICS);
 export type TrendMetric = z.infer<typeof trendMetricSchema>;
 

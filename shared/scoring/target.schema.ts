@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { METRIC_KEYS } from './metric-keys';
 
-/** The target a touchpoint can be held to, by the name it has in `TouchpointTarget`. */
-export const TARGET_METRICS = ['nps', 'csatSatisfiedPct', 'csatMean', 'ces', 'servqualGap', 'index'] as const;
+/** The targets a touchpoint can be held to: every metric, by the name it has in `TouchpointTarget`. */
+export const TARGET_METRICS = METRIC_KEYS;
 export const targetMetricSchema = z.enum(TARGET_METRICS);
 export type TargetMetric = z.infer<typeof targetMetricSchema>;
 

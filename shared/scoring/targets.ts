@@ -6,17 +6,18 @@ import { TARGET_METRICS, type TargetCheck, type TargetMetric } from './target.sc
 /** Default fewest respondents before a target verdict: the same 30 under which a score is `insufficient`. */
 export const DEFAULT_TARGET_MIN_N = SAMPLE_THRESHOLDS.insufficient;
 
+/** The value a target on `metric` is checked against, read from the scores under the same key. */
 function valueOf(scores: Scores, metric: TargetMetric): { value: number; n: number } | null {
   switch (metric) {
     case 'nps':
       return scores.nps && { value: scores.nps.score, n: scores.nps.n };
-    case 'csatSatisfiedPct':
+    case 'csat-satisfied':
       return scores.csat && { value: scores.csat.satisfiedPct, n: scores.csat.n };
-    case 'csatMean':
+    case 'csat':
       return scores.csat && { value: scores.csat.mean, n: scores.csat.n };
     case 'ces':
       return scores.ces && { value: scores.ces.mean, n: scores.ces.n };
-    case 'servqualGap':
+    case 'servqual-gap':
       return scores.servqual && { value: scores.servqual.gap, n: scores.servqual.n };
     case 'index':
       return scores.index === null ? null : { value: scores.index, n: scores.n };

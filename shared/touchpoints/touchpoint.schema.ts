@@ -1,26 +1,39 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schema';
+import { LEGACY_TARGET_KEYS } from '../scoring/metric-keys';
 import { slugSchema } from '../survey-definition/metric-vocabulary';
 
-/** Targets a touchpoint is held to; each is optional, and alerts use only those set. */
-export const touchpointTargetSchema = z
+const targetShape = z
   .object({
     /** NPS at or above, -100..100. */
     nps: z.number().min(-100).max(100).optional(),
     /** CSAT share of 4-5 answers at or above, in percent. */
-    csatSatisfiedPct: z.number().min(0).max(100).optional(),
+    'csat-satisfied': z.number().min(0).max(100).optional(),
     /** CSAT mean at or above, 1..5. */
-    csatMean: z.number().min(1).max(5).optional(),
+    csat: z.number().min(1).max(5).optional(),
     /** CES mean at or above, 1..7 (7 = very easy). */
     ces: z.number().min(1).max(7).optional(),
     /** Overall SERVQUAL gap at or above, -6..6. */
-    servqualGap: z.number().min(-6).max(6).optional(),
+    'servqual-gap': z.number().min(-6).max(6).optional(),
     /** Composite service-quality index at or above, 0..100. */
     index: z.number().min(0).max(100).optional(),
     /** Fewest responses in a window before an alert may fire. */
     minN: z.number().int().min(1).max(100_000).optional(),
   })
   .strict();
+
+/**
+ * Targets a touchpoint is held to, keyed by METRIC_KEYS; each is optional, and alerts use only those set.
+ * The former camelCase keys are refused with a message naming the new key, not dropped.
+ */
+export const touchpointTargetSchema = z.preprocess((value, ctx) => {
+  if (typeof value === 'object' && value !== null) {
+    for (const [legacy, key] of Object.entries(LEGACY_TARGET_KEYS)) {
+      if (Object.hasOwn(value, legacy)) ctx.addIssue({ code: 'custom', path: [legacy], message: `target "${legacy}" is now "${key}"` });
+    }
+  }
+  return value;
+}, targetShape);
 export type TouchpointTarget = z.infer<typeof touchpointTargetSchema>;
 
 export const touchpointInputSchema = z

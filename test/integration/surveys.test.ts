@@ -53,10 +53,10 @@ describe('touchpoints and channels', () => {
   it('creates, lists and updates touchpoints by slug key', async () => {
     const created = await tp.request('/api/touchpoints', {
       cookie: designer,
-      body: { key: 'after-sales', name: 'After-sales service', owners: ['Owner@Example.test'], target: { nps: 30, csatSatisfiedPct: 85 } },
+      body: { key: 'after-sales', name: 'After-sales service', owners: ['Owner@Example.test'], target: { nps: 30, 'csat-satisfied': 85 } },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ key: 'after-sales', owners: ['owner@example.test'], target: { nps: 30, csatSatisfiedPct: 85 } });
+    expect(created.body).toMatchObject({ key: 'after-sales', owners: ['owner@example.test'], target: { nps: 30, 'csat-satisfied': 85 } });
     const list = await tp.request('/api/touchpoints', { cookie: analyst });
     expect((list.body as { touchpoints: { key: string }[] }).touchpoints.map((t) => t.key)).toEqual(['after-sales']);
     const patched = await tp.request('/api/touchpoints/after-sales', { cookie: designer, method: 'PATCH', body: { name: 'After-sales' } });
