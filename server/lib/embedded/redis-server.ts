@@ -11,10 +11,24 @@ export interface EmbeddedRedis {
   pid: number | undefined;
 }
 
+/**
+ * Whether `pid` is a redis-server working in `dir` (redis changes into its --dir). A pid file outlives
+ * a redis-server killed hard, and the kernel hands its number to the next process: only a process
+ * that is provably ours may be stopped. Linux only (/proc); elsewhere nothing is stopped.
+ */
+async function isRedisIn(pid: number, dir: string): Promise<boolean> {
+  const [title, cwd, wanted] = await Promise.all([
+    fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
+    fs.realpath(`/proc/${pid}/cwd`).catch(() => ''),
+    fs.realpath(dir).catch(() => dir),
+  ]);
+  return /(^|\/)redis-server[\s\0]/.test(title) && cwd === wanted;
+}
+
 /** A redis-server left running by a process that was killed would share our append-only file. */
-async function stopOrphan(pidFile: string): Promise<void> {
+async function stopOrphan(pidFile: string, dir: string): Promise<void> {
   const pid = Number(await fs.readFile(pidFile, 'utf8').catch(() => ''));
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !(await isRedisIn(pid, dir))) return;
   try {
     process.kill(pid, 'SIGTERM');
   } catch {
@@ -74,7 +88,7 @@ export async function startEmbeddedRedis(options: { dir?: string; binary?: strin
   if (options.dir) {
     await fs.mkdir(options.dir, { recursive: true });
     const pidFile = path.join(options.dir, 'redis.pid');
-    await stopOrphan(pidFile);
+    await stopOrphan(pidFile, options.dir);
     args.push('--dir', options.dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--pidfile', pidFile);
   } else {
     args.push('--appendonly', 'no');
