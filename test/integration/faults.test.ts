@@ -10,7 +10,7 @@ describe('fault suite (short run)', () => {
     const report = await runFaultSuite({ ingestMs: 16_000, clients: 6, recipients: 18 * MAIL_PER_SECOND, mailPerSecond: MAIL_PER_SECOND });
     const owned = FAULT_TARGETS.filter((target) => !report.skipped.some((line) => line.startsWith(`${target}:`)));
     expect(report.rows.map((row) => row.target)).toEqual(owned);
-    for (const row of report.rows) expect(row.recoverySeconds, `${row.target} recovered`).not.toBeNull();
+    for (const row of report.rows) expect(row.recoverySeconds, `${row.target} recovered: ${JSON.stringify(report)}`).not.toBeNull();
     expect(report.acknowledged).toBeGreaterThan(100);
     expect(report.refused).toEqual({});
     expect(report.lost).toBe(0);
