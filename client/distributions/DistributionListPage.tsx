@@ -1,16 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { DistributionListItem } from '@shared/distributions/distribution.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { LoadFailed } from '../lib/LoadFailed';
+import { useLoad } from '../lib/use-load';
 import { useStaffRole } from '../lib/use-staff-role';
 import { scheduleSummary } from './distribution-form';
 import { distributionsApi } from './distributions-api';
 import { DistributionStatusBadge } from './DistributionStatusBadge';
 import { MAY_RUN_DISTRIBUTIONS, useDistributionNames } from './use-distribution-names';
-
-type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; distributions: DistributionListItem[] };
 
 /** Every distribution, newest first, with its schedule in words and how many were sent and answered. */
 export function DistributionListPage() {
@@ -18,27 +15,7 @@ export function DistributionListPage() {
   const { locale } = useLocale();
   const role = useStaffRole();
   const names = useDistributionNames();
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    setState({ kind: 'loading' });
-    distributionsApi(api)
-      .list()
-      .then(
-        (distributions) => {
-          if (!cancelled) setState({ kind: 'ready', distributions });
-        },
-        (error: unknown) => {
-          console.error('Could not list distributions', error);
-          if (!cancelled) setState({ kind: 'failed' });
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
+  const { state, retry } = useLoad('distributions', () => distributionsApi(api).list());
 
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const mayRun = role !== null && MAY_RUN_DISTRIBUTIONS.includes(role);
@@ -55,9 +32,9 @@ export function DistributionListPage() {
         </p>
       )}
       {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-      {state.kind === 'failed' && <LoadFailed message={t('distributions.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
-      {state.kind === 'ready' && state.distributions.length === 0 && <p>{t('distributions.empty')}</p>}
-      {state.kind === 'ready' && state.distributions.length > 0 && (
+      {state.kind === 'failed' && <LoadFailed message={t('distributions.loadFailed')} onRetry={retry} />}
+      {state.kind === 'ready' && state.value.length === 0 && <p>{t('distributions.empty')}</p>}
+      {state.kind === 'ready' && state.value.length > 0 && (
         <table className="data-table">
           <caption className="visually-hidden">{t('nav.distributions')}</caption>
           <thead>
@@ -76,7 +53,7 @@ export function DistributionListPage() {
             </tr>
           </thead>
           <tbody>
-            {state.distributions.map((distribution) => (
+            {state.value.map((distribution) => (
               <tr key={distribution.id}>
                 <th scope="row">
                   <Link to={`/distributions/${distribution.id}`}>
