@@ -3,15 +3,13 @@ import { useLocale, useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { LoadFailed } from '../lib/LoadFailed';
+import { isNotFound } from '../lib/Loaded';
 import { downloadFile } from '../lib/download';
 import { navigate } from '../lib/navigation';
 import { useLoad } from '../lib/use-load';
 import { useStaffRole } from '../lib/use-staff-role';
 import { ConsentBadge } from './ConsentBadge';
 import { contactsApi, MAY_EDIT_CONTACTS } from './contacts-api';
-
-/** A malformed id (400) reads the same as an unknown one (404): there is no such contact. */
-const isMissing = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 400);
 
 /** One contact: its fields and attributes, email consent, and the data-subject actions (export, erase). */
 export function ContactDetailPage({ id }: { id: string }) {
@@ -39,8 +37,8 @@ export function ContactDetailPage({ id }: { id: string }) {
         {back}
         <h1 id="page-title">{t('nav.contacts')}</h1>
         {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-        {state.kind === 'failed' && isMissing(state.error) && <p>{t('contacts.detail.notFound')}</p>}
-        {state.kind === 'failed' && !isMissing(state.error) && <LoadFailed message={t('contacts.loadFailed')} onRetry={retry} />}
+        {state.kind === 'failed' && isNotFound(state.error) && <p>{t('contacts.detail.notFound')}</p>}
+        {state.kind === 'failed' && !isNotFound(state.error) && <LoadFailed message={t('contacts.loadFailed')} onRetry={retry} />}
       </section>
     );
   }
