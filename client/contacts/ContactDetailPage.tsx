@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
 import { Link } from '../lib/Link';
-import { LoadFailed } from '../lib/LoadFailed';
-import { isNotFound } from '../lib/Loaded';
+import { Loaded } from '../lib/Loaded';
 import { downloadFile } from '../lib/download';
 import { navigate } from '../lib/navigation';
 import { useLoad } from '../lib/use-load';
@@ -16,7 +15,8 @@ export function ContactDetailPage({ id }: { id: string }) {
   const t = useT();
   const { locale } = useLocale();
   const role = useStaffRole();
-  const { state, retry, replace } = useLoad(`contact ${id}`, () => contactsApi(api).get(id));
+  const load = useLoad(`contact ${id}`, () => contactsApi(api).get(id));
+  const { state, replace } = load;
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -36,9 +36,9 @@ export function ContactDetailPage({ id }: { id: string }) {
       <section className="page" aria-labelledby="page-title">
         {back}
         <h1 id="page-title">{t('nav.contacts')}</h1>
-        {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-        {state.kind === 'failed' && isNotFound(state.error) && <p>{t('contacts.detail.notFound')}</p>}
-        {state.kind === 'failed' && !isNotFound(state.error) && <LoadFailed message={t('contacts.loadFailed')} onRetry={retry} />}
+        <Loaded load={load} failed={t('contacts.loadFailed')} notFound={<p>{t('contacts.detail.notFound')}</p>}>
+          {() => null}
+        </Loaded>
       </section>
     );
   }
