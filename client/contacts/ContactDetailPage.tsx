@@ -36,9 +36,7 @@ export function ContactDetailPage({ id }: { id: string }) {
       <section className="page" aria-labelledby="page-title">
         {back}
         <h1 id="page-title">{t('nav.contacts')}</h1>
-        <Loaded load={load} failed={t('contacts.loadFailed')} notFound={<p>{t('contacts.detail.notFound')}</p>}>
-          {() => null}
-        </Loaded>
+        <Loaded load={load} failed={t('contacts.loadFailed')} notFound={<p>{t('contacts.detail.notFound')}</p>} />
       </section>
     );
   }

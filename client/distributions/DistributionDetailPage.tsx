@@ -68,9 +68,7 @@ export function DistributionDetailPage({ id }: { id: string }) {
       <section className="page" aria-labelledby="page-title">
         {back}
         <h1 id="page-title">{t('nav.distributions')}</h1>
-        <Loaded load={load} failed={t('distributions.detail.loadFailed')} notFound={<p>{t('distributions.detail.notFound')}</p>}>
-          {() => null}
-        </Loaded>
+        <Loaded load={load} failed={t('distributions.detail.loadFailed')} notFound={<p>{t('distributions.detail.notFound')}</p>} />
       </section>
     );
   }

@@ -19,7 +19,8 @@ export interface LoadedProps<T> {
   notFound?: ReactNode;
   /** Shown instead of `children` when `isEmpty` says the data holds nothing. */
   empty?: { isEmpty: (value: T) => boolean; message: string };
-  children: (value: T) => ReactNode;
+  /** The page itself; without it the frame shows nothing once ready (the page renders that itself). */
+  children?: (value: T) => ReactNode;
 }
 
 /**
@@ -41,6 +42,6 @@ export function Loaded<T>({ load, failed, failedExtra, notFound, empty, children
       );
     case 'ready':
       if (empty?.isEmpty(state.value)) return <p>{empty.message}</p>;
-      return <>{children(state.value)}</>;
+      return <>{children?.(state.value)}</>;
   }
 }
