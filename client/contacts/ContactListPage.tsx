@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
-import { LoadFailed } from '../lib/LoadFailed';
+import { Loaded } from '../lib/Loaded';
 import { useLoad } from '../lib/use-load';
 import { useStaffRole } from '../lib/use-staff-role';
 import { ContactImport } from './ContactImport';
@@ -21,10 +21,11 @@ export function ContactListPage() {
   const segments = segmentsLoad.kind === 'ready' ? segmentsLoad.value : [];
   const [draft, setDraft] = useState<ContactFilters>(NO_FILTERS);
   const [filters, setFilters] = useState<ContactFilters>(NO_FILTERS);
-  const { state, retry, replace } = useLoad(`contacts ${JSON.stringify(filters)}`, async () => {
+  const load = useLoad(`contacts ${JSON.stringify(filters)}`, async () => {
     const page = await contactsApi(api).list(filters);
     return { contacts: page.contacts, nextCursor: page.nextCursor, loadingMore: false };
   });
+  const { state, retry, replace } = load;
   const [moreFailed, setMoreFailed] = useState(false);
 
   const loadMore = async () => {
@@ -87,53 +88,52 @@ export function ContactListPage() {
         </button>
       </form>
 
-      {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-      {state.kind === 'failed' && <LoadFailed message={t('contacts.loadFailed')} onRetry={retry} />}
-      {state.kind === 'ready' && state.value.contacts.length === 0 && <p>{t('contacts.empty')}</p>}
-      {state.kind === 'ready' && state.value.contacts.length > 0 && (
-        <>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('nav.contacts')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('contacts.column.email')}</th>
-                <th scope="col">{t('contacts.column.name')}</th>
-                <th scope="col">{t('contacts.column.segment')}</th>
-                <th scope="col">{t('contacts.column.locale')}</th>
-                <th scope="col">{t('contacts.column.consent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.value.contacts.map((contact) => (
-                <tr key={contact.id}>
-                  <th scope="row">
-                    <Link to={`/contacts/${contact.id}`}>{contact.email}</Link>
-                  </th>
-                  <td>{contact.name ?? '—'}</td>
-                  <td>{contact.segment ?? '—'}</td>
-                  <td>{contact.locale ?? '—'}</td>
-                  <td>
-                    <ConsentBadge contact={contact} />
-                  </td>
+      <Loaded load={load} failed={t('contacts.loadFailed')} empty={{ isEmpty: (page) => page.contacts.length === 0, message: t('contacts.empty') }}>
+        {(page) => (
+          <>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('nav.contacts')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('contacts.column.email')}</th>
+                  <th scope="col">{t('contacts.column.name')}</th>
+                  <th scope="col">{t('contacts.column.segment')}</th>
+                  <th scope="col">{t('contacts.column.locale')}</th>
+                  <th scope="col">{t('contacts.column.consent')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="hint" role="status">
-            {t('contacts.shown', { count: state.value.contacts.length })}
-          </p>
-          {moreFailed && (
-            <p role="alert" className="field-error">
-              {t('contacts.loadFailed')}
+              </thead>
+              <tbody>
+                {page.contacts.map((contact) => (
+                  <tr key={contact.id}>
+                    <th scope="row">
+                      <Link to={`/contacts/${contact.id}`}>{contact.email}</Link>
+                    </th>
+                    <td>{contact.name ?? '—'}</td>
+                    <td>{contact.segment ?? '—'}</td>
+                    <td>{contact.locale ?? '—'}</td>
+                    <td>
+                      <ConsentBadge contact={contact} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="hint" role="status">
+              {t('contacts.shown', { count: page.contacts.length })}
             </p>
-          )}
-          {state.value.nextCursor && (
-            <button type="button" className="button button-secondary" disabled={state.value.loadingMore} onClick={() => void loadMore()}>
-              {state.value.loadingMore ? t('app.loading') : t('contacts.loadMore')}
-            </button>
-          )}
-        </>
-      )}
+            {moreFailed && (
+              <p role="alert" className="field-error">
+                {t('contacts.loadFailed')}
+              </p>
+            )}
+            {page.nextCursor && (
+              <button type="button" className="button button-secondary" disabled={page.loadingMore} onClick={() => void loadMore()}>
+                {page.loadingMore ? t('app.loading') : t('contacts.loadMore')}
+              </button>
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }
