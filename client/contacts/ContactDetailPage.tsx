@@ -1,48 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Contact } from '@shared/contacts/contact.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
 import { Link } from '../lib/Link';
-import { LoadFailed } from '../lib/LoadFailed';
+import { Loaded } from '../lib/Loaded';
 import { downloadFile } from '../lib/download';
 import { navigate } from '../lib/navigation';
+import { useLoad } from '../lib/use-load';
 import { useStaffRole } from '../lib/use-staff-role';
 import { ConsentBadge } from './ConsentBadge';
 import { contactsApi, MAY_EDIT_CONTACTS } from './contacts-api';
-
-type DetailState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'missing' } | { kind: 'ready'; contact: Contact };
 
 /** One contact: its fields and attributes, email consent, and the data-subject actions (export, erase). */
 export function ContactDetailPage({ id }: { id: string }) {
   const t = useT();
   const { locale } = useLocale();
   const role = useStaffRole();
-  const [state, setState] = useState<DetailState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const load = useLoad(`contact ${id}`, () => contactsApi(api).get(id));
+  const { state, replace } = load;
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    contactsApi(api)
-      .get(id)
-      .then(
-        (contact) => !cancelled && setState({ kind: 'ready', contact }),
-        (error: unknown) => {
-          if (cancelled) return;
-          if (error instanceof ApiError && (error.status === 404 || error.status === 400)) setState({ kind: 'missing' });
-          else {
-            console.error('Could not load the contact', error);
-            setState({ kind: 'failed' });
-          }
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [id, attempt]);
 
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
@@ -58,14 +36,12 @@ export function ContactDetailPage({ id }: { id: string }) {
       <section className="page" aria-labelledby="page-title">
         {back}
         <h1 id="page-title">{t('nav.contacts')}</h1>
-        {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-        {state.kind === 'missing' && <p>{t('contacts.detail.notFound')}</p>}
-        {state.kind === 'failed' && <LoadFailed message={t('contacts.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
+        <Loaded load={load} failed={t('contacts.loadFailed')} notFound={<p>{t('contacts.detail.notFound')}</p>} />
       </section>
     );
   }
 
-  const { contact } = state;
+  const contact = state.value;
   const mayEdit = role !== null && MAY_EDIT_CONTACTS.includes(role);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const run = async (action: () => Promise<void>, failedMessage: string) => {
@@ -84,7 +60,7 @@ export function ContactDetailPage({ id }: { id: string }) {
     run(async () => {
       const contacts = contactsApi(api);
       const updated = contact.unsubscribedAt ? await contacts.resubscribe(contact.id) : await contacts.unsubscribe(contact.id);
-      setState({ kind: 'ready', contact: updated });
+      replace(updated);
     }, t('contacts.consent.failed'));
   const exportData = () =>
     run(async () => downloadFile(`contact-${contact.id}.json`, JSON.stringify(await contactsApi(api).exportData(contact.id), null, 2), 'application/json'), t('contacts.privacy.exportFailed'));

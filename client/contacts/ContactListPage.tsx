@@ -1,67 +1,45 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Contact } from '@shared/contacts/contact.schema';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
-import { LoadFailed } from '../lib/LoadFailed';
+import { Loaded } from '../lib/Loaded';
+import { useLoad } from '../lib/use-load';
 import { useStaffRole } from '../lib/use-staff-role';
 import { ContactImport } from './ContactImport';
 import { contactsApi, MAY_EDIT_CONTACTS, NO_FILTERS } from './contacts-api';
 import type { ContactFilters } from './contacts-api';
 import { ConsentBadge } from './ConsentBadge';
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'failed' }
-  | { kind: 'ready'; contacts: Contact[]; nextCursor: string | null; loadingMore: boolean };
-
 /** The contacts, newest first: filters, a page at a time, and for editors the CSV import. */
 export function ContactListPage() {
   const t = useT();
   const id = useId();
   const role = useStaffRole();
-  const [segments, setSegments] = useState<string[]>([]);
+  const segmentsLoad = useLoad('segments', () => contactsApi(api).segments()).state;
+  // A failure leaves the segment filter with no choices; the list still works.
+  const segments = segmentsLoad.kind === 'ready' ? segmentsLoad.value : [];
   const [draft, setDraft] = useState<ContactFilters>(NO_FILTERS);
   const [filters, setFilters] = useState<ContactFilters>(NO_FILTERS);
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const load = useLoad(`contacts ${JSON.stringify(filters)}`, async () => {
+    const page = await contactsApi(api).list(filters);
+    return { contacts: page.contacts, nextCursor: page.nextCursor, loadingMore: false };
+  });
+  const { state, retry, replace } = load;
   const [moreFailed, setMoreFailed] = useState(false);
 
-  useEffect(() => {
-    contactsApi(api)
-      .segments()
-      .then(setSegments, (error: unknown) => console.error('Could not load segments', error));
-  }, []);
-
-  useEffect(() => {
-    let cancelled = false;
-    setState({ kind: 'loading' });
-    contactsApi(api)
-      .list(filters)
-      .then(
-        (page) => !cancelled && setState({ kind: 'ready', contacts: page.contacts, nextCursor: page.nextCursor, loadingMore: false }),
-        (error: unknown) => {
-          console.error('Could not list contacts', error);
-          if (!cancelled) setState({ kind: 'failed' });
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [filters, attempt]);
-
   const loadMore = async () => {
-    if (state.kind !== 'ready' || !state.nextCursor) return;
+    if (state.kind !== 'ready' || !state.value.nextCursor) return;
+    const shown = state.value;
     setMoreFailed(false);
-    setState({ ...state, loadingMore: true });
+    replace({ ...shown, loadingMore: true });
     try {
-      const page = await contactsApi(api).list(filters, state.nextCursor);
-      setState({ kind: 'ready', contacts: [...state.contacts, ...page.contacts], nextCursor: page.nextCursor, loadingMore: false });
+      const page = await contactsApi(api).list(filters, shown.nextCursor);
+      replace({ contacts: [...shown.contacts, ...page.contacts], nextCursor: page.nextCursor, loadingMore: false });
     } catch (error) {
       console.error('Could not load more contacts', error);
       setMoreFailed(true);
-      setState({ ...state, loadingMore: false });
+      replace({ ...shown, loadingMore: false });
     }
   };
 
@@ -75,7 +53,7 @@ export function ContactListPage() {
     <section className="page" aria-labelledby="page-title">
       <h1 id="page-title">{t('nav.contacts')}</h1>
       <p className="page-lead">{t('contacts.placeholder')}</p>
-      {role !== null && MAY_EDIT_CONTACTS.includes(role) && <ContactImport onImported={() => setAttempt((n) => n + 1)} />}
+      {role !== null && MAY_EDIT_CONTACTS.includes(role) && <ContactImport onImported={retry} />}
 
       <form className="panel contact-filters" aria-label={t('contacts.filters.label')} onSubmit={apply}>
         <div className="field">
@@ -110,53 +88,52 @@ export function ContactListPage() {
         </button>
       </form>
 
-      {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-      {state.kind === 'failed' && <LoadFailed message={t('contacts.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
-      {state.kind === 'ready' && state.contacts.length === 0 && <p>{t('contacts.empty')}</p>}
-      {state.kind === 'ready' && state.contacts.length > 0 && (
-        <>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('nav.contacts')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('contacts.column.email')}</th>
-                <th scope="col">{t('contacts.column.name')}</th>
-                <th scope="col">{t('contacts.column.segment')}</th>
-                <th scope="col">{t('contacts.column.locale')}</th>
-                <th scope="col">{t('contacts.column.consent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.contacts.map((contact) => (
-                <tr key={contact.id}>
-                  <th scope="row">
-                    <Link to={`/contacts/${contact.id}`}>{contact.email}</Link>
-                  </th>
-                  <td>{contact.name ?? '—'}</td>
-                  <td>{contact.segment ?? '—'}</td>
-                  <td>{contact.locale ?? '—'}</td>
-                  <td>
-                    <ConsentBadge contact={contact} />
-                  </td>
+      <Loaded load={load} failed={t('contacts.loadFailed')} empty={{ isEmpty: (page) => page.contacts.length === 0, message: t('contacts.empty') }}>
+        {(page) => (
+          <>
+            <table className="data-table">
+              <caption className="visually-hidden">{t('nav.contacts')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('contacts.column.email')}</th>
+                  <th scope="col">{t('contacts.column.name')}</th>
+                  <th scope="col">{t('contacts.column.segment')}</th>
+                  <th scope="col">{t('contacts.column.locale')}</th>
+                  <th scope="col">{t('contacts.column.consent')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="hint" role="status">
-            {t('contacts.shown', { count: state.contacts.length })}
-          </p>
-          {moreFailed && (
-            <p role="alert" className="field-error">
-              {t('contacts.loadFailed')}
+              </thead>
+              <tbody>
+                {page.contacts.map((contact) => (
+                  <tr key={contact.id}>
+                    <th scope="row">
+                      <Link to={`/contacts/${contact.id}`}>{contact.email}</Link>
+                    </th>
+                    <td>{contact.name ?? '—'}</td>
+                    <td>{contact.segment ?? '—'}</td>
+                    <td>{contact.locale ?? '—'}</td>
+                    <td>
+                      <ConsentBadge contact={contact} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="hint" role="status">
+              {t('contacts.shown', { count: page.contacts.length })}
             </p>
-          )}
-          {state.nextCursor && (
-            <button type="button" className="button button-secondary" disabled={state.loadingMore} onClick={() => void loadMore()}>
-              {state.loadingMore ? t('app.loading') : t('contacts.loadMore')}
-            </button>
-          )}
-        </>
-      )}
+            {moreFailed && (
+              <p role="alert" className="field-error">
+                {t('contacts.loadFailed')}
+              </p>
+            )}
+            {page.nextCursor && (
+              <button type="button" className="button button-secondary" disabled={page.loadingMore} onClick={() => void loadMore()}>
+                {page.loadingMore ? t('app.loading') : t('contacts.loadMore')}
+              </button>
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
-import { LoadFailed } from '../lib/LoadFailed';
+import { Loaded } from '../lib/Loaded';
+import { useLoad } from '../lib/use-load';
 import { DistributionForm } from './DistributionForm';
 import { distributionsApi, sendableSurveys } from './distributions-api';
 import type { SurveySummary } from './distributions-api';
@@ -15,30 +15,14 @@ export interface FormChoices {
   segments: string[];
 }
 
-type LoadState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; choices: FormChoices };
-
 /** `/distributions/new`: loads what the form offers (published surveys, touchpoints, channels, segments). */
 export function DistributionCreatePage() {
   const t = useT();
-  const [state, setState] = useState<LoadState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    setState({ kind: 'loading' });
+  const load = useLoad('distribution form choices', async (): Promise<FormChoices> => {
     const client = distributionsApi(api);
-    Promise.all([client.surveys(), client.touchpoints(), client.channels(), client.segments()]).then(
-      ([surveys, touchpoints, channels, segments]) =>
-        !cancelled && setState({ kind: 'ready', choices: { surveys: sendableSurveys(surveys), touchpoints, channels, segments } }),
-      (error: unknown) => {
-        console.error('Could not load the distribution form choices', error);
-        if (!cancelled) setState({ kind: 'failed' });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
+    const [surveys, touchpoints, channels, segments] = await Promise.all([client.surveys(), client.touchpoints(), client.channels(), client.segments()]);
+    return { surveys: sendableSurveys(surveys), touchpoints, channels, segments };
+  });
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -46,9 +30,9 @@ export function DistributionCreatePage() {
         <Link to="/distributions">{t('distributions.form.back')}</Link>
       </p>
       <h1 id="page-title">{t('distributions.form.heading')}</h1>
-      {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-      {state.kind === 'failed' && <LoadFailed message={t('distributions.form.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
-      {state.kind === 'ready' && <DistributionForm choices={state.choices} />}
+      <Loaded load={load} failed={t('distributions.form.loadFailed')}>
+        {(choices) => <DistributionForm choices={choices} />}
+      </Loaded>
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { Audience, DistributionWithCounts } from '@shared/distributions/distribution.schema';
+import type { Audience } from '@shared/distributions/distribution.schema';
 import type { Translate } from '../i18n/i18n-context';
 import { useLocale, useT } from '../i18n/i18n-context';
-import { api, ApiError } from '../lib/api-client';
+import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
-import { LoadFailed } from '../lib/LoadFailed';
+import { Loaded } from '../lib/Loaded';
+import { useLoad } from '../lib/use-load';
 import { useStaffRole } from '../lib/use-staff-role';
 import { DistributionActions } from './DistributionActions';
 import { DistributionCountsTable } from './DistributionCountsTable';
@@ -16,8 +17,6 @@ import { MAY_RUN_DISTRIBUTIONS, useDistributionNames } from './use-distribution-
 
 /** How often an active distribution's counts and outbox are fetched again. */
 export const REFRESH_MS = 3000;
-
-type DetailState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'missing' } | { kind: 'ready'; distribution: DistributionWithCounts };
 
 function audienceSummary(audience: Audience, t: Translate): string {
   const segment = Array.isArray(audience.segment) ? audience.segment.join(', ') : audience.segment;
@@ -35,37 +34,29 @@ export function DistributionDetailPage({ id }: { id: string }) {
   const { locale } = useLocale();
   const role = useStaffRole();
   const names = useDistributionNames();
-  const [state, setState] = useState<DetailState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const load = useLoad(`distribution ${id}`, () => distributionsApi(api).get(id));
+  const { state, replace } = load;
   const [tick, setTick] = useState(0);
 
-  useEffect(() => {
-    let cancelled = false;
-    distributionsApi(api)
-      .get(id)
-      .then(
-        (distribution) => !cancelled && setState({ kind: 'ready', distribution }),
-        (error: unknown) => {
-          if (cancelled) return;
-          if (error instanceof ApiError && (error.status === 404 || error.status === 400)) setState({ kind: 'missing' });
-          else {
-            console.error('Could not load the distribution', error);
-            // A failed poll keeps what is on screen; only a failed first load shows the banner.
-            setState((current) => (current.kind === 'ready' ? current : { kind: 'failed' }));
-          }
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [id, attempt, tick]);
-
-  const live = state.kind === 'ready' && (state.distribution.status === 'active' || state.distribution.counts.queued > 0);
+  const live = state.kind === 'ready' && (state.value.status === 'active' || state.value.counts.queued > 0);
   useEffect(() => {
     if (!live) return;
     const timer = setInterval(() => setTick((n) => n + 1), REFRESH_MS);
     return () => clearInterval(timer);
   }, [live]);
+
+  // A poll patches what is on screen (no loading flash); a failed poll keeps it, only a failed first load shows the banner.
+  useEffect(() => {
+    if (tick === 0) return;
+    const controller = new AbortController();
+    distributionsApi(api)
+      .get(id)
+      .then(
+        (distribution) => !controller.signal.aborted && replace(distribution),
+        (error: unknown) => console.error('Could not refresh the distribution', error),
+      );
+    return () => controller.abort();
+  }, [id, tick, replace]);
 
   const back = (
     <p>
@@ -77,14 +68,12 @@ export function DistributionDetailPage({ id }: { id: string }) {
       <section className="page" aria-labelledby="page-title">
         {back}
         <h1 id="page-title">{t('nav.distributions')}</h1>
-        {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-        {state.kind === 'missing' && <p>{t('distributions.detail.notFound')}</p>}
-        {state.kind === 'failed' && <LoadFailed message={t('distributions.detail.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
+        <Loaded load={load} failed={t('distributions.detail.loadFailed')} notFound={<p>{t('distributions.detail.notFound')}</p>} />
       </section>
     );
   }
 
-  const { distribution } = state;
+  const distribution = state.value;
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const surveyTitle = names.surveys.get(distribution.survey) ?? t('distributions.unknownSurvey', { id: distribution.survey });
   const mayRun = role !== null && MAY_RUN_DISTRIBUTIONS.includes(role);
@@ -98,7 +87,7 @@ export function DistributionDetailPage({ id }: { id: string }) {
         <span>
           {t('distributions.detail.status')}: <DistributionStatusBadge status={distribution.status} />
         </span>
-        {mayRun && <DistributionActions distribution={distribution} onChanged={(updated) => setState({ kind: 'ready', distribution: updated })} />}
+        {mayRun && <DistributionActions distribution={distribution} onChanged={replace} />}
       </div>
       {live && <p className="hint">{t('distributions.detail.autoRefresh')}</p>}
 

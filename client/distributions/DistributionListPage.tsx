@@ -1,16 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { DistributionListItem } from '@shared/distributions/distribution.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
-import { LoadFailed } from '../lib/LoadFailed';
+import { Loaded } from '../lib/Loaded';
+import { useLoad } from '../lib/use-load';
 import { useStaffRole } from '../lib/use-staff-role';
 import { scheduleSummary } from './distribution-form';
 import { distributionsApi } from './distributions-api';
 import { DistributionStatusBadge } from './DistributionStatusBadge';
 import { MAY_RUN_DISTRIBUTIONS, useDistributionNames } from './use-distribution-names';
-
-type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; distributions: DistributionListItem[] };
 
 /** Every distribution, newest first, with its schedule in words and how many were sent and answered. */
 export function DistributionListPage() {
@@ -18,27 +15,7 @@ export function DistributionListPage() {
   const { locale } = useLocale();
   const role = useStaffRole();
   const names = useDistributionNames();
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    setState({ kind: 'loading' });
-    distributionsApi(api)
-      .list()
-      .then(
-        (distributions) => {
-          if (!cancelled) setState({ kind: 'ready', distributions });
-        },
-        (error: unknown) => {
-          console.error('Could not list distributions', error);
-          if (!cancelled) setState({ kind: 'failed' });
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
+  const load = useLoad('distributions', () => distributionsApi(api).list());
 
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const mayRun = role !== null && MAY_RUN_DISTRIBUTIONS.includes(role);
@@ -54,48 +31,47 @@ export function DistributionListPage() {
           </Link>
         </p>
       )}
-      {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-      {state.kind === 'failed' && <LoadFailed message={t('distributions.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
-      {state.kind === 'ready' && state.distributions.length === 0 && <p>{t('distributions.empty')}</p>}
-      {state.kind === 'ready' && state.distributions.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">{t('nav.distributions')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('distributions.column.survey')}</th>
-              <th scope="col">{t('distributions.column.touchpoint')}</th>
-              <th scope="col">{t('distributions.column.schedule')}</th>
-              <th scope="col">{t('distributions.column.status')}</th>
-              <th scope="col" className="numeric">
-                {t('distributions.column.sent')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('distributions.column.responded')}
-              </th>
-              <th scope="col">{t('distributions.column.created')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.distributions.map((distribution) => (
-              <tr key={distribution.id}>
-                <th scope="row">
-                  <Link to={`/distributions/${distribution.id}`}>
-                    {names.surveys.get(distribution.survey) ?? t('distributions.unknownSurvey', { id: distribution.survey })}
-                  </Link>
+      <Loaded load={load} failed={t('distributions.loadFailed')} empty={{ isEmpty: (list) => list.length === 0, message: t('distributions.empty') }}>
+        {(list) => (
+          <table className="data-table">
+            <caption className="visually-hidden">{t('nav.distributions')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('distributions.column.survey')}</th>
+                <th scope="col">{t('distributions.column.touchpoint')}</th>
+                <th scope="col">{t('distributions.column.schedule')}</th>
+                <th scope="col">{t('distributions.column.status')}</th>
+                <th scope="col" className="numeric">
+                  {t('distributions.column.sent')}
                 </th>
-                <td>{names.touchpoints.get(distribution.touchpoint) ?? distribution.touchpoint}</td>
-                <td>{scheduleSummary(distribution.schedule, t, locale)}</td>
-                <td>
-                  <DistributionStatusBadge status={distribution.status} />
-                </td>
-                <td className="numeric">{distribution.counts.sent}</td>
-                <td className="numeric">{distribution.counts.responded}</td>
-                <td>{dateFormat.format(new Date(distribution.createdAt))}</td>
+                <th scope="col" className="numeric">
+                  {t('distributions.column.responded')}
+                </th>
+                <th scope="col">{t('distributions.column.created')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {list.map((distribution) => (
+                <tr key={distribution.id}>
+                  <th scope="row">
+                    <Link to={`/distributions/${distribution.id}`}>
+                      {names.surveys.get(distribution.survey) ?? t('distributions.unknownSurvey', { id: distribution.survey })}
+                    </Link>
+                  </th>
+                  <td>{names.touchpoints.get(distribution.touchpoint) ?? distribution.touchpoint}</td>
+                  <td>{scheduleSummary(distribution.schedule, t, locale)}</td>
+                  <td>
+                    <DistributionStatusBadge status={distribution.status} />
+                  </td>
+                  <td className="numeric">{distribution.counts.sent}</td>
+                  <td className="numeric">{distribution.counts.responded}</td>
+                  <td>{dateFormat.format(new Date(distribution.createdAt))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { SendLogEntry } from '@shared/mail/send-log.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { LoadFailed } from '../lib/LoadFailed';
+import { useLoad } from '../lib/use-load';
 import { distributionsApi } from './distributions-api';
 import { KIND_LABELS, SEND_STATUS_LABELS } from './use-distribution-names';
 
 export const OUTBOX_PAGE_SIZE = 20;
-
-type PageState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; entries: SendLogEntry[]; next: string | null };
 
 /**
  * One distribution's send log, a page at a time. `refresh` changes whenever the parent polls, and the
@@ -19,32 +17,25 @@ export function OutboxTable({ distributionId, refresh }: { distributionId: strin
   const { locale } = useLocale();
   /** Cursors of the pages visited so far; the last one is the page shown (null: the first page). */
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [state, setState] = useState<PageState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const cursor = cursors[cursors.length - 1] ?? null;
+  const fetchPage = () => distributionsApi(api).outbox(distributionId, cursor, OUTBOX_PAGE_SIZE);
+  const { state, retry, replace } = useLoad(`outbox ${distributionId} ${cursor ?? 'first'}`, fetchPage);
 
+  // A poll patches the page shown (no loading flash, the reader keeps their place); a failed poll keeps it.
   useEffect(() => {
-    let cancelled = false;
-    distributionsApi(api)
-      .outbox(distributionId, cursor, OUTBOX_PAGE_SIZE)
-      .then(
-        (page) => !cancelled && setState({ kind: 'ready', entries: page.entries, next: page.next }),
-        (error: unknown) => {
-          console.error('Could not load the outbox', error);
-          if (!cancelled) setState({ kind: 'failed' });
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [distributionId, cursor, refresh, attempt]);
+    if (refresh === 0) return;
+    const controller = new AbortController();
+    fetchPage().then(
+      (page) => !controller.signal.aborted && replace(page),
+      (error: unknown) => console.error('Could not refresh the outbox', error),
+    );
+    return () => controller.abort();
+    // `fetchPage` is a fresh closure each render; the poll runs when `refresh` moves.
+  }, [refresh]);
 
-  const turn = (change: (current: (string | null)[]) => (string | null)[]) => {
-    setState({ kind: 'loading' });
-    setCursors(change);
-  };
+  const turn = (change: (current: (string | null)[]) => (string | null)[]) => setCursors(change);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
-  const next = state.kind === 'ready' ? state.next : null;
+  const next = state.kind === 'ready' ? state.value.next : null;
 
   return (
     <section aria-labelledby="outbox-heading">
@@ -52,9 +43,9 @@ export function OutboxTable({ distributionId, refresh }: { distributionId: strin
         {t('distributions.outbox.heading')}
       </h2>
       {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-      {state.kind === 'failed' && <LoadFailed message={t('distributions.outbox.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />}
-      {state.kind === 'ready' && state.entries.length === 0 && cursors.length === 1 && <p>{t('distributions.outbox.empty')}</p>}
-      {state.kind === 'ready' && (state.entries.length > 0 || cursors.length > 1) && (
+      {state.kind === 'failed' && <LoadFailed message={t('distributions.outbox.loadFailed')} onRetry={retry} />}
+      {state.kind === 'ready' && state.value.entries.length === 0 && cursors.length === 1 && <p>{t('distributions.outbox.empty')}</p>}
+      {state.kind === 'ready' && (state.value.entries.length > 0 || cursors.length > 1) && (
         <>
           <div className="table-scroll">
             <table className="data-table outbox-table">
@@ -74,7 +65,7 @@ export function OutboxTable({ distributionId, refresh }: { distributionId: strin
                 </tr>
               </thead>
               <tbody>
-                {state.entries.map((entry) => (
+                {state.value.entries.map((entry) => (
                   <tr key={entry.id}>
                     <th scope="row">{entry.to}</th>
                     <td>{t(KIND_LABELS[entry.kind])}</td>
@@ -89,7 +80,7 @@ export function OutboxTable({ distributionId, refresh }: { distributionId: strin
               </tbody>
             </table>
           </div>
-          {(cursors.length > 1 || state.next) && (
+          {(cursors.length > 1 || state.value.next) && (
             <nav className="button-row" aria-label={t('distributions.outbox.heading')}>
               <button
                 type="button"

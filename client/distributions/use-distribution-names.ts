@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { Role } from '@shared/auth/auth.schema';
 import type { DistributionStatus, SkipReason } from '@shared/distributions/distribution.schema';
 import type { SendKind, SendStatus } from '@shared/mail/send-log.schema';
 import type { MessageKey } from '../i18n/en';
 import { api } from '../lib/api-client';
+import { useLoad } from '../lib/use-load';
 import { distributionsApi } from './distributions-api';
 
 /** Roles that create, pause, resume and cancel distributions; the API decides anyway. */
@@ -46,28 +46,20 @@ export interface DistributionNames {
   touchpoints: Map<string, string>;
 }
 
+const NO_NAMES: DistributionNames = { surveys: new Map(), touchpoints: new Map() };
+
 /**
  * Survey titles and touchpoint names, so a distribution reads as words rather than ids. A failure leaves
  * the maps empty: the ids are still shown, which is worse but not wrong.
  */
 export function useDistributionNames(): DistributionNames {
-  const [names, setNames] = useState<DistributionNames>({ surveys: new Map(), touchpoints: new Map() });
-  useEffect(() => {
-    let cancelled = false;
+  const { state } = useLoad('survey and touchpoint names', async () => {
     const client = distributionsApi(api);
-    Promise.all([client.surveys(), client.touchpoints()]).then(
-      ([surveys, touchpoints]) => {
-        if (cancelled) return;
-        setNames({
-          surveys: new Map(surveys.map((survey) => [survey.id, survey.title])),
-          touchpoints: new Map(touchpoints.map((touchpoint) => [touchpoint.key, touchpoint.name])),
-        });
-      },
-      (error: unknown) => console.error('Could not load survey and touchpoint names', error),
-    );
-    return () => {
-      cancelled = true;
+    const [surveys, touchpoints] = await Promise.all([client.surveys(), client.touchpoints()]);
+    return {
+      surveys: new Map(surveys.map((survey) => [survey.id, survey.title])),
+      touchpoints: new Map(touchpoints.map((touchpoint) => [touchpoint.key, touchpoint.name])),
     };
-  }, []);
-  return names;
+  });
+  return state.kind === 'ready' ? state.value : NO_NAMES;
 }

@@ -3,11 +3,11 @@ import { SEND_KINDS, type SendKind } from '@shared/mail/send-log.schema';
 import { TEMPLATE_LOCALES, type EmailTemplate, type EmailTemplateBody, type RenderedEmail, type TemplateLocale } from '@shared/mail/template.schema';
 import { useT } from '../i18n/i18n-context';
 import { ApiError, api } from '../lib/api-client';
-import { LoadFailed } from '../lib/LoadFailed';
+import { Loaded } from '../lib/Loaded';
+import { useLoad } from '../lib/use-load';
 import { emailTemplatesApi } from './email-templates-api';
 
 const calls = emailTemplatesApi(api);
-type Load = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; templates: EmailTemplate[] };
 
 function messageOf(error: unknown, fallback: string): string {
   if (error instanceof ApiError) return [error.problem.detail ?? error.problem.title, ...(error.problem.invalid_params ?? []).map((p) => `${p.name}: ${p.reason}`)].join(' ');
@@ -18,8 +18,7 @@ function messageOf(error: unknown, fallback: string): string {
 export function EmailTemplatesEditor() {
   const t = useT();
   const id = useId();
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const load = useLoad('email templates', () => calls.list());
   const [kind, setKind] = useState<SendKind>('invitation');
   const [locale, setLocale] = useState<TemplateLocale>('en');
   const [draft, setDraft] = useState<EmailTemplateBody>({ subject: '', html: '', text: '' });
@@ -28,21 +27,7 @@ export function EmailTemplatesEditor() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let cancelled = false;
-    calls.list().then(
-      (templates) => !cancelled && setLoad({ kind: 'ready', templates }),
-      (err: unknown) => {
-        console.error('Could not load email templates', err);
-        if (!cancelled) setLoad({ kind: 'failed' });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
-
-  const current = load.kind === 'ready' ? load.templates.find((tpl) => tpl.kind === kind && tpl.locale === locale) : undefined;
+  const current = load.state.kind === 'ready' ? load.state.value.find((tpl) => tpl.kind === kind && tpl.locale === locale) : undefined;
   useEffect(() => {
     if (current) setDraft({ subject: current.subject, html: current.html, text: current.text });
     setPreview(null);
@@ -62,10 +47,9 @@ export function EmailTemplatesEditor() {
     }
   };
   const replace = (saved: EmailTemplate) =>
-    setLoad((state) => (state.kind === 'ready' ? { kind: 'ready', templates: state.templates.map((tpl) => (tpl.kind === saved.kind && tpl.locale === saved.locale ? saved : tpl)) } : state));
+    load.state.kind === 'ready' && load.replace(load.state.value.map((tpl) => (tpl.kind === saved.kind && tpl.locale === saved.locale ? saved : tpl)));
 
-  if (load.kind === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
-  if (load.kind === 'failed') return <LoadFailed message={t('emailTemplates.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (load.state.kind !== 'ready') return <Loaded load={load} failed={t('emailTemplates.loadFailed')} />;
 
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>

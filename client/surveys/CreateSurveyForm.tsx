@@ -1,11 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { TemplateKey } from '@shared/surveys/survey-api.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
 import { navigate } from '../lib/navigation';
+import { useLoad } from '../lib/use-load';
 import { surveyBuilderApi } from './survey-builder-api';
-import type { TemplateSummary } from '@shared/surveys/survey-api.schema';
 
 const BLANK = 'blank';
 
@@ -14,28 +14,11 @@ export function CreateSurveyForm() {
   const t = useT();
   const { locale } = useLocale();
   const nameId = useId();
-  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
-  const [templatesFailed, setTemplatesFailed] = useState(false);
+  const templates = useLoad(`templates ${locale}`, () => surveyBuilderApi(api).templates(locale)).state;
   const [title, setTitle] = useState('');
   const [start, setStart] = useState<TemplateKey | typeof BLANK>(BLANK);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    surveyBuilderApi(api)
-      .templates(locale)
-      .then(
-        (list) => !cancelled && setTemplates(list),
-        (failure: unknown) => {
-          console.error('Could not load templates', failure);
-          if (!cancelled) setTemplatesFailed(true);
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [locale]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,7 +60,7 @@ export function CreateSurveyForm() {
             <span className="template-description">{t('builder.create.blankDescription')}</span>
           </span>
         </label>
-        {templates?.map((template) => (
+        {templates.kind === 'ready' && templates.value.map((template) => (
           <label key={template.key} className="template-choice">
             <input type="radio" name="template" value={template.key} checked={start === template.key} onChange={() => setStart(template.key)} />
             <span>
@@ -88,8 +71,8 @@ export function CreateSurveyForm() {
             </span>
           </label>
         ))}
-        {templates === null && !templatesFailed && <p aria-busy="true">{t('app.loading')}</p>}
-        {templatesFailed && <p>{t('builder.create.templatesFailed')}</p>}
+        {templates.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
+        {templates.kind === 'failed' && <p>{t('builder.create.templatesFailed')}</p>}
       </fieldset>
       {error && (
         <p role="alert" className="field-error">

@@ -4,14 +4,14 @@ import { Link } from '../lib/Link';
 import { CreateSurveyForm } from './CreateSurveyForm';
 import { surveyBuilderApi } from './survey-builder-api';
 import { SurveyStatusBadge } from './SurveyStatusBadge';
-import { LoadFailed } from '../lib/LoadFailed';
+import { Loaded } from '../lib/Loaded';
 import { useLoad } from '../lib/use-load';
 
 /** All surveys, newest first, and the form that starts a new one. */
 export function SurveyListPage() {
   const t = useT();
   const { locale } = useLocale();
-  const { state, retry } = useLoad('surveys', () => surveyBuilderApi(api).list());
+  const load = useLoad('surveys', () => surveyBuilderApi(api).list());
 
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -21,37 +21,34 @@ export function SurveyListPage() {
       <p className="page-lead">{t('surveys.placeholder')}</p>
       <CreateSurveyForm />
       <h2 className="section-heading">{t('builder.list.heading')}</h2>
-      {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-      {state.kind === 'failed' && (
-        <LoadFailed message={t('builder.list.failed')} onRetry={retry} />
-      )}
-      {state.kind === 'ready' && state.value.length === 0 && <p>{t('builder.list.empty')}</p>}
-      {state.kind === 'ready' && state.value.length > 0 && (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('builder.list.name')}</th>
-              <th scope="col">{t('builder.list.status')}</th>
-              <th scope="col">{t('builder.list.version')}</th>
-              <th scope="col">{t('builder.list.updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.value.map((survey) => (
-              <tr key={survey.id}>
-                <th scope="row">
-                  <Link to={`/surveys/${survey.id}`}>{survey.title}</Link>
-                </th>
-                <td>
-                  <SurveyStatusBadge status={survey.status} />
-                </td>
-                <td>{survey.latestVersion ?? '—'}</td>
-                <td>{dateFormat.format(new Date(survey.updatedAt))}</td>
+      <Loaded load={load} failed={t('builder.list.failed')} empty={{ isEmpty: (list) => list.length === 0, message: t('builder.list.empty') }}>
+        {(list) => (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('builder.list.name')}</th>
+                <th scope="col">{t('builder.list.status')}</th>
+                <th scope="col">{t('builder.list.version')}</th>
+                <th scope="col">{t('builder.list.updated')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {list.map((survey) => (
+                <tr key={survey.id}>
+                  <th scope="row">
+                    <Link to={`/surveys/${survey.id}`}>{survey.title}</Link>
+                  </th>
+                  <td>
+                    <SurveyStatusBadge status={survey.status} />
+                  </td>
+                  <td>{survey.latestVersion ?? '—'}</td>
+                  <td>{dateFormat.format(new Date(survey.updatedAt))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Role } from '@shared/auth/auth.schema';
 import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
 import { fetchCurrentUser } from '../auth/session-api';
@@ -10,48 +10,30 @@ import { touchpointsApi } from './touchpoints-api';
 import '../lib/section-ui.css';
 import './touchpoints.css';
 import { LoadFailed } from '../lib/LoadFailed';
-
-type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; touchpoints: Touchpoint[] };
+import { useLoad } from '../lib/use-load';
 
 const MAY_EDIT: readonly Role[] = ['admin', 'designer'];
 
 /** Entry of the touchpoints section: the touchpoints of the customer journey, and for designers a form to define them. */
 export function TouchpointsPage() {
   const t = useT();
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
-  const [role, setRole] = useState<Role | null>(null);
+  const { state, retry, replace } = useLoad('touchpoints', async () => {
+    const [touchpoints, user] = await Promise.all([touchpointsApi(api).list(), fetchCurrentUser(api)]);
+    return { touchpoints, role: user?.role ?? null };
+  });
   const [editing, setEditing] = useState<Touchpoint | null>(null);
   const [notice, setNotice] = useState('');
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all([touchpointsApi(api).list(), fetchCurrentUser(api)]).then(
-      ([touchpoints, user]) => {
-        if (cancelled) return;
-        setState({ kind: 'ready', touchpoints });
-        setRole(user?.role ?? null);
-      },
-      (error: unknown) => {
-        console.error('Could not load touchpoints', error);
-        if (!cancelled) setState({ kind: 'failed' });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
 
   const saved = (touchpoint: Touchpoint) => {
-    setState((current) => {
-      if (current.kind !== 'ready') return current;
-      const others = current.touchpoints.filter((existing) => existing.key !== touchpoint.key);
-      return { kind: 'ready', touchpoints: [...others, touchpoint].sort((a, b) => a.key.localeCompare(b.key)) };
-    });
+    if (state.kind === 'ready') {
+      const others = state.value.touchpoints.filter((existing) => existing.key !== touchpoint.key);
+      replace({ ...state.value, touchpoints: [...others, touchpoint].sort((a, b) => a.key.localeCompare(b.key)) });
+    }
     setNotice(t(editing ? 'touchpoints.notice.updated' : 'touchpoints.notice.created', { name: touchpoint.name }));
     setEditing(null);
   };
 
+  const role = state.kind === 'ready' ? state.value.role : null;
   const mayEdit = role !== null && MAY_EDIT.includes(role);
   const targetText = (touchpoint: Touchpoint) =>
     TARGET_FIELDS.filter((field) => touchpoint.target[field] !== undefined)
@@ -67,10 +49,10 @@ export function TouchpointsPage() {
       </p>
       {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
       {state.kind === 'failed' && (
-        <LoadFailed message={t('touchpoints.loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />
+        <LoadFailed message={t('touchpoints.loadFailed')} onRetry={retry} />
       )}
-      {state.kind === 'ready' && state.touchpoints.length === 0 && <p>{t('touchpoints.empty')}</p>}
-      {state.kind === 'ready' && state.touchpoints.length > 0 && (
+      {state.kind === 'ready' && state.value.touchpoints.length === 0 && <p>{t('touchpoints.empty')}</p>}
+      {state.kind === 'ready' && state.value.touchpoints.length > 0 && (
         <table className="data-table">
           <caption className="visually-hidden">{t('nav.touchpoints')}</caption>
           <thead>
@@ -83,7 +65,7 @@ export function TouchpointsPage() {
             </tr>
           </thead>
           <tbody>
-            {state.touchpoints.map((touchpoint) => (
+            {state.value.touchpoints.map((touchpoint) => (
               <tr key={touchpoint.key}>
                 <th scope="row">{touchpoint.name}</th>
                 <td>
