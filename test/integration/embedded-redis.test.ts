@@ -3,21 +3,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive } from '../../server/lib/embedded/process-alive';
 import { startEmbeddedRedis } from '../../server/lib/embedded/redis-server';
 
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'touchpoint-redis-'));
 afterAll(async () => {
   await fs.rm(scratch, { recursive: true, force: true });
 });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('embedded redis-server and a pid file left behind', () => {
   it('never stops an unrelated process that was given the dead redis-server\'s pid', async () => {
@@ -27,7 +19,7 @@ describe('embedded redis-server and a pid file left behind', () => {
     await fs.writeFile(path.join(dir, 'redis.pid'), String(bystander.pid));
     const redis = await startEmbeddedRedis({ dir });
     try {
-      expect(alive(bystander.pid!)).toBe(true);
+      expect(isAlive(bystander.pid!)).toBe(true);
     } finally {
       await redis.stop();
       bystander.kill('SIGKILL');
@@ -43,7 +35,7 @@ describe('embedded redis-server and a pid file left behind', () => {
     const redis = await startEmbeddedRedis({ dir });
     try {
       await new Promise((r) => setTimeout(r, 200));
-      expect(alive(orphan.pid!)).toBe(false);
+      expect(isAlive(orphan.pid!)).toBe(false);
     } finally {
       await redis.stop();
       orphan.kill('SIGKILL');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive, waitUntilGone } from '../../server/lib/embedded/process-alive';
 import { spawnEntry, type EntryProcess } from '../harness/spawn-entry';
 
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'touchpoint-orphans-'));
@@ -16,23 +17,6 @@ afterAll(async () => {
 });
 
 const PROBE_QUEUE = 'orphan-probe';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
-    if (!isAlive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return !isAlive(pid);
-}
 
 /** The embedded redis-server of a platform on `dataDir`: its pid (from its pid file) and URL (from its process title, `redis-server 127.0.0.1:<port>`). */
 async function embeddedRedis(dataDir: string): Promise<{ pid: number; url: string }> {

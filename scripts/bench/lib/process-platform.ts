@@ -11,6 +11,7 @@ import mongoose from 'mongoose';
 import { CSRF_HEADER } from '../../../shared/auth/auth.schema';
 import { spawnUntilReady, type RunningChild } from '../../../server/lib/embedded/child-process';
 import { findFreePort } from '../../../server/lib/embedded/free-port';
+import { waitUntilGone } from '../../../server/lib/embedded/process-alive';
 import { startEmbeddedRedis } from '../../../server/lib/embedded/redis-server';
 import { startEmbeddedStore } from '../../../server/lib/embedded/store-process';
 import { benchLogin } from './login';
@@ -58,15 +59,7 @@ export async function residentMiB(pid: number | undefined): Promise<number> {
 }
 
 async function waitForExit(pid: number | undefined, timeoutMs = 10_000): Promise<void> {
-  if (!pid) return;
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(25)) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-  }
-  throw new Error(`process ${pid} still running ${timeoutMs} ms after SIGKILL`);
+  if (pid && !(await waitUntilGone(pid, timeoutMs, 25))) throw new Error(`process ${pid} still running ${timeoutMs} ms after SIGKILL`);
 }
 
 function entryProcess(entry: string, ready: RegExp, env: Record<string, string>): Killable {

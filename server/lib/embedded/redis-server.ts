@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MissingBinaryError, spawnUntilReady } from './child-process';
 import { findFreePort } from './free-port';
+import { waitUntilGone } from './process-alive';
 
 export interface EmbeddedRedis {
   url: string;
@@ -34,14 +35,7 @@ async function stopOrphan(pidFile: string, dir: string): Promise<void> {
   } catch {
     return;
   }
-  for (let i = 0; i < 100; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitUntilGone(pid, 5_000);
 }
 
 // util-linux's setpriv (on every Debian system) asks the kernel to send redis-server SIGTERM when the
