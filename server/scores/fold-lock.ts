@@ -53,9 +53,12 @@ export async function withFoldLock<T>(redis: Redis, prefix: string, work: () => 
     await endAbandonedSession(redis, sessionKey);
     const lsid = session?.id?.id;
     if (lsid instanceof Binary) await redis.set(sessionKey, Buffer.from(lsid.buffer).toString('base64'), 'PX', SESSION_RECORD_MS);
-    const result = await work();
-    if (lsid) await redis.del(sessionKey);
-    return result;
+    try {
+      return await work();
+    } finally {
+      // Whether the work committed or failed (its transaction then aborted), it left nothing open.
+      if (lsid) await redis.del(sessionKey).catch(() => undefined);
+    }
   } finally {
     clearInterval(renew);
     await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
