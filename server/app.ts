@@ -108,7 +108,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/users', userRoutes(ctx));
   app.use('/api/touchpoints', touchpointRoutes());
   app.use('/api/settings', settingsRoutes());
-  app.use('/api/surveys', surveyRoutes());
+  app.use('/api/surveys', surveyRoutes(ctx));
   app.use('/api/distributions', distributionRoutes(ctx));
   app.use('/api/email-templates', emailTemplateRoutes());
   app.use('/api/metrics', metricsRoutes());

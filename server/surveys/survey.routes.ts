@@ -6,9 +6,11 @@ import {
   surveyVersionParamsSchema,
   updateSurveyInputSchema,
 } from '@shared/surveys/survey-api.schema';
+import { surveyLinkInputSchema } from '@shared/surveys/survey-link.schema';
 import { UI_LOCALES } from '@shared/survey-definition/survey-locale';
 import { listTemplates } from '@shared/survey-definition/templates';
 import { z } from 'zod';
+import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/auth.middleware';
 import { validated } from '../lib/validate';
 import {
@@ -21,11 +23,12 @@ import {
   setArchived,
   updateSurvey,
 } from './survey.service';
+import { signedSurveyLink } from './survey-link';
 
 const templateQuerySchema = z.object({ locale: z.enum(UI_LOCALES).default('en') });
 
 /** `/api/surveys`: all staff read; designers and admins write and publish. */
-export function surveyRoutes(): Router {
+export function surveyRoutes(ctx: AppContext): Router {
   const router = Router();
   const designer = requireRole('designer');
   router.get(
@@ -76,6 +79,14 @@ export function surveyRoutes(): Router {
     designer,
     validated({ params: surveyIdParamsSchema }, async ({ params }, _req, res) => {
       res.json(await setArchived(params.id, false));
+    }),
+  );
+  // A link tagged with a touchpoint/channel, signed: anonymous answers can carry those tags only this way.
+  router.post(
+    '/:id/links',
+    designer,
+    validated({ params: surveyIdParamsSchema, body: surveyLinkInputSchema }, async ({ params, body }, _req, res) => {
+      res.status(201).json(await signedSurveyLink(ctx, { surveyId: params.id, ...body }));
     }),
   );
   router.get(
