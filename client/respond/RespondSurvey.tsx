@@ -16,7 +16,7 @@ import { sendResponse, sendWithRetry, type SendOutcome } from './send-response';
 export type FinalRefusal = 'token-used' | 'token-expired' | 'token-invalid' | 'closed';
 type SendingState = 'idle' | 'sending' | 'retrying';
 
-const TAG_FIELDS = new Set(['body.touchpoint', 'body.channel']);
+const TAG_FIELDS = new Set(['body.touchpoint', 'body.channel', 'body.sig']);
 
 interface Props {
   slug: string;

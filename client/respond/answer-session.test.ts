@@ -30,7 +30,7 @@ describe('submissionBody', () => {
     model.data = { score: 4, why: 'left over from an earlier choice' };
     const draft = { ...newDraft(3, 10_000) };
     const body = submissionBody(validateAnswers, model, { slug: 's', version: 3, definition }, draft, {
-      link: { token: 't'.repeat(43), touchpoint: 'branch', channel: 'app' },
+      link: { token: 't'.repeat(43), touchpoint: 'branch', channel: 'app', sig: 's'.repeat(22) },
       locale: 'zh-CN',
       honeypot: '',
       now: 25_000,
@@ -44,6 +44,7 @@ describe('submissionBody', () => {
       token: 't'.repeat(43),
       touchpoint: 'branch',
       channel: 'app',
+      sig: 's'.repeat(22),
     });
     expect(submissionBody(validateAnswers, model, { slug: 's', version: 3, definition }, draft, { link: {}, locale: 'en', honeypot: 'spam', now: 0 })).toMatchObject({
       elapsedMs: 0,

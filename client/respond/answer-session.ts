@@ -83,6 +83,7 @@ export function submissionBody(
     ...(link.token ? { token: link.token } : {}),
     ...(link.touchpoint ? { touchpoint: link.touchpoint } : {}),
     ...(link.channel ? { channel: link.channel } : {}),
+    ...(link.sig ? { sig: link.sig } : {}),
     ...(context.honeypot ? { [HONEYPOT_FIELD]: context.honeypot } : {}),
   };
 }

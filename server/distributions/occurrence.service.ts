@@ -193,6 +193,8 @@ async function decideBatch(ctx: AppContext, plan: BatchPlan, contacts: BatchCont
           contactId: row.contactId,
           distributionId: distribution._id,
           segment: row.segment,
+          touchpoint: distribution.touchpoint,
+          channel: distribution.channel ?? null,
           occurrence,
           expiresAt: plan.tokenExpiresAt,
           usedAt: null,

@@ -12,6 +12,9 @@ const responseTokenSchema = new Schema(
     distributionId: { type: Types.ObjectId, default: null },
     /** The contact's segment when the link was issued; copied onto the response. */
     segment: { type: String, default: null },
+    /** The issuing distribution's touchpoint and channel; copied onto the response (a personal link carries no tags). */
+    touchpoint: { type: String, default: null },
+    channel: { type: String, default: null },
     /** Which sending of a recurring distribution issued it. */
     occurrence: { type: String, default: null },
     expiresAt: { type: Date, required: true },

@@ -2,13 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { RESPONSE_PROBLEM_CODES } from '@shared/responses/response-constants';
 import { Conflict, HttpError, Invalid } from '../lib/errors';
-import { ResponseTokenModel } from './response-token.model';
+import { DistributionModel } from '../distributions/distribution.model';
+import { ResponseTokenModel, type ResponseTokenRecord } from './response-token.model';
 
 export interface IssueResponseTokenInput {
   surveyId: string | Types.ObjectId;
   contactId?: string | Types.ObjectId;
   distributionId?: string | Types.ObjectId;
   segment?: string | null;
+  touchpoint?: string | null;
+  channel?: string | null;
   occurrence?: string;
   expiresAt: Date;
 }
@@ -27,6 +30,8 @@ export async function issueResponseToken(input: IssueResponseTokenInput): Promis
     contactId: input.contactId ?? null,
     distributionId: input.distributionId ?? null,
     segment: input.segment ?? null,
+    touchpoint: input.touchpoint ?? null,
+    channel: input.channel ?? null,
     occurrence: input.occurrence ?? null,
     expiresAt: input.expiresAt,
   });
@@ -38,6 +43,9 @@ export interface ClaimedToken {
   contactId: Types.ObjectId | null;
   distributionId: Types.ObjectId | null;
   segment: string | null;
+  /** Where the link was sent from: the response is filed under these, whatever the request says. */
+  touchpoint: string | null;
+  channel: string | null;
   /** The id the response must be stored under; the same on every retry of one submission. */
   responseId: Types.ObjectId;
   /** False when this submission had claimed it before (a retry); such a claim is never released. */
@@ -58,14 +66,14 @@ export async function claimResponseToken(token: string, surveyId: string, submis
     // No projection: the embedded store drops a projected post-image that no longer matches the filter.
     { returnDocument: 'after' },
   ).lean();
-  if (claimed) return { tokenId: claimed._id, ...linksOf(claimed), responseId, fresh: true };
+  if (claimed) return { tokenId: claimed._id, ...(await linksOf(claimed)), responseId, fresh: true };
 
   const known = await ResponseTokenModel.findOne({ tokenHash }).lean();
   if (!known || !known.surveyId.equals(surveyId)) {
     throw new Invalid('The personal link is not valid for this survey.', [{ name: 'body.token', reason: 'is not a token of this survey' }]);
   }
   if (known.usedAt && known.submissionId === submissionId && known.responseId) {
-    return { tokenId: known._id, ...linksOf(known), responseId: known.responseId, fresh: false };
+    return { tokenId: known._id, ...(await linksOf(known)), responseId: known.responseId, fresh: false };
   }
   if (known.usedAt) {
     throw new Conflict('This personal link has already been used to answer the survey; each link answers once.', RESPONSE_PROBLEM_CODES.tokenUsed);
@@ -73,8 +81,14 @@ export async function claimResponseToken(token: string, surveyId: string, submis
   throw new HttpError(410, RESPONSE_PROBLEM_CODES.tokenExpired, 'Link expired', 'This personal link has expired.');
 }
 
-function linksOf(token: { contactId?: Types.ObjectId | null; distributionId?: Types.ObjectId | null; segment?: string | null }) {
-  return { contactId: token.contactId ?? null, distributionId: token.distributionId ?? null, segment: token.segment ?? null };
+type TokenLinks = Pick<ResponseTokenRecord, 'contactId' | 'distributionId' | 'segment' | 'touchpoint' | 'channel'>;
+
+async function linksOf(token: Partial<TokenLinks>): Promise<Omit<ClaimedToken, 'tokenId' | 'responseId' | 'fresh'>> {
+  const links = { contactId: token.contactId ?? null, distributionId: token.distributionId ?? null, segment: token.segment ?? null };
+  if (token.touchpoint) return { ...links, touchpoint: token.touchpoint, channel: token.channel ?? null };
+  // Tokens issued before links recorded their distribution's tags: read them from the distribution.
+  const distribution = links.distributionId ? await DistributionModel.findById(links.distributionId, { touchpoint: 1, channel: 1 }).lean() : null;
+  return { ...links, touchpoint: distribution?.touchpoint ?? null, channel: distribution?.channel ?? null };
 }
 
 /** Gives a claimed token back after the response could not be stored, so the customer can try again. */

@@ -10,6 +10,8 @@ import type { AppContext } from '../app-context';
 import { Conflict, Invalid, NotFound } from '../lib/errors';
 import { isDuplicateKey } from '../lib/mongo-errors';
 import { cachedOpenSurvey, cachedPublishedDefinition, isKnownChannel, isKnownTouchpoint } from '../surveys/survey-cache';
+import { surveyLinkSignatureMatches } from '../surveys/survey-link';
+import type { OpenSurvey } from '../surveys/survey.service';
 import { botFlags } from './bot-flags';
 import { afterResponseStored, type StoredResponseEvent } from './response-events';
 import { ResponseModel, type ResponseDoc } from './response.model';
@@ -43,7 +45,7 @@ export async function submitResponse(slug: string, input: SubmitResponseInput, c
       { name: 'body.version', reason: `is not a published version of this survey (the latest is ${survey.latestVersion})` },
     ]);
   }
-  const answers = await checkSubmission(definition, input);
+  const answers = await checkSubmission(definition, input, tagsSigned(context.app, slug, survey, input));
 
   const claim = input.token ? await claimResponseToken(input.token, survey.surveyId, input.submissionId) : null;
   const id = claim?.responseId ?? new Types.ObjectId();
@@ -56,8 +58,9 @@ export async function submitResponse(slug: string, input: SubmitResponseInput, c
       submissionId: input.submissionId,
       answers,
       metrics,
-      touchpoint: input.touchpoint ?? null,
-      channel: input.channel ?? null,
+      // A personal link's distribution says where the customer was asked; its tags win over the request's.
+      touchpoint: claim?.touchpoint ?? input.touchpoint ?? null,
+      channel: claim?.touchpoint ? claim.channel : (input.channel ?? null),
       contactId: claim?.contactId ?? null,
       distributionId: claim?.distributionId ?? null,
       segment: claim?.segment ?? null,
@@ -80,8 +83,18 @@ export async function submitResponse(slug: string, input: SubmitResponseInput, c
   return { id: id.toString(), created: true };
 }
 
+/**
+ * Whether the request may tag its answers with its touchpoint/channel: always when the survey allows any,
+ * else only with the `sig` of a link staff made for exactly these tags (an anonymous poster would
+ * otherwise pick the touchpoint, and so the owners alerted, at will).
+ */
+function tagsSigned(ctx: AppContext, slug: string, survey: OpenSurvey, input: SubmitResponseInput): boolean {
+  if (survey.allowUnsignedTags || (input.touchpoint === undefined && input.channel === undefined)) return true;
+  return input.sig !== undefined && surveyLinkSignatureMatches(ctx, slug, input, input.sig);
+}
+
 /** Answers, touchpoint and channel checked together, so one 400 names every field at fault. */
-async function checkSubmission(definition: SurveyDefinition, input: SubmitResponseInput): Promise<Record<string, unknown>> {
+async function checkSubmission(definition: SurveyDefinition, input: SubmitResponseInput, signed: boolean): Promise<Record<string, unknown>> {
   const [validation, touchpointKnown, channelKnown] = await Promise.all([
     Promise.resolve(validateAnswers(definition, input.answers)),
     input.touchpoint === undefined || isKnownTouchpoint(input.touchpoint),
@@ -92,6 +105,14 @@ async function checkSubmission(definition: SurveyDefinition, input: SubmitRespon
     : validation.invalidParams.map(({ name, reason }) => ({ name: name === 'answers' ? 'body.answers' : `body.answers.${name}`, reason }));
   if (!touchpointKnown) invalid.push({ name: 'body.touchpoint', reason: `there is no touchpoint "${input.touchpoint}"` });
   if (!channelKnown) invalid.push({ name: 'body.channel', reason: `there is no channel "${input.channel}"` });
+  if (!signed) {
+    const reason = input.sig === undefined ? 'needs the sig of a link made for it' : 'does not match the link\'s sig';
+    if (input.touchpoint !== undefined && touchpointKnown) invalid.push({ name: 'body.touchpoint', reason });
+    if (input.channel !== undefined && channelKnown) invalid.push({ name: 'body.channel', reason });
+  }
+  if (input.sig !== undefined && input.touchpoint === undefined && input.channel === undefined) {
+    invalid.push({ name: 'body.sig', reason: 'signs a touchpoint or channel; none was given' });
+  }
   if (!validation.ok || invalid.length > 0) throw new Invalid('Some answers are missing or invalid.', invalid);
   return validation.answers;
 }

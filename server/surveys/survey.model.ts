@@ -12,6 +12,8 @@ const surveySchema = new Schema(
     createdBy: { type: Types.ObjectId, ref: 'User' },
     /** The low-score follow-up rule (shared/follow-up); here, not in the versions, so it changes without a republish. */
     followUpRule: { type: Schema.Types.Mixed, default: null },
+    /** Whether anonymous answers may name any touchpoint/channel; off, they need a signed link (survey-link.ts). */
+    allowUnsignedTags: { type: Boolean, default: false },
   },
   { timestamps: true, minimize: false },
 );

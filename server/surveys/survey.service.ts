@@ -39,6 +39,7 @@ async function toSurvey(doc: SurveyDoc): Promise<Survey> {
     status: doc.status,
     definition: doc.definition as SurveyDefinition,
     hasUnpublishedChanges: !latest || !sameDefinition(latest.definition, doc.definition),
+    allowUnsignedTags: doc.allowUnsignedTags,
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString() })),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
@@ -49,7 +50,13 @@ export async function createSurvey(input: CreateSurveyInput, userId: string): Pr
   const definition = input.template ? getTemplate(input.template) : (input.definition ?? { pages: [{ name: 'page1', elements: [] }] });
   for (let attempt = 0; ; attempt++) {
     try {
-      const doc = await SurveyModel.create({ title: input.title, slug: newSlug(), definition, createdBy: userId });
+      const doc = await SurveyModel.create({
+        title: input.title,
+        slug: newSlug(),
+        definition,
+        createdBy: userId,
+        allowUnsignedTags: input.allowUnsignedTags ?? false,
+      });
       return { id: doc._id.toString(), slug: doc.slug, status: 'draft' };
     } catch (error) {
       // A slug collision is astronomically rare; try a fresh one rather than fail.
@@ -79,6 +86,7 @@ export async function updateSurvey(id: string, input: UpdateSurveyInput): Promis
   const doc = await findSurvey(id);
   if (doc.status === 'archived') throw new Conflict('This survey is archived; restore it before editing.', 'survey-archived');
   if (input.title !== undefined) doc.title = input.title;
+  if (input.allowUnsignedTags !== undefined) doc.allowUnsignedTags = input.allowUnsignedTags;
   if (input.definition !== undefined) {
     doc.definition = input.definition;
     doc.markModified('definition');
@@ -125,13 +133,15 @@ export async function setArchived(id: string, archived: boolean): Promise<Survey
 export interface OpenSurvey {
   surveyId: string;
   latestVersion: number;
+  /** Anonymous answers may carry any touchpoint/channel, not only signed ones. */
+  allowUnsignedTags: boolean;
 }
 
 /** The published survey behind a public slug, or null when it is unknown, a draft or archived. */
 export async function findOpenSurvey(slug: string): Promise<OpenSurvey | null> {
-  const doc = await SurveyModel.findOne({ slug }, { status: 1, latestVersion: 1 }).lean();
+  const doc = await SurveyModel.findOne({ slug }, { status: 1, latestVersion: 1, allowUnsignedTags: 1 }).lean();
   if (!doc || doc.status !== 'published' || !doc.latestVersion) return null;
-  return { surveyId: doc._id.toString(), latestVersion: doc.latestVersion };
+  return { surveyId: doc._id.toString(), latestVersion: doc.latestVersion, allowUnsignedTags: doc.allowUnsignedTags === true };
 }
 
 /** The definition of one published version, or null when the survey has no such version. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from '../survey-definition/metric-vocabulary';
+import { surveyLinkSignatureSchema } from '../surveys/survey-link.schema';
 import { UI_LOCALES } from '../survey-definition/survey-locale';
 import { HONEYPOT_FIELD } from './response-constants';
 
@@ -29,6 +30,8 @@ export const submitResponseInputSchema = z
     submissionId: z.uuid({ error: 'must be a UUID' }),
     touchpoint: slugSchema.optional(),
     channel: slugSchema.optional(),
+    /** The link's `sig`: touchpoint and channel are taken only when it matches, unless the survey allows any. */
+    sig: surveyLinkSignatureSchema.optional(),
     token: responseTokenSchema.optional(),
     locale: z.enum(UI_LOCALES).optional(),
     /** Milliseconds the respondent spent on the survey, as the page measured it. */

@@ -13,9 +13,20 @@ export type SurveyStatus = z.infer<typeof surveyStatusSchema>;
 
 const titleSchema = z.string().trim().min(1).max(200);
 
+/**
+ * Whether an anonymous public link may tag answers with any touchpoint/channel (`?tp=&ch=`). Off by
+ * default: then only links staff made (`POST /api/surveys/:id/links`, signed) can tag them.
+ */
+const allowUnsignedTagsSchema = z.boolean();
+
 /** A new survey starts from a template, from a given definition, or empty; never from both. */
 export const createSurveyInputSchema = z
-  .object({ title: titleSchema, template: templateKeySchema.optional(), definition: contractedDefinitionSchema.optional() })
+  .object({
+    title: titleSchema,
+    template: templateKeySchema.optional(),
+    definition: contractedDefinitionSchema.optional(),
+    allowUnsignedTags: allowUnsignedTagsSchema.optional(),
+  })
   .strict()
   .refine((input) => input.template === undefined || input.definition === undefined, {
     message: 'give either a template or a definition, not both',
@@ -24,7 +35,7 @@ export const createSurveyInputSchema = z
 export type CreateSurveyInput = z.infer<typeof createSurveyInputSchema>;
 
 export const updateSurveyInputSchema = z
-  .object({ title: titleSchema.optional(), definition: contractedDefinitionSchema.optional() })
+  .object({ title: titleSchema.optional(), definition: contractedDefinitionSchema.optional(), allowUnsignedTags: allowUnsignedTagsSchema.optional() })
   .strict();
 export type UpdateSurveyInput = z.infer<typeof updateSurveyInputSchema>;
 
@@ -42,6 +53,7 @@ export const surveySchema = z.object({
   definition: surveyDefinitionSchema,
   /** True when the draft differs from the latest published version. */
   hasUnpublishedChanges: z.boolean(),
+  allowUnsignedTags: allowUnsignedTagsSchema,
   versions: z.array(surveyVersionSummarySchema),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -36,9 +36,14 @@ export function validSubmission(version: number, overrides: Record<string, unkno
   };
 }
 
-/** Creates and publishes a survey as admin; returns its id, slug and published version. */
-export async function publishSurvey(tp: TestPlatform, cookie: string, definition: object = SERVICE_SURVEY) {
-  const created = await tp.request('/api/surveys', { cookie, body: { title: 'Branch visit', definition } });
+/**
+ * Creates and publishes a survey as admin; returns its id, slug and published version. Its anonymous
+ * answers may name any touchpoint/channel unless `allowUnsignedTags: false` (the product's default,
+ * tested in test/security/signed-tags.test.ts).
+ */
+export async function publishSurvey(tp: TestPlatform, cookie: string, definition: object = SERVICE_SURVEY, options: { allowUnsignedTags?: boolean } = {}) {
+  const body = { title: 'Branch visit', definition, allowUnsignedTags: options.allowUnsignedTags ?? true };
+  const created = await tp.request('/api/surveys', { cookie, body });
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${created.text}`);
   const { id, slug } = created.body as { id: string; slug: string };
   const published = await tp.request(`/api/surveys/${id}/publish`, { cookie, method: 'POST' });
