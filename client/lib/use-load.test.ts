@@ -52,7 +52,7 @@ describe('loadReducer', () => {
   it('keeps the data after a failed quiet reload, marked, until a reply clears the mark', () => {
     const error = new Error('poll failed');
     const kept = loadReducer(loadReducer(ready, { type: 'start', request: 2, quiet: true }), { type: 'reject', request: 2, error });
-    expect(kept.state).toEqual({ kind: 'ready', value: 'a', refreshFailed: error });
+    expect(kept.state).toEqual({ kind: 'ready', value: 'a', refreshFailed: { error } });
     const again = loadReducer(kept, { type: 'start', request: 3, quiet: true });
     expect(loadReducer(again, { type: 'resolve', request: 3, value: 'c' }).state).toEqual({ kind: 'ready', value: 'c' });
   });

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 export type Load<T> =
   | { kind: 'loading' }
   | { kind: 'failed'; error: unknown }
-  | { kind: 'ready'; value: T; refreshFailed?: unknown };
+  | { kind: 'ready'; value: T; refreshFailed?: { error: unknown } };
 
 /**
  * What can happen to one load; `request` numbers each start so a late reply from an older one is
@@ -40,7 +40,7 @@ export function loadReducer<T>(machine: LoadMachine<T>, event: LoadEvent<T>): Lo
       return event.request === machine.request ? { ...machine, state: { kind: 'ready', value: event.value } } : machine;
     case 'reject':
       if (event.request !== machine.request) return machine;
-      if (machine.state.kind === 'ready') return { ...machine, state: { ...machine.state, refreshFailed: event.error } };
+      if (machine.state.kind === 'ready') return { ...machine, state: { ...machine.state, refreshFailed: { error: event.error } } };
       return { ...machine, state: { kind: 'failed', error: event.error } };
     case 'replace':
       return machine.state.kind === 'ready' ? { ...machine, state: { kind: 'ready', value: event.value } } : machine;
