@@ -35,28 +35,19 @@ export function DistributionDetailPage({ id }: { id: string }) {
   const role = useStaffRole();
   const names = useDistributionNames();
   const load = useLoad(`distribution ${id}`, () => distributionsApi(api).get(id));
-  const { state, replace } = load;
+  const { state, replace, refresh } = load;
   const [tick, setTick] = useState(0);
 
+  // A poll reloads quietly: what is on screen stays (no loading flash, a failed poll keeps it) until the reply replaces it.
   const live = state.kind === 'ready' && (state.value.status === 'active' || state.value.counts.queued > 0);
   useEffect(() => {
     if (!live) return;
-    const timer = setInterval(() => setTick((n) => n + 1), REFRESH_MS);
+    const timer = setInterval(() => {
+      refresh();
+      setTick((n) => n + 1);
+    }, REFRESH_MS);
     return () => clearInterval(timer);
-  }, [live]);
-
-  // A poll patches what is on screen (no loading flash); a failed poll keeps it, only a failed first load shows the banner.
-  useEffect(() => {
-    if (tick === 0) return;
-    const controller = new AbortController();
-    distributionsApi(api)
-      .get(id)
-      .then(
-        (distribution) => !controller.signal.aborted && replace(distribution),
-        (error: unknown) => console.error('Could not refresh the distribution', error),
-      );
-    return () => controller.abort();
-  }, [id, tick, replace]);
+  }, [live, refresh]);
 
   const back = (
     <p>

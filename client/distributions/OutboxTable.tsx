@@ -18,20 +18,14 @@ export function OutboxTable({ distributionId, refresh }: { distributionId: strin
   /** Cursors of the pages visited so far; the last one is the page shown (null: the first page). */
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
-  const fetchPage = () => distributionsApi(api).outbox(distributionId, cursor, OUTBOX_PAGE_SIZE);
-  const { state, retry, replace } = useLoad(`outbox ${distributionId} ${cursor ?? 'first'}`, fetchPage);
+  const { state, retry, refresh: reload } = useLoad(`outbox ${distributionId} ${cursor ?? 'first'}`, () =>
+    distributionsApi(api).outbox(distributionId, cursor, OUTBOX_PAGE_SIZE),
+  );
 
-  // A poll patches the page shown (no loading flash, the reader keeps their place); a failed poll keeps it.
+  // A poll reloads the page shown quietly (no loading flash, the reader keeps their place); a failed poll keeps it.
   useEffect(() => {
-    if (refresh === 0) return;
-    const controller = new AbortController();
-    fetchPage().then(
-      (page) => !controller.signal.aborted && replace(page),
-      (error: unknown) => console.error('Could not refresh the outbox', error),
-    );
-    return () => controller.abort();
-    // `fetchPage` is a fresh closure each render; the poll runs when `refresh` moves.
-  }, [refresh]);
+    if (refresh > 0) reload();
+  }, [refresh, reload]);
 
   const turn = (change: (current: (string | null)[]) => (string | null)[]) => setCursors(change);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });

@@ -1,19 +1,31 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { Model } from 'survey-core';
 import { EMBEDDED_SURVEY_ID } from '@shared/surveys/embedded-survey';
 import type { Locale } from '../i18n/locale';
+import { useLoad } from '../lib/use-load';
 import { createSurveyModel } from './create-survey-model';
 import { confirmPublicSurvey, embeddedSurvey, loadPublicSurvey, slugFromPath, type PublicSurvey } from './public-survey-api';
 import { readRespondLink } from './respond-link';
 import { respondMessages, type RespondMessages } from './respond-messages';
 import { RespondSurvey, type FinalRefusal } from './RespondSurvey';
 
-type PageState =
-  | { kind: 'loading' }
+/** What the page shows once loading is over; `failed` also stands for a survey the shared schema rejects. */
+type Shown =
   | { kind: 'not-found' }
   | { kind: 'failed' }
   | { kind: 'ready'; slug: string; survey: PublicSurvey; model: Model }
   | { kind: 'refused'; refusal: FinalRefusal };
+
+async function loadShown(locale: Locale): Promise<Shown> {
+  const slug = slugFromPath(window.location.pathname);
+  if (!slug) return { kind: 'not-found' };
+  const embedded = embeddedSurvey(document.getElementById(EMBEDDED_SURVEY_ID)?.textContent, slug);
+  const result = embedded ? ({ kind: 'found', survey: embedded } as const) : await loadPublicSurvey(slug);
+  if (result.kind === 'not-found') return result;
+  if (result.kind === 'failed') throw new Error(`Survey not loaded: ${result.reason}`);
+  // A definition SurveyJS cannot build fails here too rather than as a blank page.
+  return { kind: 'ready', slug, survey: result.survey, model: await createSurveyModel(result.survey.definition, locale) };
+}
 
 function refusalText(refusal: FinalRefusal, messages: RespondMessages): [string, string] {
   switch (refusal) {
@@ -31,39 +43,10 @@ function refusalText(refusal: FinalRefusal, messages: RespondMessages): [string,
 /** The public survey page for `/s/:slug` (`?t=` personal token, `tp=` touchpoint, `ch=` channel). */
 export function RespondPage({ locale }: { locale: Locale }) {
   const messages = respondMessages[locale];
-  const [state, setState] = useState<PageState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const refuse = useCallback((refusal: FinalRefusal) => setState({ kind: 'refused', refusal }), []);
+  const { state: load, retry, replace } = useLoad(`survey ${locale}`, () => loadShown(locale));
+  const state: Shown | { kind: 'loading' } = load.kind === 'ready' ? load.value : load.kind === 'failed' ? { kind: 'failed' } : load;
+  const refuse = useCallback((refusal: FinalRefusal) => replace({ kind: 'refused', refusal }), [replace]);
   const link = useMemo(() => readRespondLink(window.location.search), []);
-
-  useEffect(() => {
-    let cancelled = false;
-    const slug = slugFromPath(window.location.pathname);
-    const load = async (): Promise<PageState> => {
-      if (!slug) return { kind: 'not-found' };
-      const embedded = embeddedSurvey(document.getElementById(EMBEDDED_SURVEY_ID)?.textContent, slug);
-      const result = embedded ? ({ kind: 'found', survey: embedded } as const) : await loadPublicSurvey(slug);
-      if (result.kind !== 'found') {
-        if (result.kind === 'failed') console.warn('Survey not loaded:', result.reason);
-        return result.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'failed' };
-      }
-      return { kind: 'ready', slug, survey: result.survey, model: await createSurveyModel(result.survey.definition, locale) };
-    };
-    setState({ kind: 'loading' });
-    load()
-      .catch((error: unknown) => {
-        // A definition SurveyJS cannot build ends here rather than as a blank page.
-        console.error('Survey could not be shown', error);
-        return { kind: 'failed' } as const;
-      })
-      .then((next) => {
-        if (!cancelled) setState(next);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [locale, attempt]);
 
   // Rendered after a quick look at its shape; the shared schema, loaded once the survey is on screen, has the last word.
   const shown = state.kind === 'ready' ? state.survey : null;
@@ -73,12 +56,12 @@ export function RespondPage({ locale }: { locale: Locale }) {
     void confirmPublicSurvey(shown).then((problem) => {
       if (problem === null || cancelled) return;
       console.error('Survey does not match the shared schema:', problem);
-      setState({ kind: 'failed' });
+      replace({ kind: 'failed' });
     });
     return () => {
       cancelled = true;
     };
-  }, [shown]);
+  }, [shown, replace]);
 
   const surveyTitle = state.kind === 'ready' ? state.model.title : '';
   useEffect(() => {

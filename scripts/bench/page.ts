@@ -34,7 +34,7 @@ const CLIENT_DIST = path.join(ROOT, 'dist/client');
 const WORK = path.join(ROOT, '.tmp', `bench-page-${process.pid}`);
 const BASELINE_DIST = path.join(WORK, 'dist');
 /** Modules of client/ the respondent entry may load; anything else there is staff code. */
-const RESPONDENT_CLIENT_MODULES = [/\/client\/respond\//, /\/client\/respond\.html$/, /\/client\/i18n\/locale\.ts$/, /\/client\/lib\/(router\.ts|base\.css)$/];
+const RESPONDENT_CLIENT_MODULES = [/\/client\/respond\//, /\/client\/respond\.html$/, /\/client\/i18n\/locale\.ts$/, /\/client\/lib\/(router\.ts|use-load\.ts|base\.css)$/];
 
 const BASELINE_HTML = `<!doctype html>
 <html lang="en">
