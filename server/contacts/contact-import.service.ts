@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse, type CsvErrorCode } from 'csv-parse';
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Document } from 'mongodb';
 import {
   ATTRIBUTE_NAME,
@@ -240,13 +240,26 @@ export async function importContactsCsv(body: Readable, maxBytes: number): Promi
   return contactImport.finish();
 }
 
-/** Malformed CSV is the client's fault: 400 with where it broke (rows before it were imported). */
+/** What each parser error means, in words that quote nothing from the file. */
+const CSV_FAULTS: Partial<Record<CsvErrorCode, string>> = {
+  INVALID_OPENING_QUOTE: 'a quote opens in the middle of an unquoted field',
+  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by more characters in the same field',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing quote is followed by more characters in the same field',
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
+  CSV_MAX_RECORD_SIZE: `a record is longer than ${MAX_CSV_RECORD_BYTES} bytes`,
+};
+
+/**
+ * Malformed CSV is the client's fault: 400 naming the line where it broke (rows before it were
+ * imported). Recognised by type, not by code prefix (INVALID_OPENING_QUOTE has none). The parser's own
+ * message quotes the offending field, i.e. a customer's data: it goes neither into the answer nor
+ * into a log line.
+ */
 function csvProblem(error: unknown, lastLine: number): unknown {
-  if (error instanceof HttpError) return error;
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  if (!code.startsWith('CSV_')) return error;
-  const message = error instanceof Error ? error.message : code;
-  return new Invalid(`The CSV file is malformed after line ${lastLine}; the rows up to there were imported. ${message}`, [
-    { name: 'body', reason: code },
+  if (error instanceof HttpError || !(error instanceof CsvError)) return error;
+  const line = typeof error.lines === 'number' ? error.lines : lastLine + 1;
+  const fault = CSV_FAULTS[error.code] ?? 'it cannot be read as CSV';
+  return new Invalid(`The CSV file is malformed at line ${line}: ${fault}. Nothing after line ${lastLine} was imported; the rows up to there were.`, [
+    { name: 'body', reason: error.code },
   ]);
 }
