@@ -3,6 +3,7 @@ import type { SurveyDefinition } from '@shared/survey-definition/definition.sche
 import { SURVEY_LOCALE_BY_UI_LOCALE } from '@shared/survey-definition/survey-locale';
 import { registerTouchpointProperties } from '@shared/survey-definition/survey-properties';
 import type { Locale } from '../i18n/locale';
+import { loadHtmlSanitiser, type HtmlSanitiser } from './survey-html-sanitiser';
 
 /**
  * Adjustments to SurveyJS's default theme. It names "Open Sans", which the fontless stylesheet no
@@ -21,12 +22,34 @@ async function loadSurveyJsStrings(locale: Locale): Promise<void> {
   if (locale === 'zh-CN') await import('survey-core/i18n/simplified-chinese');
 }
 
+/**
+ * A SurveyJS model whose HTML comes out sanitised. Every HTML string SurveyJS renders (html questions,
+ * completedHtml and the other *Html texts) leaves through processHtml after the {placeholders} are
+ * filled in with answers, so overriding it covers the answers too (the onProcessHtml event runs before
+ * they are filled in). Markdown output (onTextMarkdown) is sanitised the same way, should a handler
+ * ever be added. One model class for the respondent page and the builder preview alike.
+ */
+function sanitisingModel(sanitise: HtmlSanitiser) {
+  return class SanitisedModel extends Model {
+    override processHtml(html: string, reason?: string): string {
+      return sanitise(super.processHtml(html, reason));
+    }
+    override getSurveyMarkdownHtml(...args: Parameters<Model['getSurveyMarkdownHtml']>): string {
+      const html: unknown = super.getSurveyMarkdownHtml(...args);
+      return typeof html === 'string' ? sanitise(html) : (html as string);
+    }
+  };
+}
+
 /** Builds the SurveyJS model for a definition, in the respondent's language unless the survey fixes one. */
 export async function createSurveyModel(definition: SurveyDefinition, locale: Locale): Promise<Model> {
-  await loadSurveyJsStrings(locale).catch((error: unknown) => console.warn('SurveyJS strings not loaded', error));
+  const [sanitise] = await Promise.all([
+    loadHtmlSanitiser(definition),
+    loadSurveyJsStrings(locale).catch((error: unknown) => console.warn('SurveyJS strings not loaded', error)),
+  ]);
   // Touchpoint's question properties (metric, dimension, ...) must be known before the JSON is read.
   registerTouchpointProperties();
-  const model = new Model(definition);
+  const model = new (sanitisingModel(sanitise))(definition);
   model.applyTheme(TOUCHPOINT_THEME, DefaultTheme);
   // The "powered by" banner loads its logo from surveyjs.io; a definition must not be able to turn it on.
   model.showBrandInfo = false;

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { escapeHtml } from '@shared/mail/template-render';
+import { escapeHtml } from '@shared/html/escape-html';
 import type { TemplateLocale } from '@shared/mail/template.schema';
 import type { AppContext } from '../app-context';
 import { Invalid } from '../lib/errors';

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html/escape-html';
 import type { SendKind } from './send-log.schema';
 import { TEMPLATE_VARIABLES, type EmailTemplateBody, type RenderedEmail, type TemplateLocale, type TemplateVars } from './template.schema';
 
@@ -5,12 +6,6 @@ const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 /** How a customer is greeted when we do not know their name ("Dear customer", "尊敬的客户，您好"). */
 export const GENERIC_NAME: Record<TemplateLocale, string> = { en: 'customer', 'zh-CN': '尊敬的客户' };
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
 
 /** Every placeholder name a text uses, in order of first use. */
 export function templateVariablesIn(text: string): string[] {
