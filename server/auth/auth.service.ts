@@ -6,6 +6,7 @@ import { Conflict, Unauthenticated } from '../lib/errors';
 import { CredentialModel } from './credential.model';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { UserModel, type UserDocument } from './user.model';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../lib/private-files';
 
 export const SESSION_COOKIE = 'tp_session';
 const API_TOKEN_PREFIX = 'tpat_';
@@ -112,7 +113,7 @@ export async function ensureFirstAdmin(
   }
   if (options.password) return { created: true, email: options.email };
   const passwordFile = path.join(options.dataDir, 'initial-admin-password');
-  await fs.mkdir(options.dataDir, { recursive: true });
-  await fs.writeFile(passwordFile, password + '\n', { mode: 0o600 });
+  await fs.mkdir(options.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  await fs.writeFile(passwordFile, password + '\n', { mode: PRIVATE_FILE_MODE });
   return { created: true, email: options.email, passwordFile, password };
 }

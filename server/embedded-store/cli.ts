@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { PRIVATE_UMASK } from '../lib/private-files';
 import { startEmbeddedStore } from './server';
 
 // Entry for `npm run mongo:embedded -- --port <p> --dbpath <dir> [--host <h>]`. Prints exactly one
@@ -13,6 +14,10 @@ const { values } = parseArgs({
   },
   strict: true,
 });
+
+// Whatever the store writes is for its owner only (server/lib/private-files.ts); the store sets
+// explicit modes, and the umask covers any file it might write without one.
+process.umask(PRIVATE_UMASK);
 
 if (!values.dbpath) {
   console.error('usage: mongo:embedded --port <port|0> --dbpath <dir> [--host <host>]');

@@ -1,4 +1,5 @@
-import { close, fdatasync, openSync, fstatSync, write } from 'node:fs';
+import { close, fdatasync, fchmodSync, openSync, fstatSync, write } from 'node:fs';
+import { PRIVATE_FILE_MODE } from '../lib/private-files';
 import { promisify } from 'node:util';
 
 const writeAsync = promisify(write);
@@ -27,7 +28,10 @@ export class JournalWriter {
   }
 
   static openSync(path: string): JournalWriter {
-    return new JournalWriter(openSync(path, 'a'));
+    const fd = openSync(path, 'a', PRIVATE_FILE_MODE);
+    // A journal an earlier version made 0644 is narrowed as it is reopened.
+    fchmodSync(fd, PRIVATE_FILE_MODE);
+    return new JournalWriter(fd);
   }
 
   get size(): number {

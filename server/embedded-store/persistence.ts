@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'bson';
 import { Catalog } from './catalog';
@@ -6,6 +6,7 @@ import { decode, encode } from './doc-codec';
 import { decodeRecord, FRAME_HEADER, scanFrames, writeFrameHeader } from './journal-format';
 import { JournalWriter } from './journal-writer';
 import type { IndexSpec } from './secondary-index';
+import { makePrivateDirSync, PRIVATE_FILE_MODE } from '../lib/private-files';
 
 const SNAPSHOT_FILE = 'snapshot.tps';
 const JOURNAL_FILE = 'journal.tpj';
@@ -73,7 +74,7 @@ export interface OpenedStore {
  */
 export function openStore(dbpath: string): OpenedStore {
   const started = performance.now();
-  mkdirSync(dbpath, { recursive: true });
+  makePrivateDirSync(dbpath);
   const catalog = new Catalog();
   const snapshotPath = join(dbpath, SNAPSHOT_FILE);
   const journalPath = join(dbpath, JOURNAL_FILE);
@@ -149,7 +150,7 @@ function loadSnapshot(path: string, catalog: Catalog): { coveredJournal: number;
 /** Writes the committed state to a temp file, syncs it and renames it over the old snapshot; returns its size. */
 export function writeSnapshot(path: string, catalog: Catalog, coveredJournal: number): number {
   const temp = `${path}.tmp`;
-  const fd = openSync(temp, 'w');
+  const fd = openSync(temp, 'w', PRIVATE_FILE_MODE);
   const chunks = new ChunkedWriter(fd);
   chunks.write(SNAPSHOT_MAGIC);
   for (const collection of catalog.allCollections()) {
@@ -174,7 +175,7 @@ function resetJournal(path: string, id: number): void {
   JOURNAL_MAGIC.copy(header);
   header.writeUInt32LE(id, 8);
   const temp = `${path}.tmp`;
-  const fd = openSync(temp, 'w');
+  const fd = openSync(temp, 'w', PRIVATE_FILE_MODE);
   writeSync(fd, header);
   fsyncSync(fd);
   closeSync(fd);

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { ObjectId } from 'bson';
@@ -10,6 +9,7 @@ import { lockDbpath } from './store-lock';
 import { SessionRegistry } from './transactions';
 import { startTtlMonitor } from './ttl-monitor';
 import { encodeReply, MessageFramer, parseMessage } from './wire-protocol';
+import { makePrivateDir } from '../lib/private-files';
 
 export interface EmbeddedStoreOptions {
   /** 0 picks a free port. */
@@ -132,6 +132,6 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 async function ensureDir(path: string): Promise<string> {
-  await mkdir(path, { recursive: true });
+  await makePrivateDir(path);
   return path;
 }

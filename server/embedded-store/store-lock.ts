@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_FILE_MODE } from '../lib/private-files';
 
 /**
  * Claims `dbpath` for this process so two stores never write one journal. A lock left by a process
@@ -9,7 +10,7 @@ export function lockDbpath(dbpath: string): () => void {
   const path = join(dbpath, 'store.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
+      const fd = openSync(path, 'wx', PRIVATE_FILE_MODE);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return () => rmSync(path, { force: true });

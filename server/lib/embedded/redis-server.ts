@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MissingBinaryError, spawnUntilReady } from './child-process';
 import { findFreePort } from './free-port';
+import { makePrivateDir, PRIVATE_UMASK } from '../private-files';
 import { waitUntilGone } from './process-alive';
 
 export interface EmbeddedRedis {
@@ -64,13 +65,23 @@ function findOnPath(name: string): string | undefined {
 
 /**
  * The command line that runs `binary` (found on PATH here, so a missing program is named as such
- * rather than by setpriv's "failed to execute") so that it is stopped when this process dies.
+ * rather than by setpriv's "failed to execute" or the shell's "not found") so that it is stopped when
+ * this process dies.
  */
 function diesWithParent(binary: string, args: string[], missingHint: string): [string, string[]] {
-  if (!existsSync(SETPRIV)) return [binary, args];
   const resolved = findOnPath(binary);
   if (!resolved) throw new MissingBinaryError(binary, missingHint);
+  if (!existsSync(SETPRIV)) return [resolved, args];
   return [SETPRIV, ['--pdeathsig', 'TERM', '--', resolved, ...args]];
+}
+
+/**
+ * The command line that runs `command` under an owner-only umask: redis-server has no setting for the
+ * modes of its append-only files and pid file, so a shell sets the umask and then becomes the command
+ * (exec: same pid, so stopping and the orphan check see redis-server itself).
+ */
+function withPrivateUmask(command: string, args: string[]): [string, string[]] {
+  return ['/bin/sh', ['-c', `umask ${PRIVATE_UMASK.toString(8).padStart(3, '0')} && exec "$0" "$@"`, command, ...args]];
 }
 
 /**
@@ -80,7 +91,7 @@ function diesWithParent(binary: string, args: string[], missingHint: string): [s
 export async function startEmbeddedRedis(options: { dir?: string; binary?: string; port?: number } = {}): Promise<EmbeddedRedis> {
   const args = ['--bind', '127.0.0.1', '--protected-mode', 'yes', '--daemonize', 'no', '--save', '', '--maxmemory-policy', 'noeviction'];
   if (options.dir) {
-    await fs.mkdir(options.dir, { recursive: true });
+    await makePrivateDir(options.dir);
     const pidFile = path.join(options.dir, 'redis.pid');
     await stopOrphan(pidFile, options.dir);
     args.push('--dir', options.dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--pidfile', pidFile);
@@ -93,7 +104,7 @@ export async function startEmbeddedRedis(options: { dir?: string; binary?: strin
     const port = options.port ?? (await findFreePort());
     try {
       const [command, commandArgs] = diesWithParent(options.binary ?? 'redis-server', ['--port', String(port), ...args], MISSING_REDIS_HINT);
-      const { running } = await spawnUntilReady(command, commandArgs, {
+      const { running } = await spawnUntilReady(...withPrivateUmask(command, commandArgs), {
         ready: /Ready to accept connections/,
         timeoutMs: 30_000,
         missingHint: MISSING_REDIS_HINT,

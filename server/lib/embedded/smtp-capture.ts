@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 
 export interface CapturedMessage {
   from: string | null;
@@ -70,12 +71,12 @@ export async function startSmtpCapture(
 
 /** The embedded mail default: every outgoing message becomes an .eml file in `outboxDir`. */
 export async function startOutboxSmtp(outboxDir: string, onConnectionError?: (error: Error) => void): Promise<SmtpCapture> {
-  await fs.mkdir(outboxDir, { recursive: true });
+  await makePrivateDir(outboxDir);
   return startSmtpCapture(
     async ({ raw }) => {
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`;
       const temporary = path.join(outboxDir, `.${name}.tmp`);
-      await fs.writeFile(temporary, raw);
+      await fs.writeFile(temporary, raw, { mode: PRIVATE_FILE_MODE });
       await fs.rename(temporary, path.join(outboxDir, name));
     },
     0,
