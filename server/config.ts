@@ -62,6 +62,11 @@ const envSchema = z.object({
   STAFF_MAIL_LOCALE: z.preprocess((v) => v || 'en', z.enum(UI_LOCALES)),
   /** How often matched low-score follow-ups whose alerts did not run (lost enqueue, SMTP down) are re-queued. */
   FOLLOW_UP_SWEEP_MS: positiveInt(60_000, 24 * 3600 * 1000),
+  /**
+   * Touchpoint owners get at most one low-score email per touchpoint per this long, listing the responses
+   * matched in it (a flood of anonymous low scores cannot flood their inboxes). At least a second.
+   */
+  FOLLOW_UP_DIGEST_MS: z.preprocess((v) => (v === '' || v === undefined ? 900_000 : v), z.coerce.number().int().min(1000).max(24 * 3600 * 1000)),
   /** Emails per MAIL_RATE_DURATION_MS across all workers (BullMQ limiter on the send queue); set to your provider's quota. */
   MAIL_RATE_MAX: positiveInt(1000, 1_000_000),
   MAIL_RATE_DURATION_MS: positiveInt(1000, 24 * 3600 * 1000),

@@ -3,6 +3,7 @@ import type { RunnableJob } from './lib/queue';
 import { occurrenceJob } from './distributions/occurrence.job';
 import { reminderSweepJob } from './distributions/reminder.job';
 import { sendJob } from './distributions/send.job';
+import { ownerDigestJob } from './follow-up/follow-up-digest.job';
 import { followUpJob, followUpSweepJob } from './follow-up/follow-up.job';
 import { targetAlertEmailJob, targetCheckJob } from './scores/alerts.job';
 import { foldJob } from './scores/fold.job';
@@ -13,6 +14,7 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   targetCheckJob,
   targetAlertEmailJob,
   followUpJob,
+  ownerDigestJob,
   followUpSweepJob,
   occurrenceJob,
   sendJob,

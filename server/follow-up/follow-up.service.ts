@@ -1,4 +1,3 @@
-import { UnrecoverableError } from 'bullmq';
 import type { Types } from 'mongoose';
 import { describeFollowUpReasons } from '@shared/follow-up/follow-up-match';
 import type { FollowUpReason, FollowUpRule, ResponseFollowUp } from '@shared/follow-up/follow-up-rule.schema';
@@ -7,11 +6,11 @@ import { ContactModel } from '../contacts/contact.model';
 import { Conflict, NotFound } from '../lib/errors';
 import { sendOnce } from '../mail/send-once';
 import { renderEmail, templateLocaleOf } from '../mail/templates';
-import { SERVER_TEXT } from '../mail/text-defaults';
 import { listUnsubscribeHeaders, unsubscribeUrl } from '../mail/unsubscribe';
 import {
   closeFollowUp,
   followUpOf,
+  handFollowUpToDigest,
   markFollowUpOpen,
   markForFollowUp,
   toResponseFollowUp,
@@ -20,9 +19,13 @@ import {
   type OwnersSkipped,
   type StoredFollowUp,
 } from '../responses/response-follow-up.service';
+import type { ResponseDoc } from '../responses/response.model';
 import { findResponse } from '../responses/response.service';
 import { SurveyModel } from '../surveys/survey.model';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
+import { alertAttempts, ownerAddresses } from './alert-attempts';
+import { digestWindowOf } from './digest-window';
+import { enqueueOwnerDigest } from './follow-up-digest.job';
 
 /**
  * Marks a matched response `pending` (its alerts are due), written before the job is enqueued so the
@@ -44,23 +47,23 @@ export async function markFollowUpPending(responseId: Types.ObjectId, rule: Foll
   return markForFollowUp(responseId, mark);
 }
 
-/** Where staff see a response: the survey's responses on the dashboard. */
-export function responseLinkOf(ctx: Pick<AppContext, 'publicUrl'>, surveyId: Types.ObjectId, responseId: Types.ObjectId): string {
-  return `${ctx.publicUrl.replace(/\/+$/, '')}/dashboard?survey=${surveyId.toString()}&response=${responseId.toString()}`;
-}
-
-const formatTime = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** What one run of a response's follow-up job came to. */
+export type FollowUpRun = { skipped: string } | FollowUpAlerts | { ack: AlertOutcome; digest: { touchpoint: string; windowStart: string } };
 
 /**
- * Sends a pending follow-up's emails, each at most once (send-log keys per response and recipient),
- * then marks it `open`. A permanent rejection of one address does not hold up the others; a transient
- * error is rethrown after every recipient was tried, so the job retries only what did not go out.
+ * Sends a pending follow-up's acknowledgement (at most once: send-log key per response), then hands
+ * its owner alert to the touchpoint's digest of the window it matched in (FOLLOW_UP_DIGEST_MS); the
+ * digest marks it `open` when it goes out. With no owner to alert it is marked `open` at once. A permanent
+ * rejection is recorded as `failed`; a transient error is rethrown so the job retries.
+ * Run again for a follow-up already handed over, it only makes sure that digest is coming, or hands it
+ * to the current window when that digest is overdue (lost, or it gave up).
  */
-export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): Promise<{ skipped: string } | FollowUpAlerts> {
+export async function sendFollowUpAlerts(ctx: AppContext, responseId: string, now = new Date()): Promise<FollowUpRun> {
   const response = await findResponse(responseId);
   const mark = response ? followUpOf(response) : null;
   if (!response || !mark) return { skipped: 'not-marked' };
   if (mark.status !== 'pending') return { skipped: mark.status };
+  if (mark.digestWindow && response.touchpoint) return handToDigest(ctx, response, mark.alerts?.ack ?? 'off', now);
 
   const [survey, touchpoint, contact] = await Promise.all([
     SurveyModel.findById(response.surveyId, { title: 1 }).lean(),
@@ -69,16 +72,7 @@ export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): P
   ]);
   const flagged = response.flags.length > 0;
   const touchpointName = touchpoint?.name ?? response.touchpoint ?? '';
-  let transient: unknown;
-  const attempt = async (send: () => Promise<{ status: string }>): Promise<AlertOutcome> => {
-    try {
-      return (await send()).status === 'failed-before' ? 'failed' : 'sent';
-    } catch (error) {
-      if (error instanceof UnrecoverableError) return 'failed';
-      transient ??= error;
-      return 'failed';
-    }
-  };
+  const sends = alertAttempts();
 
   let ack: AlertOutcome = 'off';
   if (mark.acknowledge) {
@@ -87,7 +81,7 @@ export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): P
     else if (contact.unsubscribedAt) ack = 'unsubscribed';
     else {
       const locale = templateLocaleOf(contact.locale ?? response.locale);
-      ack = await attempt(() =>
+      ack = await sends.attempt(() =>
         sendOnce(
           ctx.mailer,
           { key: `follow-up-ack/${responseId}`, kind: 'follow-up-ack', to: contact.email, contactId: contact._id, responseId: response._id },
@@ -107,37 +101,43 @@ export async function sendFollowUpAlerts(ctx: AppContext, responseId: string): P
       );
     }
   }
+  sends.rethrowTransient();
 
-  const owners: Record<string, AlertOutcome> = {};
-  if (mark.notifyOwners && !flagged) {
-    const locale = ctx.config.STAFF_MAIL_LOCALE;
-    const vars = {
-      name: contact?.name ?? SERVER_TEXT[locale].anonymousCustomer,
-      email: contact?.email ?? '',
-      surveyTitle: survey?.title ?? '',
-      touchpoint: touchpointName,
-      responseLink: responseLinkOf(ctx, response.surveyId, response._id),
-      reason: describeFollowUpReasons(mark.reasons ?? [], locale) || mark.reason,
-      score: mark.reasons?.[0]?.value ?? '',
-      submittedAt: formatTime(response.submittedAt),
-    };
-    for (const owner of new Set((touchpoint?.owners ?? []).map((o) => o.trim().toLowerCase()).filter(Boolean))) {
-      owners[owner] = await attempt(() =>
-        sendOnce(
-          ctx.mailer,
-          { key: `follow-up-owner/${responseId}/${owner}`, kind: 'follow-up-owner', to: owner, responseId: response._id },
-          () => renderEmail('follow-up-owner', locale, vars),
-          { leaseMs: ctx.config.SEND_LEASE_MS },
-        ),
-      );
-    }
+  const ownersSkipped: OwnersSkipped = !mark.notifyOwners
+    ? 'off'
+    : flagged
+      ? 'flagged'
+      : !touchpoint
+        ? 'no-touchpoint'
+        : ownerAddresses(touchpoint.owners).length === 0
+          ? 'no-owners'
+          : null;
+  if (ownersSkipped || !response.touchpoint) {
+    const alerts = { ack, owners: {}, ownersSkipped: ownersSkipped ?? 'no-touchpoint' };
+    await markFollowUpOpen(response._id, alerts);
+    return alerts;
   }
-  if (transient) throw transient;
+  return handToDigest(ctx, response, ack, now);
+}
 
-  const ownersSkipped: OwnersSkipped = !mark.notifyOwners ? 'off' : flagged ? 'flagged' : !touchpoint ? 'no-touchpoint' : Object.keys(owners).length === 0 ? 'no-owners' : null;
-  const alerts = { ack, owners, ownersSkipped };
-  await markFollowUpOpen(response._id, alerts);
-  return alerts;
+/**
+ * Hands the follow-up to the digest of the window it matched in (so what matched together is listed
+ * together), and makes sure that digest is queued. A digest is given the sweep interval past its end
+ * before its follow-ups move on to the window of `now`: it was lost, or it went out before they arrived.
+ */
+async function handToDigest(ctx: AppContext, response: ResponseDoc, ack: AlertOutcome, now: Date): Promise<FollowUpRun> {
+  const touchpoint = response.touchpoint!;
+  const mark = followUpOf(response)!;
+  const handed = mark.digestWindow && mark.digestDue ? { start: new Date(mark.digestWindow), end: new Date(mark.digestDue) } : null;
+  const candidate = handed ?? digestWindowOf(new Date(mark.matchedAt), ctx.config.FOLLOW_UP_DIGEST_MS);
+  const stillDue = candidate.end.getTime() + ctx.config.FOLLOW_UP_SWEEP_MS > now.getTime();
+  const window = stillDue ? candidate : digestWindowOf(now, ctx.config.FOLLOW_UP_DIGEST_MS);
+  if (window !== handed && !(await handFollowUpToDigest(response._id, ack, window, handed?.start ?? null))) {
+    // Another run handed it over first; that run queues the digest.
+    return { skipped: 'handed-over' };
+  }
+  await enqueueOwnerDigest(ctx, touchpoint, window, now);
+  return { ack, digest: { touchpoint, windowStart: window.start.toISOString() } };
 }
 
 /**

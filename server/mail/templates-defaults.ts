@@ -90,36 +90,29 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
       text: '{{name}}，您好：\n\n感谢您就{{touchpoint}}提出的真实反馈。很抱歉这次的体验没有达到您的期望。\n\n我们已通知相关负责同事，他们会尽快了解情况并跟进处理。如您还有其他意见，欢迎直接回复本邮件。\n\n再次致歉！\n客户服务团队\n\n--\n退订调查邮件：{{unsubscribeLink}}\n',
     },
   },
+  // A digest: one email per touchpoint and owner per FOLLOW_UP_DIGEST_MS, listing what matched in it.
   'follow-up-owner': {
     en: {
-      subject: 'Follow-up needed: low score at {{touchpoint}}',
+      subject: 'Follow-up needed: low scores at {{touchpoint}} ({{count}})',
       html: frame(
         'en',
-        '<p>A customer gave a low score that needs a follow-up.</p>\n<table style="border-collapse:collapse">' +
-          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">Touchpoint</td><td>{{touchpoint}}</td></tr>' +
-          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">Survey</td><td>{{surveyTitle}}</td></tr>' +
-          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">Score</td><td>{{reason}}</td></tr>' +
-          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">Customer</td><td>{{name}} {{email}}</td></tr>' +
-          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">Submitted</td><td>{{submittedAt}}</td></tr></table>\n' +
-          button('{{responseLink}}', 'Open the response') +
-          '\n<p>Mark the follow-up as done once you have reached the customer.</p>',
+        '<p>{{count}} customers gave <strong>{{touchpoint}}</strong> a low score that needs a follow-up ({{windowStart}} to {{windowEnd}}).</p>\n' +
+          '<div style="white-space:pre-line;font-size:14px">{{responses}}</div>\n<p>{{more}}</p>\n' +
+          button('{{listLink}}', 'Open the dashboard') +
+          '\n<p>Mark each follow-up as done once you have reached the customer.</p>',
       ),
-      text: 'A customer gave a low score that needs a follow-up.\n\nTouchpoint: {{touchpoint}}\nSurvey: {{surveyTitle}}\nScore: {{reason}}\nCustomer: {{name}} {{email}}\nSubmitted: {{submittedAt}}\n\nOpen the response: {{responseLink}}\n\nMark the follow-up as done once you have reached the customer.\n',
+      text: '{{count}} customers gave {{touchpoint}} a low score that needs a follow-up ({{windowStart}} to {{windowEnd}}).\n\n{{responses}}\n{{more}}\n\nOpen the dashboard: {{listLink}}\n\nMark each follow-up as done once you have reached the customer.\n',
     },
     'zh-CN': {
-      subject: '需跟进：{{touchpoint}}收到低分评价',
+      subject: '需跟进：{{touchpoint}}收到 {{count}} 条低分评价',
       html: frame(
         'zh-CN',
-        '<p>有客户给出了低分评价，需要您跟进。</p>\n<table style="border-collapse:collapse">' +
-          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">服务环节</td><td>{{touchpoint}}</td></tr>' +
-          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">问卷</td><td>{{surveyTitle}}</td></tr>' +
-          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">评分</td><td>{{reason}}</td></tr>' +
-          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">客户</td><td>{{name}} {{email}}</td></tr>' +
-          '<tr><td style="padding:4px 12px 4px 0;color:#6b7280">提交时间</td><td>{{submittedAt}}</td></tr></table>\n' +
-          button('{{responseLink}}', '查看该答卷') +
-          '\n<p>联系客户后，请将该跟进标记为已完成。</p>',
+        '<p>{{windowStart}} 至 {{windowEnd}}，<strong>{{touchpoint}}</strong>共收到 {{count}} 条需要您跟进的低分评价。</p>\n' +
+          '<div style="white-space:pre-line;font-size:14px">{{responses}}</div>\n<p>{{more}}</p>\n' +
+          button('{{listLink}}', '打开仪表盘') +
+          '\n<p>联系客户后，请将相应跟进标记为已完成。</p>',
       ),
-      text: '有客户给出了低分评价，需要您跟进。\n\n服务环节：{{touchpoint}}\n问卷：{{surveyTitle}}\n评分：{{reason}}\n客户：{{name}} {{email}}\n提交时间：{{submittedAt}}\n\n查看该答卷：{{responseLink}}\n\n联系客户后，请将该跟进标记为已完成。\n',
+      text: '{{windowStart}} 至 {{windowEnd}}，{{touchpoint}}共收到 {{count}} 条需要您跟进的低分评价。\n\n{{responses}}\n{{more}}\n\n打开仪表盘：{{listLink}}\n\n联系客户后，请将相应跟进标记为已完成。\n',
     },
   },
   'target-alert': {
@@ -152,6 +145,9 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     responseLink: 'https://touchpoint.example/responses?survey=sample', reason: 'NPS 3 (at most 6)', score: '3',
     submittedAt: '2025-03-14 10:20', metric: 'NPS', value: '21', target: '30', period: 'March 2025', status: 'missed',
     dashboardLink: 'https://touchpoint.example/dashboard',
+    count: '2', windowStart: '2025-03-14 10:15 UTC', windowEnd: '2025-03-14 10:30 UTC', listLink: 'https://touchpoint.example/dashboard',
+    responses: '- 2025-03-14 10:20 UTC · NPS 3 (at most 6) · Alex Chen alex.chen@example.com · After-sales satisfaction\n  https://touchpoint.example/dashboard?survey=sample&response=1\n- 2025-03-14 10:24 UTC · CSAT 1 (at most 2) · anonymous customer · After-sales satisfaction\n  https://touchpoint.example/dashboard?survey=sample&response=2',
+    more: '',
   },
   'zh-CN': {
     name: '陈小明', email: 'xiaoming.chen@example.com', surveyTitle: '售后服务满意度调查', touchpoint: '售后服务',
@@ -159,5 +155,8 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     responseLink: 'https://touchpoint.example/responses?survey=sample', reason: 'NPS 3（不高于 6）', score: '3',
     submittedAt: '2025-03-14 10:20', metric: 'NPS', value: '21', target: '30', period: '2025 年 3 月', status: '未达标',
     dashboardLink: 'https://touchpoint.example/dashboard',
+    count: '2', windowStart: '2025-03-14 10:15 UTC', windowEnd: '2025-03-14 10:30 UTC', listLink: 'https://touchpoint.example/dashboard',
+    responses: '- 2025-03-14 10:20 UTC · NPS 3（不高于 6）· 陈小明 xiaoming.chen@example.com · 售后服务满意度调查\n  https://touchpoint.example/dashboard?survey=sample&response=1\n- 2025-03-14 10:24 UTC · CSAT 1（不高于 2）· 匿名客户 · 售后服务满意度调查\n  https://touchpoint.example/dashboard?survey=sample&response=2',
+    more: '',
   },
 };

@@ -31,9 +31,14 @@ async function loadOverride(kind: SendKind, locale: TemplateLocale): Promise<Ema
   });
 }
 
-/** The template in force for (kind, locale): the saved override, else the built-in default. */
+/**
+ * The template in force for (kind, locale): the saved override, else the built-in default. An override
+ * saved when its kind offered other variables (the owner alert became a digest) is set aside rather
+ * than sent with blanks where its old variables were.
+ */
 export async function templateInForce(kind: SendKind, locale: TemplateLocale): Promise<EmailTemplateBody> {
-  return (await loadOverride(kind, locale)) ?? DEFAULT_TEMPLATES[kind][locale];
+  const override = await loadOverride(kind, locale);
+  return override && unknownTemplateVariables(kind, override).length === 0 ? override : DEFAULT_TEMPLATES[kind][locale];
 }
 
 /** Renders one email of `kind` in `locale` with the template in force; values are HTML-escaped in `html`. */

@@ -20,6 +20,11 @@ export interface ServerText {
   };
   /** The `name` in a staff alert about a response no contact is linked to. */
   anonymousCustomer: string;
+  /** The list in a touchpoint owner's low-score digest (`follow-up-owner` template). */
+  ownerDigest: {
+    /** `{n}` is filled in; shown when the list is cut. */
+    more: string;
+  };
   /** Words filled into a touchpoint owner's target alert (`target-alert` template). */
   targetAlert: {
     metric: Record<TargetMetric, string>;
@@ -43,6 +48,7 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       invalid: 'This unsubscribe link is not valid. Please use the link from the email exactly as it was sent.',
     },
     anonymousCustomer: 'anonymous customer',
+    ownerDigest: { more: '…and {n} more: see the dashboard.' },
     targetAlert: {
       metric: {
         nps: 'NPS', 'csat-satisfied': 'CSAT satisfied %', csat: 'CSAT mean', ces: 'CES', 'servqual-gap': 'SERVQUAL gap', index: 'service-quality index',
@@ -64,6 +70,7 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       invalid: '此退订链接无效，请使用邮件中的原始链接。',
     },
     anonymousCustomer: '匿名客户',
+    ownerDigest: { more: '……另有 {n} 条，请在仪表盘中查看。' },
     targetAlert: {
       metric: {
         nps: 'NPS（净推荐值）', 'csat-satisfied': 'CSAT 满意率', csat: 'CSAT 平均分', ces: 'CES（客户费力度）', 'servqual-gap': 'SERVQUAL 差距', index: '服务质量指数',

@@ -26,6 +26,12 @@ export interface StoredFollowUp {
   acknowledge: boolean;
   notifyOwners: boolean;
   alerts?: FollowUpAlerts | null;
+  /**
+   * Set when the owners' alert was handed to a digest: the start of its window (which digest lists it)
+   * and when that digest is due. The mark stays `pending` until the digest went out.
+   */
+  digestWindow?: Date | null;
+  digestDue?: Date | null;
   doneAt: Date | null;
   doneBy: Types.ObjectId | null;
 }
@@ -66,6 +72,58 @@ export async function markFollowUpOpen(responseId: Types.ObjectId, alerts: Follo
 }
 
 /**
+ * Hands a pending mark's owner alert to the digest of `window` (its acknowledgement outcome is recorded
+ * now). `previous` is the window it was handed to before (a digest that never went out), or null. False
+ * when the mark moved on meanwhile (another run handed it over, or it is no longer pending).
+ */
+export async function handFollowUpToDigest(
+  responseId: Types.ObjectId,
+  ack: FollowUpAlerts['ack'],
+  window: { start: Date; end: Date },
+  previous: Date | null,
+): Promise<boolean> {
+  const result = await ResponseModel.updateOne(
+    { _id: responseId, 'followUp.status': 'pending', 'followUp.digestWindow': previous },
+    {
+      $set: {
+        'followUp.alerts': { ack, owners: {}, ownersSkipped: null },
+        'followUp.digestWindow': window.start,
+        'followUp.digestDue': window.end,
+      },
+    },
+  );
+  return result.modifiedCount === 1;
+}
+
+/** What an owner digest lists about one response. */
+export type DigestEntry = Pick<ResponseDoc, '_id' | 'surveyId' | 'contactId' | 'submittedAt' | 'followUp'>;
+
+/** The pending follow-ups of a touchpoint handed to one digest window, oldest first (at most `limit`). */
+export async function followUpsInDigest(touchpoint: string, windowStart: Date, limit: number): Promise<DigestEntry[]> {
+  return ResponseModel.find(
+    { 'followUp.status': 'pending', 'followUp.digestWindow': windowStart, touchpoint },
+    { surveyId: 1, contactId: 1, submittedAt: 1, followUp: 1 },
+  )
+    .sort({ submittedAt: 1, _id: 1 })
+    .limit(limit)
+    .lean<DigestEntry[]>();
+}
+
+/** A digest went out: the follow-ups it listed become `open`, with what came of each owner's email. */
+export async function markDigestSent(
+  ids: readonly Types.ObjectId[],
+  windowStart: Date,
+  owners: FollowUpAlerts['owners'],
+  ownersSkipped: FollowUpAlerts['ownersSkipped'],
+): Promise<number> {
+  const result = await ResponseModel.updateMany(
+    { _id: { $in: ids }, 'followUp.status': 'pending', 'followUp.digestWindow': windowStart },
+    { $set: { 'followUp.status': 'open', 'followUp.alerts.owners': owners, 'followUp.alerts.ownersSkipped': ownersSkipped } },
+  );
+  return result.modifiedCount;
+}
+
+/**
  * Closes a marked response's follow-up. The mark after, or why not: `unmarked` (the response has no
  * mark), `missing` (there is no such response) or `pending` (its alerts have not gone out yet).
  */
@@ -85,12 +143,20 @@ export async function closeFollowUp(responseId: string, doneBy: string | null): 
   return followUp.status === 'pending' ? 'pending' : followUp;
 }
 
-/** Matched responses whose alerts should have run by now (their job was lost or gave up). */
+/**
+ * Matched responses whose alerts should have run by now (their job was lost or gave up); one waiting
+ * for its digest counts only once that digest is overdue too.
+ */
 export async function overdueFollowUps(olderThanMs: number, limit: number): Promise<Types.ObjectId[]> {
   const now = Date.now();
+  const overdue = new Date(now - olderThanMs);
   const docs = await ResponseModel.find(
     // A week back at most: older alerts would reach customers too late to help.
-    { 'followUp.status': 'pending', 'followUp.matchedAt': { $lte: new Date(now - olderThanMs), $gte: new Date(now - 7 * 24 * 3600_000) } },
+    {
+      'followUp.status': 'pending',
+      'followUp.matchedAt': { $lte: overdue, $gte: new Date(now - 7 * 24 * 3600_000) },
+      $or: [{ 'followUp.digestDue': null }, { 'followUp.digestDue': { $lte: overdue } }],
+    },
     { _id: 1 },
   )
     .limit(limit)

@@ -33,6 +33,6 @@ describe('template variables', () => {
       'bad name',
       'responseLink',
     ]);
-    expect(unknownTemplateVariables('follow-up-owner', { text: '{{responseLink}}' })).toEqual([]);
+    expect(unknownTemplateVariables('follow-up-owner', { text: '{{responses}} {{more}}' })).toEqual([]);
   });
 });

@@ -15,7 +15,8 @@ export const TEMPLATE_VARIABLES: Record<SendKind, readonly string[]> = {
   invitation: ['name', 'email', 'surveyTitle', 'surveyLink', 'touchpoint', 'unsubscribeLink'],
   reminder: ['name', 'email', 'surveyTitle', 'surveyLink', 'touchpoint', 'unsubscribeLink'],
   'follow-up-ack': ['name', 'email', 'surveyTitle', 'touchpoint', 'unsubscribeLink'],
-  'follow-up-owner': ['name', 'email', 'surveyTitle', 'touchpoint', 'responseLink', 'reason', 'score', 'submittedAt'],
+  // A digest of the window's matches (FOLLOW_UP_DIGEST_MS); `responses` is the server-written list, `more` its "and N more".
+  'follow-up-owner': ['touchpoint', 'count', 'responses', 'more', 'windowStart', 'windowEnd', 'listLink'],
   'target-alert': ['touchpoint', 'metric', 'value', 'target', 'period', 'status', 'dashboardLink'],
 };
 

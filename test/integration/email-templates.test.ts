@@ -53,8 +53,8 @@ describe('email templates', () => {
     expect(rendered.text).toContain('After-sales service');
 
     const zh = (await preview({ kind: 'follow-up-owner', locale: 'zh-CN' })).body as RenderedEmail;
-    expect(zh.subject).toBe('需跟进：售后服务收到低分评价');
-    expect(zh.text).toContain('客户：陈小明 xiaoming.chen@example.com');
+    expect(zh.subject).toBe('需跟进：售后服务收到 2 条低分评价');
+    expect(zh.text).toContain('陈小明 xiaoming.chen@example.com');
 
     const draft = (await preview({ kind: 'reminder', locale: 'en', subject: 'Still {{surveyTitle}}?', text: 'Hi {{name}}' })).body as RenderedEmail;
     expect(draft).toMatchObject({ subject: 'Still After-sales satisfaction?', text: 'Hi Alex Chen' });
