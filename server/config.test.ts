@@ -33,6 +33,14 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.variable === 'REDIS_URL')?.message).toMatch(/redis:\/\//);
   });
 
+  it('digests owner alerts every 15 minutes unless told otherwise, and refuses windows under a second or over a day', () => {
+    expect(loadConfig({}).FOLLOW_UP_DIGEST_MS).toBe(900_000);
+    expect(loadConfig({ FOLLOW_UP_DIGEST_MS: '60000' }).FOLLOW_UP_DIGEST_MS).toBe(60_000);
+    for (const bad of ['0', '999', '86400001', 'soon', '1.5']) {
+      expect(problemsOf({ FOLLOW_UP_DIGEST_MS: bad }).map((p) => p.variable)).toEqual(['FOLLOW_UP_DIGEST_MS']);
+    }
+  });
+
   it('rejects a port out of range and a bad log level', () => {
     expect(problemsOf({ PORT: '70000', LOG_LEVEL: 'loud' }).map((p) => p.variable).sort()).toEqual(['LOG_LEVEL', 'PORT']);
   });
