@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmailTemplate, RenderedEmail } from '@shared/mail/template.schema';
+import { EmailTemplateModel } from '../../server/mail/email-template.model';
 import { renderEmail } from '../../server/mail/templates';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import type { Problem } from './responses-fixtures';
@@ -114,5 +115,14 @@ describe('email templates', () => {
     expect((await tp.request('/api/email-templates/invitation/en', { cookie: analyst, method: 'PUT', body })).status).toBe(403);
     expect((await tp.request('/api/email-templates/preview', { cookie: analyst, body: { kind: 'invitation', locale: 'en' } })).status).toBe(403);
     expect((await tp.request('/api/email-templates', { csrf: false })).status).toBe(401);
+  });
+
+  it('sets aside an override saved when its kind offered other variables (the owner alert became a digest)', async () => {
+    // Written as an older release saved it: the API now refuses {{reason}} for this kind.
+    await EmailTemplateModel.create({ kind: 'follow-up-owner', locale: 'en', subject: 'Low score: {{reason}}', html: '<p>{{reason}}</p>', text: '{{reason}}' });
+    const rendered = await renderEmail('follow-up-owner', 'en', { touchpoint: 'Lobby', count: 3, responses: '- one', more: '' });
+    expect(rendered.subject).toBe('Follow-up needed: low scores at Lobby (3)');
+    expect(rendered.text).toContain('- one');
+    await EmailTemplateModel.deleteOne({ kind: 'follow-up-owner', locale: 'en' });
   });
 });
