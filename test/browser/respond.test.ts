@@ -51,9 +51,14 @@ const responsesOf = (surveyId: string) => ResponseModel.countDocuments({ surveyI
 
 describe('the respondent page in Chromium', () => {
   it('is answered and submitted, partly by keyboard alone, and shows the thank-you page', async () => {
-    const survey = await publishSurvey(tp, admin);
+    // A link staff made: its touchpoint and channel are signed (the survey takes no unsigned ones).
+    const survey = await publishSurvey(tp, admin, undefined, { allowUnsignedTags: false });
+    const made = await tp.request(`/api/surveys/${survey.id}/links`, { cookie: admin, body: { touchpoint: 'branch', channel: 'online' } });
+    expect(made.status).toBe(201);
+    const link = new URL((made.body as { url: string }).url);
+    expect(link.searchParams.get('sig')).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const page = await phonePage();
-    await page.goto(`${proxy.url}/s/${survey.slug}?tp=branch&ch=online`);
+    await page.goto(`${proxy.url}${link.pathname}${link.search}`);
     await question(page, 'How satisfied are you with your visit?').waitFor();
     await expectNoSeriousAxeViolations(page);
 
@@ -72,6 +77,20 @@ describe('the respondent page in Chromium', () => {
     expect(stored[0]).toMatchObject({ answers: { satisfaction: 4, recommend: 10, remarks: 'Friendly staff.' }, touchpoint: 'branch', channel: 'online', locale: 'en' });
     // The saved draft is cleared once the answers are stored.
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('touchpoint.respond.')))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('stores the answers of an unsigned tagged link without its tags', async () => {
+    const survey = await publishSurvey(tp, admin, undefined, { allowUnsignedTags: false });
+    const page = await phonePage();
+    await page.goto(`${proxy.url}/s/${survey.slug}?tp=branch&ch=online`);
+    await answerFirstPage(page);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByText('Thank you for completing the survey').waitFor();
+    const stored = await ResponseModel.find({ surveyId: survey.id }).lean();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ answers: { satisfaction: 4, recommend: 9 }, touchpoint: null, channel: null });
     await page.context().close();
   });
 
