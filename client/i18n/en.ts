@@ -569,6 +569,9 @@ export const en = {
   'builder.link.copied': 'Link copied.',
   'builder.link.selectToCopy': 'The link is selected; press Ctrl+C (⌘C on a Mac) to copy it.',
   'builder.link.open': 'Open survey',
+  'builder.link.allowUnsignedTags': 'Let any link choose its touchpoint and channel',
+  'builder.link.allowUnsignedTagsHint': 'Off: answers carry a touchpoint or channel only through links staff made (QR codes, kiosks), so no one can file answers and owner alerts under a touchpoint of their choosing.',
+  'builder.link.allowUnsignedTagsFailed': 'The setting could not be saved; try again.',
 
   'touchpoints.loadFailed': 'The touchpoints could not be loaded.',
   'touchpoints.empty': 'No touchpoints yet.',

@@ -569,6 +569,9 @@ export const zhCN: Messages = {
   'builder.link.copied': '链接已复制。',
   'builder.link.selectToCopy': '链接已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
   'builder.link.open': '打开问卷',
+  'builder.link.allowUnsignedTags': '允许任何链接自选服务环节和渠道',
+  'builder.link.allowUnsignedTagsHint': '关闭时，只有工作人员生成的链接（二维码、自助终端）才能为答卷标注服务环节或渠道，他人无法把答卷和负责人提醒归到自选的服务环节。',
+  'builder.link.allowUnsignedTagsFailed': '设置未能保存，请重试。',
 
   'touchpoints.loadFailed': '无法加载接触点。',
   'touchpoints.empty': '还没有接触点。',

@@ -7,6 +7,7 @@ import { groupIssues } from './contract-issues';
 import { flatOutline, insertElements, moveElement, removeElements, twinsOf } from './draft-outline';
 import { ImportExport } from './ImportExport';
 import { PublicLink } from './PublicLink';
+import { UnsignedTagsToggle } from './UnsignedTagsToggle';
 import { PublishControl } from './PublishControl';
 import { QuestionList } from './QuestionList';
 import { QuestionPalette } from './QuestionPalette';
@@ -122,6 +123,7 @@ export function SurveyBuilder({ initial }: { initial: Survey }) {
         <ImportExport definition={draft.definition} slug={meta.slug} onImport={replaceDefinition} />
       </div>
       {meta.versions.length > 0 && !archived && <PublicLink slug={meta.slug} />}
+      {!archived && <UnsignedTagsToggle surveyId={meta.id} initial={meta.allowUnsignedTags} />}
       <div id="builder-notice" className="builder-notice" role="status" tabIndex={-1}>
         {notice && (
           <>

@@ -15,14 +15,15 @@ export interface Draft {
 }
 
 /** What the server says about the survey besides the draft itself. */
-export type SurveyMeta = Pick<Survey, 'id' | 'slug' | 'status' | 'versions' | 'hasUnpublishedChanges'>;
+export type SurveyMeta = Pick<Survey, 'id' | 'slug' | 'status' | 'versions' | 'hasUnpublishedChanges' | 'allowUnsignedTags'>;
 
-const metaOf = ({ id, slug, status, versions, hasUnpublishedChanges }: Survey): SurveyMeta => ({
+const metaOf = ({ id, slug, status, versions, hasUnpublishedChanges, allowUnsignedTags }: Survey): SurveyMeta => ({
   id,
   slug,
   status,
   versions,
   hasUnpublishedChanges,
+  allowUnsignedTags,
 });
 
 /**

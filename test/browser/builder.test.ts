@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startBrowserSession, type BrowserSession } from '../harness/browser-session';
+import { signedInPage, signIn, startBrowserSession, type BrowserSession } from '../harness/browser-session';
 
 let tp: BrowserSession;
 beforeAll(async () => {
@@ -160,5 +160,19 @@ describe('questionnaire builder in Chromium', () => {
     expect(await row.textContent()).toContain('lead@example.test, ops@example.test');
     expect(await row.textContent()).toContain('NPS at least (−100 to 100): 30');
     await context.close();
+  });
+
+  it('lets a designer allow any link to choose its touchpoint and channel, off by default', async () => {
+    const admin = await tp.login();
+    const created = await tp.request('/api/surveys', { cookie: admin, body: { title: 'Kiosk feedback' } });
+    const { id } = created.body as { id: string };
+    const page = await signedInPage(tp, { next: `/surveys/${id}` });
+    const toggle = page.getByRole('checkbox', { name: 'Let any link choose its touchpoint and channel' });
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await expect.poll(async () => ((await tp.request(`/api/surveys/${id}`, { cookie: admin })).body as { allowUnsignedTags: boolean }).allowUnsignedTags).toBe(true);
+    await page.reload();
+    expect(await page.getByRole('checkbox', { name: 'Let any link choose its touchpoint and channel' }).isChecked()).toBe(true);
+    await page.context().close();
   });
 });
