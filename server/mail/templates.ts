@@ -68,7 +68,9 @@ export async function listEmailTemplates(): Promise<EmailTemplate[]> {
   const saved = await EmailTemplateModel.find().lean();
   return SEND_KINDS.flatMap((kind) =>
     TEMPLATE_LOCALES.map((locale) => {
-      const doc = saved.find((d) => d.kind === kind && d.locale === locale);
+      const stored = saved.find((d) => d.kind === kind && d.locale === locale);
+      // An override set aside by templateInForce (old variables) is not what is in force either.
+      const doc = stored && unknownTemplateVariables(kind, stored).length === 0 ? stored : undefined;
       const fallback = DEFAULT_TEMPLATES[kind][locale];
       return {
         kind,

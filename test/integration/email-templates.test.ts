@@ -123,6 +123,8 @@ describe('email templates', () => {
     const rendered = await renderEmail('follow-up-owner', 'en', { touchpoint: 'Lobby', count: 3, responses: '- one', more: '' });
     expect(rendered.subject).toBe('Follow-up needed: low scores at Lobby (3)');
     expect(rendered.text).toContain('- one');
+    const listed = (await list()).templates.find((t) => t.kind === 'follow-up-owner' && t.locale === 'en')!;
+    expect(listed).toMatchObject({ overridden: false, subject: listed.default.subject });
     await EmailTemplateModel.deleteOne({ kind: 'follow-up-owner', locale: 'en' });
   });
 });
