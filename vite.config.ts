@@ -38,7 +38,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: here('.'),
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           // The store's conformance suite starts the store as a process: it runs with the integration tests.
           exclude: ['server/embedded-store/conformance/**'],
           environment: 'node',

@@ -144,7 +144,7 @@ export function ContactDetailPage({ id }: { id: string }) {
                   {t('contacts.privacy.erase')}
                 </button>
               ) : (
-                <div role="alertdialog" aria-labelledby="contact-erase-heading" className="contact-erase-confirm">
+                <div role="alertdialog" aria-labelledby="contact-erase-heading" className="danger-confirm">
                   <h3 id="contact-erase-heading" ref={confirmHeading} tabIndex={-1}>
                     {t('contacts.privacy.confirmHeading', { email: contact.email })}
                   </h3>

@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ImportReport } from '@shared/contacts/contact.schema';
-import { useT } from '../i18n/i18n-context';
+import { useT, type Translate } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
+import { problemText } from '../lib/problem-text';
 import { contactsApi } from './contacts-api';
 
 type ImportState = { kind: 'idle' } | { kind: 'uploading' } | { kind: 'failed'; message: string } | { kind: 'done'; report: ImportReport };
@@ -33,7 +34,7 @@ export function ContactImport({ onImported }: { onImported: () => void }) {
           ? t('contacts.import.tooLarge')
           : error instanceof ApiError && error.isNetworkError
             ? t('error.network')
-            : t('contacts.import.failed', { detail: importErrorDetail(error) });
+            : t('contacts.import.failed', { detail: importErrorDetail(error, t) });
       setState({ kind: 'failed', message });
     }
   };
@@ -77,10 +78,9 @@ export function ContactImport({ onImported }: { onImported: () => void }) {
 }
 
 /** The problem's field-level reasons when it has them (a header without email), else its detail. */
-function importErrorDetail(error: unknown): string {
-  if (!(error instanceof ApiError)) return String(error);
-  const params = error.problem.invalid_params ?? [];
-  return params.length > 0 ? params.map((param) => `${param.name}: ${param.reason}`).join('; ') : (error.problem.detail ?? error.problem.title);
+function importErrorDetail(error: unknown, t: Translate): string {
+  const params = error instanceof ApiError ? (error.problem.invalid_params ?? []) : [];
+  return params.length > 0 ? params.map((param) => `${param.name}: ${param.reason}`).join('; ') : problemText(error, t);
 }
 
 function RejectedRows({ report }: { report: ImportReport }) {

@@ -55,7 +55,7 @@ export function ContactListPage() {
       <p className="page-lead">{t('contacts.placeholder')}</p>
       {role !== null && MAY_EDIT_CONTACTS.includes(role) && <ContactImport onImported={retry} />}
 
-      <form className="panel contact-filters" aria-label={t('contacts.filters.label')} onSubmit={apply}>
+      <form className="panel field-row contact-filters" aria-label={t('contacts.filters.label')} onSubmit={apply}>
         <div className="field">
           <label htmlFor={`${id}-segment`}>{t('contacts.filters.segment')}</label>
           <select id={`${id}-segment`} value={draft.segment} onChange={(event) => set({ segment: event.target.value })}>

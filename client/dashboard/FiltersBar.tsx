@@ -43,7 +43,7 @@ export function FiltersBar({ filters, options, onChange }: { filters: DashboardF
   };
 
   return (
-    <form className="filters-bar panel" aria-label={t('dashboard.filters.label')} onSubmit={apply}>
+    <form className="filters-bar field-row panel" aria-label={t('dashboard.filters.label')} onSubmit={apply}>
       <div className="field">
         <label htmlFor={`${id}-survey`}>{t('dashboard.filters.survey')}</label>
         <select id={`${id}-survey`} value={filters.survey ?? ''} onChange={(event) => onChange({ ...filters, survey: event.target.value || undefined })}>

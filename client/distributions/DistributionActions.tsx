@@ -58,7 +58,7 @@ export function DistributionActions({ distribution, onChanged }: { distribution:
         )}
       </div>
       {confirming && (
-        <div role="alertdialog" aria-labelledby="distribution-cancel-heading" className="distribution-cancel-confirm">
+        <div role="alertdialog" aria-labelledby="distribution-cancel-heading" className="danger-confirm">
           <h3 id="distribution-cancel-heading" ref={confirmHeading} tabIndex={-1}>
             {t('distributions.action.confirmCancel')}
           </h3>

@@ -1,17 +1,19 @@
 import { useEffect, useId, useState } from 'react';
 import { SEND_KINDS, type SendKind } from '@shared/mail/send-log.schema';
 import { TEMPLATE_LOCALES, type EmailTemplate, type EmailTemplateBody, type RenderedEmail, type TemplateLocale } from '@shared/mail/template.schema';
-import { useT } from '../i18n/i18n-context';
+import { useT, type Translate } from '../i18n/i18n-context';
+import { LOCALE_NATIVE_NAMES } from '../i18n/locale';
 import { ApiError, api } from '../lib/api-client';
+import { problemText } from '../lib/problem-text';
 import { Loaded } from '../lib/Loaded';
 import { useLoad } from '../lib/use-load';
 import { emailTemplatesApi } from './email-templates-api';
 
 const calls = emailTemplatesApi(api);
 
-function messageOf(error: unknown, fallback: string): string {
-  if (error instanceof ApiError) return [error.problem.detail ?? error.problem.title, ...(error.problem.invalid_params ?? []).map((p) => `${p.name}: ${p.reason}`)].join(' ');
-  return fallback;
+function messageOf(error: unknown, t: Translate): string {
+  const params = error instanceof ApiError ? (error.problem.invalid_params ?? []) : [];
+  return [problemText(error, t), ...params.map((p) => `${p.name}: ${p.reason}`)].join(' ');
 }
 
 /** Settings → Email templates: pick a kind and language, edit subject and bodies, preview with sample values, save or reset. */
@@ -41,7 +43,7 @@ export function EmailTemplatesEditor() {
     try {
       await action();
     } catch (err) {
-      setError(messageOf(err, t('error.unexpected')));
+      setError(messageOf(err, t));
     } finally {
       setBusy(false);
     }
@@ -68,7 +70,7 @@ export function EmailTemplatesEditor() {
         <select id={`${id}-locale`} value={locale} onChange={(event) => setLocale(event.target.value as TemplateLocale)}>
           {TEMPLATE_LOCALES.map((l) => (
             <option key={l} value={l}>
-              {l === 'en' ? 'English' : '简体中文'}
+              {LOCALE_NATIVE_NAMES[l]}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { StaffApp } from './StaffApp';
 import '../lib/base.css';
+import '../lib/form.css';
 import './staff.css';
 
 const container = document.getElementById('root');

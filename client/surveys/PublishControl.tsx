@@ -4,7 +4,8 @@ import type { SurveyDefinition } from '@shared/survey-definition/definition.sche
 import type { publishedSchema } from '@shared/surveys/survey-api.schema';
 import { diffDefinitions } from '@shared/surveys/definition-changes';
 import { useLocale, useT } from '../i18n/i18n-context';
-import { api, ApiError } from '../lib/api-client';
+import { api } from '../lib/api-client';
+import { problemText } from '../lib/problem-text';
 import { summarizeChanges } from './change-summary';
 import type { ChangeSummary } from './change-summary';
 import { ChangeSummaryView } from './ChangeSummaryView';
@@ -55,9 +56,6 @@ export function PublishControl({ meta, definition, problems, flush, onPublished 
     if (published) result.current?.focus();
   }, [published]);
 
-  const reasonOf = (error: unknown) =>
-    error instanceof ApiError ? (error.isNetworkError ? t('error.network') : (error.problem.detail ?? error.problem.title)) : t('error.unexpected');
-
   const open = async () => {
     setPublished(null);
     setState({ kind: 'preparing' });
@@ -74,7 +72,7 @@ export function PublishControl({ meta, definition, problems, flush, onPublished 
       const summary = summarizeChanges(diffDefinitions(previous, definition), previous, definition, locale);
       setState({ kind: 'ready', summary, previous });
     } catch (error) {
-      setState({ kind: 'failed', reason: reasonOf(error) });
+      setState({ kind: 'failed', reason: problemText(error, t) });
     }
   };
 
@@ -87,7 +85,7 @@ export function PublishControl({ meta, definition, problems, flush, onPublished 
       setPublished({ version: reply.version, summary: summarizeChanges(reply.changes, state.previous, definition, locale) });
       setState({ kind: 'closed' });
     } catch (error) {
-      setState({ kind: 'failed', reason: reasonOf(error) });
+      setState({ kind: 'failed', reason: problemText(error, t) });
     }
   };
 

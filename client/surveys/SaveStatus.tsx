@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n/i18n-context';
 import { useT } from '../i18n/i18n-context';
 import { ApiError } from '../lib/api-client';
+import { problemText } from '../lib/problem-text';
 import type { SaveState } from './use-autosave';
 
 function failureReason(error: unknown, t: Translate): string {
@@ -9,7 +10,7 @@ function failureReason(error: unknown, t: Translate): string {
   if (error.status === 401) return t('builder.save.signedOut');
   const invalid = error.problem.invalid_params?.length ?? 0;
   if (error.status === 400 && invalid > 0) return t('builder.save.rejected', { count: invalid });
-  return error.problem.detail ?? error.problem.title;
+  return problemText(error, t);
 }
 
 function messageFor(state: SaveState, t: Translate): string {
