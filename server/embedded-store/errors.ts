@@ -6,6 +6,7 @@ export const ErrorCode = {
   FailedToParse: 9,
   TypeMismatch: 14,
   IllegalOperation: 20,
+  ConflictingUpdateOperators: 40,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
   PathNotViable: 28,

@@ -7,7 +7,7 @@ import { valueKey } from './value-key';
 // mingo's update engine skips, without a word, updates MongoDB rejects (a $push onto a number, an
 // $inc of a string, a field created inside a scalar) and mis-reads a $pull condition built from
 // $or/$and. These checks run before mingo sees the modifier, with MongoDB's codes, so an application
-// never loses a write silently. Paths with positional segments are left to mingo.
+// never loses a write silently. Positional segments are already resolved to indexes (positional-paths.ts).
 
 const ARRAY_OPERATORS: Record<string, 'BadValue' | 'TypeMismatch'> = {
   $push: 'BadValue',

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { MongoServerError } from 'mongodb';
 
 const CLI = path.resolve(import.meta.dirname, '../cli.ts');
 
@@ -86,4 +87,15 @@ export async function storeUnderTest(): Promise<StoreUnderTest> {
 export async function tempDbpath(): Promise<{ dbpath: string; remove(): Promise<void> }> {
   const dbpath = await mkdtemp(path.join(tmpdir(), 'touchpoint-store-'));
   return { dbpath, remove: () => rm(dbpath, { recursive: true, force: true }) };
+}
+
+/** The server error a promise rejects with (fails the test when it resolves or fails otherwise). */
+export async function serverError(promise: Promise<unknown>): Promise<MongoServerError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof MongoServerError) return error;
+    throw error;
+  }
+  throw new Error('expected the operation to fail');
 }

@@ -1,0 +1,73 @@
+import { MongoClient } from 'mongodb';
+import type { Collection, Db, Document } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverError, storeUnderTest } from './store-under-test';
+import type { StoreUnderTest } from './store-under-test';
+
+// Issue #15: answers the embedded store got wrong where MongoDB answers otherwise. Runs unchanged
+// against real MongoDB when MONGODB_URI is set, so every expectation here is MongoDB's behaviour.
+
+let target: StoreUnderTest;
+let client: MongoClient;
+let db: Db;
+
+beforeAll(async () => {
+  target = await storeUnderTest();
+  client = new MongoClient(target.uri, { serverSelectionTimeoutMS: 10_000 });
+  await client.connect();
+  db = client.db(target.dbName);
+});
+
+afterAll(async () => {
+  await db?.dropDatabase().catch(() => undefined);
+  await client?.close();
+  await target?.close();
+});
+
+// Untyped: the cases use numeric _ids and update shapes the driver's types do not model.
+type Loose = Document & { _id: number | string | null };
+const loose = (name: string): Collection<Loose> => db.collection<Loose>(name);
+
+describe('update paths through the same array element (case 3)', () => {
+  it('applies two positional ($) paths into one matched element', async () => {
+    const c = loose('positional_pair');
+    await c.insertOne({ _id: 1, c: [{ k: 'a', t: 'old', cs: [] }, { k: 'b', t: 'old', cs: [] }] });
+    await c.updateOne({ _id: 1, 'c.k': 'b' }, { $addToSet: { 'c.$.cs': 'k' }, $set: { 'c.$.t': 'new' } });
+    expect((await c.findOne({ _id: 1 }))?.c).toEqual([{ k: 'a', t: 'old', cs: [] }, { k: 'b', t: 'new', cs: ['k'] }]);
+    // The element is chosen by the filter as it matched before the update, even when the update changes the filtered field.
+    await c.updateOne({ _id: 1, 'c.t': 'new' }, { $set: { 'c.$.t': 'newer', 'c.$.u': 1 } });
+    expect((await c.findOne({ _id: 1 }))?.c).toEqual([{ k: 'a', t: 'old', cs: [] }, { k: 'b', t: 'newer', cs: ['k'], u: 1 }]);
+  });
+
+  it('applies two filtered ($[e]) and all-element ($[]) paths', async () => {
+    const c = loose('filtered_pair');
+    await c.insertOne({ _id: 1, ch: [{ v: 1, u: 1 }, { v: 9, u: 9 }, { v: 1, u: 3 }] });
+    await c.updateOne({ _id: 1 }, { $set: { 'ch.$[e].v': 2, 'ch.$[e].u': 5 } }, { arrayFilters: [{ 'e.v': 1 }] });
+    expect((await c.findOne({ _id: 1 }))?.ch).toEqual([{ v: 2, u: 5 }, { v: 9, u: 9 }, { v: 2, u: 5 }]);
+    await c.updateOne({ _id: 1 }, { $inc: { 'ch.$[].v': 1, 'ch.$[].u': 1 } });
+    expect((await c.findOne({ _id: 1 }))?.ch).toEqual([{ v: 3, u: 6 }, { v: 10, u: 10 }, { v: 3, u: 6 }]);
+  });
+
+  it('still refuses paths that really conflict, with code 40', async () => {
+    const c = loose('real_conflicts');
+    await c.insertOne({ _id: 1, a: { b: 1 }, c: [{ t: 1 }] });
+    const conflicts: Document[] = [
+      { $set: { a: 1 }, $inc: { a: 1 } },
+      { $set: { 'a.b': 1, a: {} } },
+      { $set: { 'c.$.t': 1 }, $unset: { 'c.$': '' } },
+      { $set: { x: 1 }, $setOnInsert: { x: 2 } },
+    ];
+    for (const update of conflicts) {
+      expect((await serverError(c.updateOne({ _id: 1, 'c.t': 1 }, update))).code, JSON.stringify(update)).toBe(40);
+    }
+  });
+
+  it('reports an unused array filter and a positional path without a matching query', async () => {
+    const c = loose('positional_errors');
+    await c.insertOne({ _id: 1, a: [1, 2] });
+    expect((await serverError(c.updateOne({ _id: 1 }, { $set: { 'a.$[x]': 0 } }, { arrayFilters: [{ x: 1 }, { y: 2 }] }))).code).toBe(9);
+    expect((await serverError(c.updateOne({ _id: 1 }, { $set: { 'a.$': 0 } }))).code).toBe(2);
+    expect((await serverError(c.updateOne({ _id: 1 }, { $set: { 'a.$[z]': 0 } }))).code).toBe(2);
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, a: [1, 2] });
+  });
+});
