@@ -71,3 +71,22 @@ describe('update paths through the same array element (case 3)', () => {
     expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, a: [1, 2] });
   });
 });
+
+describe('$slice projections (case 5)', () => {
+  beforeAll(async () => {
+    await loose('slices').insertOne({ _id: 1, fans: [1, 2, 3, 4], dev: 'x', arr: [5, 6, 7], o: { p: [1, 2, 3], q: 1 }, s: 'scalar' });
+  });
+  const projected = (projection: Document) => loose('slices').findOne({ _id: 1 }, { projection });
+
+  it('keeps every other field when $slice is the only projection', async () => {
+    expect(await projected({ fans: { $slice: [0, 2] } })).toEqual({ _id: 1, fans: [1, 2], dev: 'x', arr: [5, 6, 7], o: { p: [1, 2, 3], q: 1 }, s: 'scalar' });
+    expect(await projected({ fans: { $slice: -1 }, arr: { $slice: [1, 1] } })).toEqual({ _id: 1, fans: [4], dev: 'x', arr: [6], o: { p: [1, 2, 3], q: 1 }, s: 'scalar' });
+    expect(await projected({ 'o.p': { $slice: 1 } })).toEqual({ _id: 1, fans: [1, 2, 3, 4], dev: 'x', arr: [5, 6, 7], o: { p: [1], q: 1 }, s: 'scalar' });
+    expect(await projected({ s: { $slice: 1 } })).toEqual({ _id: 1, fans: [1, 2, 3, 4], dev: 'x', arr: [5, 6, 7], o: { p: [1, 2, 3], q: 1 }, s: 'scalar' });
+  });
+
+  it('combines with exclusions and with inclusions', async () => {
+    expect(await projected({ dev: 0, arr: { $slice: 1 } })).toEqual({ _id: 1, fans: [1, 2, 3, 4], arr: [5], o: { p: [1, 2, 3], q: 1 }, s: 'scalar' });
+    expect(await projected({ _id: 0, dev: 1, fans: { $slice: [1, 2] } })).toEqual({ dev: 'x', fans: [2, 3] });
+  });
+});
