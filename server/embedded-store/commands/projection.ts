@@ -23,15 +23,22 @@ export function sortSkipLimit(docs: Document[], spec: { sort?: Document; skip?: 
  */
 export function project(docs: Document[], projection: Document | undefined, filter: Document, options: Partial<Options>): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
-  const { base, slices } = splitProjection(projection);
+  const { base, slices, elemMatches } = splitProjection(projection);
   const positional = Object.keys(base).some((key) => key.endsWith('.$'));
   const projected = Object.keys(base).length === 0 ? docs.map((doc) => cloneDeep(doc) as Document) : new Query(positional ? filter : {}, options).find<Document>(docs, base).all();
-  for (const doc of projected) {
+  const matchers = elemMatches.map(([path, criteria]) => [path, elementMatcher(criteria, options)] as const);
+  projected.forEach((doc, i) => {
+    for (const [path, matches] of matchers) {
+      const array = getPath(docs[i] as Document, path);
+      const first = Array.isArray(array) ? array.find(matches) : undefined;
+      if (first === undefined) delete doc[path];
+      else doc[path] = [first];
+    }
     for (const [path, spec] of slices) {
       const value = getPath(doc, path);
       if (Array.isArray(value)) setPath(doc, path, sliceArray(value, spec));
     }
-  }
+  });
   return projected.map(idFirst);
 }
 
@@ -43,22 +50,54 @@ type SliceSpec = number | [number, number];
  * excludes: alone it keeps every field, beside exclusions it is one more kept field, and beside
  * inclusions the sliced field is included too.
  */
-function splitProjection(projection: Document): { base: Document; slices: [string, SliceSpec][] } {
+function splitProjection(projection: Document): { base: Document; slices: [string, SliceSpec][]; elemMatches: [string, Document][] } {
   const base: Document = {};
   const slices: [string, SliceSpec][] = [];
+  const elemMatches: [string, Document][] = [];
   for (const [path, value] of Object.entries(projection)) {
     const slice = sliceSpec(value);
-    if (slice === null) base[path] = value;
-    else slices.push([path, slice]);
+    if (slice !== null) slices.push([path, slice]);
+    else if (isOnly(value, '$elemMatch') && isPlainObject(value.$elemMatch)) {
+      if (path.includes('.')) throw new StoreError('BadValue', 'Cannot use $elemMatch projection on a nested field.');
+      elemMatches.push([path, value.$elemMatch]);
+    }
+    else base[path] = value;
   }
+  // An $elemMatch projection is an inclusion of its field, whose value is chosen here.
+  for (const [path] of elemMatches) base[path] = 1;
   const including = Object.entries(base).some(([path, value]) => path !== '_id' && value !== 0 && value !== false);
   if (including) for (const [path] of slices) base[path] = 1;
-  return { base, slices };
+  return { base, slices, elemMatches };
+}
+
+const LOGICAL = new Set(['$and', '$or', '$nor', '$expr']);
+
+/**
+ * Tests array elements against an `$elemMatch` projection. Criteria made only of operators
+ * (`{ $in: [2] }`, `{ $gte: 4 }`) apply to the element itself, which mingo's projection refused
+ * as "unknown top level operator"; the query form of `$elemMatch` already wraps them the same way.
+ */
+function elementMatcher(criteria: Document, options: Partial<Options>): (element: unknown) => boolean {
+  const keys = Object.keys(criteria);
+  if (keys.length > 0 && keys.every((key) => key.startsWith('$') && !LOGICAL.has(key))) {
+    const query = new Query({ element: criteria }, options);
+    return (element) => query.test({ element });
+  }
+  const query = new Query(criteria, options);
+  return (element) => isPlainObject(element) && query.test(element);
+}
+
+function isOnly(value: unknown, operator: string): value is Document {
+  return isPlainObject(value) && Object.keys(value).length === 1 && operator in value;
+}
+
+function isPlainObject(value: unknown): value is Document {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 function sliceSpec(value: unknown): SliceSpec | null {
-  if (value === null || typeof value !== 'object' || Object.keys(value).length !== 1 || !('$slice' in value)) return null;
-  const spec = (value as { $slice: unknown }).$slice;
+  if (!isOnly(value, '$slice')) return null;
+  const spec = value.$slice;
   if (typeof spec === 'number') return Math.trunc(spec);
   // Any other form ({ $slice: ['$field', n] }) is an aggregation expression, which mingo evaluates.
   if (!Array.isArray(spec) || spec.length !== 2 || !spec.every((n) => typeof n === 'number')) return null;

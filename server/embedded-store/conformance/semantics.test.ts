@@ -90,3 +90,24 @@ describe('$slice projections (case 5)', () => {
     expect(await projected({ _id: 0, dev: 1, fans: { $slice: [1, 2] } })).toEqual({ dev: 'x', fans: [2, 3] });
   });
 });
+
+describe('$elemMatch projections (case 6)', () => {
+  beforeAll(async () => {
+    await loose('elem_projection').insertMany([
+      { _id: 1, name: 'a', ids: [1, 2, 5, 7], students: [{ school: 100, age: 7 }, { school: 102, age: 9 }, { school: 102, age: 10 }] },
+      { _id: 2, name: 'b', ids: [1], students: [] },
+    ]);
+  });
+  const projected = (projection: Document) => loose('elem_projection').find({}, { projection }).sort({ _id: 1 }).toArray();
+
+  it('returns the first matching element of an array of scalars', async () => {
+    expect(await projected({ ids: { $elemMatch: { $in: [2] } } })).toEqual([{ _id: 1, ids: [2] }, { _id: 2 }]);
+    expect(await projected({ ids: { $elemMatch: { $gte: 4 } } })).toEqual([{ _id: 1, ids: [5] }, { _id: 2 }]);
+    expect(await projected({ name: 1, ids: { $elemMatch: { $gt: 1, $lt: 3 } } })).toEqual([{ _id: 1, name: 'a', ids: [2] }, { _id: 2, name: 'b' }]);
+  });
+
+  it('returns the first matching element of an array of documents', async () => {
+    expect(await projected({ _id: 0, students: { $elemMatch: { school: 102 } } })).toEqual([{ students: [{ school: 102, age: 9 }] }, {}]);
+    expect(await projected({ students: { $elemMatch: { $or: [{ age: 10 }, { school: 100 }] } } })).toEqual([{ _id: 1, students: [{ school: 100, age: 7 }] }, { _id: 2 }]);
+  });
+});
