@@ -1,5 +1,5 @@
 import { Long, ObjectId, type Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import type { Collection, TxnHandle } from './collection';
 import { decode } from './doc-codec';
 import { mingoOptions } from './mingo-options';

@@ -1,6 +1,7 @@
 import { ObjectId } from 'bson';
 import type { Document } from 'bson';
-import { Aggregator, update as mingoUpdate } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { update as mingoUpdate } from 'mingo/updater';
 import type { Options } from 'mingo/types';
 import { StoreError } from './errors';
 import { setPath } from './field-path';

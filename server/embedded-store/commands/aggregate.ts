@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Aggregator } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
 import { findMatches } from '../document-scan';
 import { StoreError } from '../errors';
 import { mingoOptions } from '../mingo-options';

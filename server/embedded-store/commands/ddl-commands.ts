@@ -1,6 +1,6 @@
 import { EJSON } from 'bson';
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { ID_INDEX_SPEC } from '../collection';
 import type { Collection } from '../collection';
 import { StoreError } from '../errors';

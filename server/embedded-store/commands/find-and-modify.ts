@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { findMatches } from '../document-scan';
 import { StoreError } from '../errors';
 import { mingoOptions } from '../mingo-options';

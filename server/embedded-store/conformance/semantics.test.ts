@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { Binary, Decimal128, Long, MongoClient, ObjectId, UUID } from 'mongodb';
 import type { Collection, Db, Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverError, storeUnderTest } from './store-under-test';
@@ -109,5 +109,64 @@ describe('$elemMatch projections (case 6)', () => {
   it('returns the first matching element of an array of documents', async () => {
     expect(await projected({ _id: 0, students: { $elemMatch: { school: 102 } } })).toEqual([{ students: [{ school: 102, age: 9 }] }, {}]);
     expect(await projected({ students: { $elemMatch: { $or: [{ age: 10 }, { school: 100 }] } } })).toEqual([{ _id: 1, students: [{ school: 100, age: 7 }] }, { _id: 2 }]);
+  });
+});
+
+describe('$type (case 7)', () => {
+  beforeAll(async () => {
+    await loose('types').insertMany([
+      { _id: 'int', v: 3 },
+      { _id: 'double', v: 3.5 },
+      { _id: 'long', v: Long.fromString('9007199254740993') },
+      { _id: 'decimal', v: Decimal128.fromString('1.5') },
+      { _id: 'objectId', v: new ObjectId() },
+      { _id: 'binary', v: new Binary(Buffer.from('ab')) },
+      { _id: 'uuid', v: new UUID() },
+      { _id: 'string', v: 's' },
+      { _id: 'array', v: ['x', true] },
+      { _id: 'object', v: { a: 1 } },
+      { _id: 'date', v: new Date(0) },
+      { _id: 'null', v: null },
+    ]);
+  });
+  const ids = async (type: unknown) => (await loose('types').find({ v: { $type: type } } as Document).toArray()).map((d) => d._id).sort();
+
+  it('matches each BSON type by alias and by number', async () => {
+    const expected: [unknown, string[]][] = [
+      ['objectId', ['objectId']],
+      [7, ['objectId']],
+      ['binData', ['binary', 'uuid']],
+      [5, ['binary', 'uuid']],
+      ['decimal', ['decimal']],
+      [19, ['decimal']],
+      ['long', ['long']],
+      [18, ['long']],
+      ['int', ['int']],
+      [16, ['int']],
+      ['double', ['double']],
+      [1, ['double']],
+      ['number', ['decimal', 'double', 'int', 'long']],
+      [['int', 'long'], ['int', 'long']],
+      ['string', ['array', 'string']],
+      ['bool', ['array']],
+      ['array', ['array']],
+      ['object', ['object']],
+      ['date', ['date']],
+      ['null', ['null']],
+    ];
+    for (const [type, names] of expected) expect(await ids(type), JSON.stringify(type)).toEqual(names);
+  });
+
+  it('rejects an unknown type alias or code with BadValue', async () => {
+    expect((await serverError(loose('types').find({ v: { $type: 'nope' } } as Document).toArray())).code).toBe(2);
+    expect((await serverError(loose('types').find({ v: { $type: 99 } } as Document).toArray())).code).toBe(2);
+  });
+
+  it('names the types in the $type expression as MongoDB does', async () => {
+    const named = await loose('types').aggregate([{ $project: { t: { $type: '$v' } } }, { $sort: { _id: 1 } }]).toArray();
+    expect(Object.fromEntries(named.map((d) => [d._id, d.t]))).toEqual({
+      array: 'array', binary: 'binData', date: 'date', decimal: 'decimal', double: 'double', int: 'int',
+      long: 'long', null: 'null', object: 'object', objectId: 'objectId', string: 'string', uuid: 'binData',
+    });
   });
 });
