@@ -170,3 +170,24 @@ describe('$type (case 7)', () => {
     });
   });
 });
+
+describe('filters are validated before any document is read (case 8)', () => {
+  it('rejects an unknown or malformed operator with 2 on a missing or empty collection', async () => {
+    await db.createCollection('empty_validated');
+    const bad: Document[] = [{ x: { $notAnOperator: 1 } }, { $foo: 1 }, { x: { $in: 5 } }, { x: { $gt: 1, y: 2 } }];
+    for (const name of ['never_created', 'empty_validated']) {
+      const c = loose(name);
+      for (const filter of bad) {
+        const label = `${name} ${JSON.stringify(filter)}`;
+        expect((await serverError(c.find(filter).toArray())).code, label).toBe(2);
+        expect((await serverError(c.countDocuments(filter))).code, label).toBe(2);
+        expect((await serverError(c.distinct('x', filter))).code, label).toBe(2);
+        expect((await serverError(c.updateMany(filter, { $set: { y: 1 } }))).code, label).toBe(2);
+        expect((await serverError(c.deleteMany(filter))).code, label).toBe(2);
+        expect((await serverError(c.findOneAndUpdate(filter, { $set: { y: 1 } }))).code, label).toBe(2);
+        expect((await serverError(c.aggregate([{ $match: filter }]).toArray())).code, label).toBe(2);
+        expect((await serverError(c.aggregate([{ $project: { x: 1 } }, { $match: filter }]).toArray())).code, label).toBe(2);
+      }
+    }
+  });
+});
