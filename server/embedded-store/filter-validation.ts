@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { StoreError } from './errors';
+import { isPlainObject } from './field-path';
 
 // mingo compiles operators it knows without looking at their operands, and fails (or answers
 // nothing) only when a document reaches them, so `{ x: { $in: 5 } }` on an empty collection
@@ -61,6 +62,3 @@ function validateElemMatch(criteria: Document): void {
   else validateFilter(criteria);
 }
 
-function isPlainObject(value: unknown): value is Document {
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
-}

@@ -1,8 +1,10 @@
 import type { Document } from 'bson';
 import { evalExpr } from 'mingo/core';
 import type { Options } from 'mingo/types';
+import { Query } from 'mingo/query';
 import { resolve } from 'mingo/util';
 import { bsonTypeCode, bsonTypeName, typeMatcher } from './bson-types';
+import { isPlainObject } from './field-path';
 
 // Operators the store defines in place of mingo's, where mingo's answer differs from MongoDB's.
 // mingo-options.ts puts them into the context every query, update and aggregation runs with.
@@ -32,5 +34,22 @@ const $type: QueryOperator = (selector, operand) => {
 /** `{ $type: <expression> }` names types as MongoDB does (`objectId`, `binData`, `int`...). */
 const $typeExpression: ExpressionOperator = (doc, expr, options) => bsonTypeName(evalExpr(doc, expr, options));
 
-export const storeQueryOperators: Record<string, QueryOperator> = { $type };
+/**
+ * `{ field: { $all: [a, b] } }` is `{ $and: [{ field: a }, { field: b }] }` in MongoDB, so a scalar
+ * field equal to the one value matches (mingo required an array). `$elemMatch` clauses and regexes
+ * keep their meaning; an empty list matches nothing.
+ */
+const $all: QueryOperator = (selector, operand, options) => {
+  const values = operand as unknown[];
+  if (values.length === 0) return () => false;
+  const clauses = values.map((value) => {
+    const keepsMeaning = value instanceof RegExp || (isPlainObject(value) && '$elemMatch' in value);
+    return { [selector]: keepsMeaning ? value : { $eq: value } };
+  });
+  const query = new Query({ $and: clauses }, options);
+  return (doc) => query.test(doc);
+};
+
+
+export const storeQueryOperators: Record<string, QueryOperator> = { $type, $all };
 export const storeExpressionOperators: Record<string, ExpressionOperator> = { $type: $typeExpression };

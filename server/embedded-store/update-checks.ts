@@ -3,6 +3,7 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { StoreError } from './errors';
 import { valueKey } from './value-key';
+import { isPlainObject } from './field-path';
 
 // mingo's update engine skips, without a word, updates MongoDB rejects (a $push onto a number, an
 // $inc of a string, a field created inside a scalar) and mis-reads a $pull condition built from
@@ -117,6 +118,3 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-function isPlainObject(value: unknown): value is Document {
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
-}

@@ -4,7 +4,7 @@ import { Aggregator } from 'mingo/aggregator';
 import { update as mingoUpdate } from 'mingo/updater';
 import type { Options } from 'mingo/types';
 import { StoreError } from './errors';
-import { setPath } from './field-path';
+import { setPath, isPlainObject } from './field-path';
 import { checkConflicts, resolvePositional } from './positional-paths';
 import { prepareModifier } from './update-checks';
 import { valueKey } from './value-key';
@@ -160,6 +160,3 @@ function equalityFields(filter: Document, into: Document = {}): Document {
   return into;
 }
 
-function isPlainObject(value: unknown): value is Document {
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
-}

@@ -3,7 +3,7 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { cloneDeep } from 'mingo/util';
 import { StoreError } from '../errors';
-import { getPath, setPath } from '../field-path';
+import { getPath, setPath, isPlainObject } from '../field-path';
 
 /** Sorts, skips and limits documents with mingo's ordering (BSON comparison order, collation-aware). */
 export function sortSkipLimit(docs: Document[], spec: { sort?: Document; skip?: number; limit?: number }, options: Partial<Options>): Document[] {
@@ -91,9 +91,6 @@ function isOnly(value: unknown, operator: string): value is Document {
   return isPlainObject(value) && Object.keys(value).length === 1 && operator in value;
 }
 
-function isPlainObject(value: unknown): value is Document {
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
-}
 
 function sliceSpec(value: unknown): SliceSpec | null {
   if (!isOnly(value, '$slice')) return null;

@@ -191,3 +191,29 @@ describe('filters are validated before any document is read (case 8)', () => {
     }
   });
 });
+
+describe('$all (case 9)', () => {
+  beforeAll(async () => {
+    await loose('all_values').insertMany([
+      { _id: 1, title: 'Aristocats' },
+      { _id: 2, title: ['Aristocats', 'x'] },
+      { _id: 3, title: 'Other' },
+      { _id: 4, tags: [[1, 2], [3]] },
+      { _id: 5, items: [{ n: 1 }, { n: 2 }] },
+    ]);
+  });
+  const ids = async (filter: Document) => (await loose('all_values').find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+
+  it('matches a scalar field equal to every value, as well as arrays holding them', async () => {
+    expect(await ids({ title: { $all: ['Aristocats'] } })).toEqual([1, 2]);
+    expect(await ids({ title: { $all: [/^Arist/] } })).toEqual([1, 2]);
+    expect(await ids({ title: { $all: ['Aristocats', 'x'] } })).toEqual([2]);
+    expect(await ids({ title: { $all: [] } })).toEqual([]);
+  });
+
+  it('matches nested arrays, paths through arrays of documents and $elemMatch clauses', async () => {
+    expect(await ids({ tags: { $all: [[1, 2]] } })).toEqual([4]);
+    expect(await ids({ 'items.n': { $all: [1, 2] } })).toEqual([5]);
+    expect(await ids({ items: { $all: [{ $elemMatch: { n: 1 } }, { $elemMatch: { n: 2 } }] } })).toEqual([5]);
+  });
+});
