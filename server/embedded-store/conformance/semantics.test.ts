@@ -217,3 +217,19 @@ describe('$all (case 9)', () => {
     expect(await ids({ items: { $all: [{ $elemMatch: { n: 1 } }, { $elemMatch: { n: 2 } }] } })).toEqual([5]);
   });
 });
+
+describe('_id null (case 10)', () => {
+  // The Node driver replaces a null _id with an ObjectId before sending, so the insert is sent raw.
+  it('keeps _id null on insert and upsert, and it is unique like any value', async () => {
+    await db.command({ insert: 'null_ids', documents: [{ _id: null, a: 1 }] });
+    expect(await loose('null_ids').find({}).toArray()).toEqual([{ _id: null, a: 1 }]);
+    const again = await db.command({ insert: 'null_ids', documents: [{ _id: null, a: 2 }] });
+    expect(again.writeErrors?.[0]?.code).toBe(11000);
+    await loose('null_upserts').updateOne({ _id: null }, { $set: { b: 1 } }, { upsert: true });
+    expect(await loose('null_upserts').find({}).toArray()).toEqual([{ _id: null, b: 1 }]);
+    expect(await loose('null_fam').findOneAndUpdate({ _id: null }, { $set: { c: 1 } }, { upsert: true, returnDocument: 'after' })).toEqual({ _id: null, c: 1 });
+    await loose('null_replace').replaceOne({ _id: null }, { d: 1 }, { upsert: true });
+    expect(await loose('null_replace').findOne({ _id: null })).toEqual({ _id: null, d: 1 });
+    expect((await loose('null_replace').deleteOne({ _id: null })).deletedCount).toBe(1);
+  });
+});
