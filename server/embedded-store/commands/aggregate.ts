@@ -2,7 +2,7 @@ import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
 import { compileFilter, findMatches } from '../document-scan';
 import { StoreError } from '../errors';
-import { mingoOptions } from '../mingo-options';
+import { isKnownStage, mingoOptions } from '../mingo-options';
 import { rewritePipeline } from '../pipeline-rewrite';
 import type { CommandContext } from './context';
 
@@ -41,6 +41,8 @@ export function aggregate(context: CommandContext): Document {
 function checkStages(pipeline: readonly Document[], command: Document): void {
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0] ?? '';
+    if (Object.keys(stage).length !== 1) throw new StoreError('Location40323', 'A pipeline stage specification object must contain exactly one field.');
+    if (!isKnownStage(name)) throw new StoreError('Location40324', `Unrecognized pipeline stage name: '${name}'`);
     if (UNSUPPORTED_STAGES.includes(name)) {
       throw new StoreError('Location40324', `Unrecognized pipeline stage name: '${name}' (not supported by the embedded store)`);
     }

@@ -2,14 +2,18 @@ import type { Document } from 'bson';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { cloneDeep } from 'mingo/util';
+import { sortDocuments } from '../bson-compare';
 import { StoreError } from '../errors';
 import { getPath, setPath, isPlainObject } from '../field-path';
 
-/** Sorts, skips and limits documents with mingo's ordering (BSON comparison order, collation-aware). */
+/** Sorts (in BSON comparison order, or by the collation), skips and limits documents. */
 export function sortSkipLimit(docs: Document[], spec: { sort?: Document; skip?: number; limit?: number }, options: Partial<Options>): Document[] {
   const sort = spec.sort ? stripNatural(spec.sort) : undefined;
   let out = docs;
-  if (sort && Object.keys(sort).length > 0) out = new Query({}, options).find<Document>(docs).sort(sort as never).all();
+  if (sort && Object.keys(sort).length > 0) {
+    // mingo implements collation-aware string order; otherwise BSON order (bson-compare.ts).
+    out = options.collation ? new Query({}, options).find<Document>(docs).sort(sort as never).all() : sortDocuments(docs, sort);
+  }
   const skip = spec.skip && spec.skip > 0 ? spec.skip : 0;
   const limit = spec.limit ? Math.abs(spec.limit) : 0;
   if (skip > 0 || limit > 0) out = out.slice(skip, limit > 0 ? skip + limit : undefined);

@@ -233,3 +233,65 @@ describe('_id null (case 10)', () => {
     expect((await loose('null_replace').deleteOne({ _id: null })).deletedCount).toBe(1);
   });
 });
+
+describe('let, BinData, stages, sort order and _id keys (case 11)', () => {
+  it('uses let variables, evaluated as expressions, in findAndModify, delete and update', async () => {
+    const c = loose('let_vars');
+    await c.insertMany([{ _id: 1, n: 2 }, { _id: 2, n: 3 }, { _id: 3, n: 4 }]);
+    const byLet = { $expr: { $eq: ['$n', '$$target'] } };
+    const found = await c.findOneAndUpdate(byLet, { $set: { hit: true } }, { let: { target: { $add: [1, 2] } }, returnDocument: 'after' });
+    expect(found).toEqual({ _id: 2, n: 3, hit: true });
+    expect((await c.deleteOne(byLet, { let: { target: 4 } })).deletedCount).toBe(1);
+    expect((await c.updateMany(byLet, { $set: { seen: 1 } }, { let: { target: { $subtract: [5, 3] } } })).modifiedCount).toBe(1);
+    expect(await c.find({}).sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, n: 2, seen: 1 }, { _id: 2, n: 3, hit: true }]);
+  });
+
+  it('compares BinData by length, subtype and bytes and tests its bits', async () => {
+    const c = loose('bindata');
+    await c.insertMany([
+      { _id: 1, b: new Binary(Buffer.from([0x01])) },
+      { _id: 2, b: new Binary(Buffer.from([0x03, 0x00])) },
+      { _id: 3, b: new Binary(Buffer.from([0xff, 0x00])) },
+      { _id: 4, b: 7 },
+    ]);
+    const ids = async (filter: Document) => (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ b: { $gt: new Binary(Buffer.from([0x02, 0x00])) } })).toEqual([2, 3]);
+    expect(await ids({ b: { $lt: new Binary(Buffer.from([0x00, 0x00])) } })).toEqual([1]);
+    expect(await ids({ b: { $bitsAllSet: [0, 1] } })).toEqual([2, 3, 4]);
+    expect(await ids({ b: { $bitsAnySet: new Binary(Buffer.from([0x80])) } })).toEqual([3]);
+    expect(await ids({ b: { $bitsAllClear: [1] } })).toEqual([1]);
+    expect(await ids({ b: { $bitsAnyClear: 3 } })).toEqual([1]);
+  });
+
+  it('answers 40324 for an unknown aggregation stage', async () => {
+    const error = await serverError(loose('let_vars').aggregate([{ $notAStage: {} }]).toArray());
+    expect(error.code).toBe(40324);
+    expect(error.message).toMatch(/Unrecognized pipeline stage name: '\$notAStage'/);
+  });
+
+  it('sorts mixed types in BSON comparison order', async () => {
+    const c = loose('mixed_sort');
+    await c.insertMany([
+      { _id: 1, v: true },
+      { _id: 2, v: new Date(0) },
+      { _id: 3, v: new ObjectId('000000000000000000000001') },
+      { _id: 4, v: new Binary(Buffer.from([1])) },
+      { _id: 5, v: [9] },
+      { _id: 6, v: { a: 1 } },
+      { _id: 7, v: 'text' },
+      { _id: 8, v: Long.fromString('9007199254740993') },
+      { _id: 9, v: 2 },
+      { _id: 10, v: null },
+    ]);
+    const ascending = (await c.find({}).sort({ v: 1, _id: 1 }).toArray()).map((d) => d._id);
+    expect(ascending).toEqual([10, 9, 5, 8, 7, 6, 4, 3, 1, 2]);
+    const aggregated = (await c.aggregate([{ $sort: { v: -1, _id: 1 } }]).toArray()).map((d) => d._id);
+    expect(aggregated).toEqual([2, 1, 3, 4, 6, 7, 8, 5, 9, 10]);
+  });
+
+  it('refuses an _id holding $-prefixed field names', async () => {
+    const reply = await db.command({ insert: 'dollar_ids', documents: [{ _id: { $bad: 1 }, a: 1 }] });
+    expect(reply.writeErrors?.[0]?.code).toBe(52);
+    expect(await loose('dollar_ids').countDocuments()).toBe(0);
+  });
+});
