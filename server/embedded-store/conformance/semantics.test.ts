@@ -295,3 +295,47 @@ describe('let, BinData, stages, sort order and _id keys (case 11)', () => {
     expect(await loose('dollar_ids').countDocuments()).toBe(0);
   });
 });
+
+// Real MongoDB supports all of these, so the refusals are the embedded store's alone (README "Known limits").
+if (!process.env.MONGODB_URI) {
+  describe('what the embedded store does not do is refused, never ignored (case 12, embedded store only)', () => {
+    const refused = async (promise: Promise<unknown>, code: number, names: RegExp) => {
+      const error = await serverError(promise);
+      expect(error.code).toBe(code);
+      expect(error.message).toMatch(names);
+    };
+
+    it('refuses collection options and views by name', async () => {
+      const options: [Document, RegExp][] = [
+        [{ collation: { locale: 'fr' } }, /'collation'/],
+        [{ capped: true, size: 4096 }, /'capped'/],
+        [{ validator: { a: { $type: 'string' } } }, /'validator'/],
+        [{ timeseries: { timeField: 't' } }, /'timeseries'/],
+        [{ viewOn: 'base', pipeline: [] }, /view/],
+        [{ clusteredIndex: { key: { _id: 1 }, unique: true } }, /'clusteredIndex'/],
+      ];
+      for (const [option, name] of options) await refused(db.command({ create: 'refused_coll', ...option }), 72, name);
+      expect(await db.listCollections({ name: 'refused_coll' }).toArray()).toEqual([]);
+      await db.command({ create: 'plain_coll', capped: false });
+    });
+
+    it('refuses index kinds and options by name', async () => {
+      const c = loose('refused_indexes');
+      await c.insertOne({ _id: 1 });
+      await refused(c.createIndex({ body: 'text' }), 72, /'text'/);
+      await refused(c.createIndex({ where: '2dsphere' }), 72, /'2dsphere'/);
+      await refused(c.createIndex({ h: 'hashed' }), 72, /'hashed'/);
+      await refused(c.createIndex({ '$**': 1 }), 72, /wildcard/);
+      await refused(c.createIndex({ name: 1 }, { collation: { locale: 'en', strength: 2 } }), 72, /'collation'/);
+      await refused(c.createIndex({ name: 1 }, { weights: { name: 2 } } as never), 72, /'weights'/);
+      await refused(db.command({ createIndexes: 'refused_indexes', indexes: [{ key: { a: 1 }, name: 'a_1', bogus: true }] }), 197, /'bogus'/);
+      expect((await c.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
+    });
+
+    it('refuses collMod and setParameter, naming what was asked', async () => {
+      await loose('modded').insertOne({ _id: 1 });
+      await refused(db.command({ collMod: 'modded', validator: { a: 1 } }), 115, /collMod.*validator/);
+      await refused(client.db('admin').command({ setParameter: 1, notablescan: true }), 115, /setParameter.*notablescan/);
+    });
+  });
+}
