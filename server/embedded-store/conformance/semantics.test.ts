@@ -1,27 +1,23 @@
-import { Binary, Decimal128, Long, MongoClient, ObjectId, UUID } from 'mongodb';
-import type { Collection, Db, Document } from 'mongodb';
+import { Binary, Decimal128, Long, ObjectId, UUID } from 'mongodb';
+import type { Collection, Db, Document, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverError, storeUnderTest } from './store-under-test';
-import type { StoreUnderTest } from './store-under-test';
+import { openConformanceSession, serverError } from './store-under-test';
+import type { ConformanceSession } from './store-under-test';
 
 // Issue #15: answers the embedded store got wrong where MongoDB answers otherwise. Runs unchanged
 // against real MongoDB when MONGODB_URI is set, so every expectation here is MongoDB's behaviour.
 
-let target: StoreUnderTest;
+let session: ConformanceSession;
 let client: MongoClient;
 let db: Db;
 
 beforeAll(async () => {
-  target = await storeUnderTest();
-  client = new MongoClient(target.uri, { serverSelectionTimeoutMS: 10_000 });
-  await client.connect();
-  db = client.db(target.dbName);
+  session = await openConformanceSession();
+  ({ client, db } = session);
 });
 
 afterAll(async () => {
-  await db?.dropDatabase().catch(() => undefined);
-  await client?.close();
-  await target?.close();
+  await session?.close();
 });
 
 // Untyped: the cases use numeric _ids and update shapes the driver's types do not model.
