@@ -1,8 +1,9 @@
 import { Long, ObjectId, type Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import type { Collection, TxnHandle } from './collection';
 import { decode } from './doc-codec';
 import { mingoOptions } from './mingo-options';
+import { validateFilter } from './filter-validation';
 import { plannedRids } from './query-planner';
 import { isIndexableScalar, valueKey } from './value-key';
 
@@ -48,6 +49,7 @@ function matchesKeys(value: unknown, keys: Set<string>): boolean | null {
  * the collation's, so only `_id` takes the fast path.
  */
 export function compileFilter(filter: Document, options: Parameters<typeof mingoOptions>[0]): DocTest | null {
+  validateFilter(filter);
   if (Object.keys(filter).length === 0) return null;
   const exact: [string, Set<string>][] = [];
   const rest: Document = {};
@@ -57,6 +59,7 @@ export function compileFilter(filter: Document, options: Parameters<typeof mingo
     if (values) exact.push([field, new Set(values.map(valueKey))]);
     else rest[field] = condition;
   }
+  // Compiled now even when the fast path decides most documents: a bad operator fails before any scan.
   if (exact.length === 0) return new Query(filter, mingoOptions(options));
   const residual = Object.keys(rest).length > 0 ? new Query(rest, mingoOptions(options)) : null;
   let whole: Query | null = null;
@@ -92,8 +95,9 @@ export interface ScanOptions {
  * Candidates come from an index when one applies; mingo decides every match.
  */
 export function findMatches(collection: Collection | undefined, filter: Document, options: ScanOptions): Match[] {
-  if (!collection) return [];
+  // The filter compiles (and so is validated) before anything is read, as MongoDB parses it first.
   const query = options.compiled !== undefined ? options.compiled : compileFilter(filter, options);
+  if (!collection) return [];
   const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
   const matches: Match[] = [];
   const consider = (rid: number): boolean => {

@@ -55,3 +55,8 @@ export function setPath(doc: Document, path: string, value: unknown): void {
   }
   target[parts[parts.length - 1] as string] = value;
 }
+
+/** True for a plain document (not an array, a BSON value, a Date or a RegExp). */
+export function isPlainObject(value: unknown): value is Document {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+}

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import type { Collection } from './collection';
+import { isPlainObject } from './field-path';
 import type { RangeBounds } from './secondary-index';
 import { compoundKey, isIndexableScalar, valueKey } from './value-key';
 
@@ -90,8 +91,4 @@ function predicateFor(condition: unknown): Predicate | null {
     if (op === '$lt' || op === '$lte') range.upper = { value, inclusive: op === '$lte' };
   }
   return range.lower || range.upper ? { range } : null;
-}
-
-function isPlainObject(value: unknown): value is Document {
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 }

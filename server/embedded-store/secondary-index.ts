@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { compare } from 'mingo/util';
 import { compoundKey, keyValue, splitCompoundKey, valueKey } from './value-key';
 import { valuesAtPath } from './field-path';

@@ -1,13 +1,14 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { StoreError } from './errors';
 import { valueKey } from './value-key';
+import { isPlainObject } from './field-path';
 
 // mingo's update engine skips, without a word, updates MongoDB rejects (a $push onto a number, an
 // $inc of a string, a field created inside a scalar) and mis-reads a $pull condition built from
 // $or/$and. These checks run before mingo sees the modifier, with MongoDB's codes, so an application
-// never loses a write silently. Paths with positional segments are left to mingo.
+// never loses a write silently. Positional segments are already resolved to indexes (positional-paths.ts).
 
 const ARRAY_OPERATORS: Record<string, 'BadValue' | 'TypeMismatch'> = {
   $push: 'BadValue',
@@ -117,6 +118,3 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-function isPlainObject(value: unknown): value is Document {
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
-}

@@ -1,9 +1,11 @@
 import { ObjectId } from 'bson';
 import type { Document } from 'bson';
-import { Aggregator, update as mingoUpdate } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { update as mingoUpdate } from 'mingo/updater';
 import type { Options } from 'mingo/types';
 import { StoreError } from './errors';
-import { setPath } from './field-path';
+import { setPath, isPlainObject } from './field-path';
+import { checkConflicts, resolvePositional } from './positional-paths';
 import { prepareModifier } from './update-checks';
 import { valueKey } from './value-key';
 
@@ -37,6 +39,7 @@ export function applyUpdate(doc: Document, update: UpdateDoc, context: UpdateCon
   } else if (isReplacement(update)) {
     next = { _id: doc._id, ...(update as Document) };
   } else {
+    checkConflicts(update as Document);
     const { $setOnInsert: _ignored, ...modifier } = update as Document;
     next = doc;
     if (Object.keys(modifier).length > 0) {
@@ -59,6 +62,7 @@ export function buildUpsertDocument(update: UpdateDoc, context: UpdateContext): 
     doc = { ...(update as Document) };
     if (doc._id === undefined && seed._id !== undefined) doc._id = seed._id;
   } else {
+    checkConflicts(update as Document);
     const { $setOnInsert, ...modifier } = update as Document;
     doc = seed;
     const combined: Document = { ...modifier };
@@ -80,8 +84,7 @@ const PLAIN_SEGMENT = /^(?!\d+$)[^$.]+$/;
  * (arrays, positional paths, non-number increments, conflicts, other operators) returns false and is
  * left to mingo, so semantics and error codes stay mingo's / MongoDB's.
  */
-function applySimpleUpdate(doc: Document, modifier: Document, arrayFilters: Document[] | undefined): boolean {
-  if (arrayFilters !== undefined && arrayFilters.length > 0) return false;
+function applySimpleUpdate(doc: Document, modifier: Document): boolean {
   const steps: { parts: string[]; op: '$set' | '$inc'; value: unknown }[] = [];
   for (const [op, fields] of Object.entries(modifier)) {
     if ((op !== '$set' && op !== '$inc') || !isPlainObject(fields)) return false;
@@ -124,11 +127,12 @@ function applySimpleUpdate(doc: Document, modifier: Document, arrayFilters: Docu
 
 /** mingo's update, with its errors mapped to the codes MongoDB uses for the same mistakes. */
 function runMingoUpdate(doc: Document, raw: Document, arrayFilters: Document[] | undefined, filter: Document, options: Partial<Options>): void {
-  const modifier = prepareModifier(doc, raw, options);
+  // Positional paths become concrete ones first, so mingo never sees arrayFilters or `$`.
+  const modifier = prepareModifier(doc, resolvePositional(doc, raw, filter, arrayFilters, options), options);
   if (Object.keys(modifier).length === 0) return;
-  if (applySimpleUpdate(doc, modifier, arrayFilters)) return;
+  if (applySimpleUpdate(doc, modifier)) return;
   try {
-    mingoUpdate(doc, modifier as never, arrayFilters, filter, { cloneMode: 'deep', queryOptions: options });
+    mingoUpdate(doc, modifier as never, undefined, filter, { cloneMode: 'deep', queryOptions: options });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/immutable field/i.test(message)) throw new StoreError('ImmutableField', message);
@@ -156,6 +160,3 @@ function equalityFields(filter: Document, into: Document = {}): Document {
   return into;
 }
 
-function isPlainObject(value: unknown): value is Document {
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
-}

@@ -1,8 +1,8 @@
 import type { Document } from 'bson';
-import { Aggregator } from 'mingo';
-import { findMatches } from '../document-scan';
+import { Aggregator } from 'mingo/aggregator';
+import { compileFilter, findMatches } from '../document-scan';
 import { StoreError } from '../errors';
-import { mingoOptions } from '../mingo-options';
+import { isKnownStage, mingoOptions } from '../mingo-options';
 import { rewritePipeline } from '../pipeline-rewrite';
 import type { CommandContext } from './context';
 
@@ -14,12 +14,7 @@ export function aggregate(context: CommandContext): Document {
   const target = command.aggregate;
   if (!Array.isArray(command.pipeline)) throw new StoreError('TypeMismatch', "'pipeline' option must be specified as an array");
   let pipeline = rewritePipeline(command.pipeline as Document[]);
-  for (const stage of pipeline) {
-    const name = Object.keys(stage)[0] ?? '';
-    if (UNSUPPORTED_STAGES.includes(name)) {
-      throw new StoreError('Location40324', `Unrecognized pipeline stage name: '${name}' (not supported by the embedded store)`);
-    }
-  }
+  checkStages(pipeline, command);
   const reader = context.txn;
   const readAll = (name: string): Document[] =>
     findMatches(state.catalog.get(context.db, name), {}, { reader }).map((m) => m.doc);
@@ -36,4 +31,29 @@ export function aggregate(context: CommandContext): Document {
   const batchSize = (command.cursor as Document | undefined)?.batchSize;
   const ns = typeof target === 'string' ? `${context.db}.${target}` : `${context.db}.$cmd.aggregate`;
   return state.cursors.firstBatch(ns, results as Document[], batchSize);
+}
+
+/**
+ * Refuses unsupported stages and compiles every `$match` (sub-pipelines included) before any
+ * document is read: mingo builds a later stage only when documents reach it, so a bad operator
+ * after a `$project`, or over an empty collection, went unnoticed.
+ */
+function checkStages(pipeline: readonly Document[], command: Document): void {
+  for (const stage of pipeline) {
+    const name = Object.keys(stage)[0] ?? '';
+    if (Object.keys(stage).length !== 1) throw new StoreError('Location40323', 'A pipeline stage specification object must contain exactly one field.');
+    if (!isKnownStage(name)) throw new StoreError('Location40324', `Unrecognized pipeline stage name: '${name}'`);
+    if (UNSUPPORTED_STAGES.includes(name)) {
+      throw new StoreError('Location40324', `Unrecognized pipeline stage name: '${name}' (not supported by the embedded store)`);
+    }
+    const spec = stage[name] as unknown;
+    if (name === '$match') compileFilter(spec as Document, { collation: command.collation, variables: command.let });
+    if (name === '$facet' && spec !== null && typeof spec === 'object') {
+      for (const sub of Object.values(spec)) if (Array.isArray(sub)) checkStages(sub as Document[], command);
+    }
+    if ((name === '$lookup' || name === '$unionWith') && spec !== null && typeof spec === 'object') {
+      const sub = (spec as Document).pipeline;
+      if (Array.isArray(sub)) checkStages(sub as Document[], command);
+    }
+  }
 }

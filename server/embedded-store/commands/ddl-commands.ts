@@ -1,6 +1,6 @@
 import { EJSON } from 'bson';
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { ID_INDEX_SPEC } from '../collection';
 import type { Collection } from '../collection';
 import { StoreError } from '../errors';
@@ -8,6 +8,7 @@ import { mingoOptions } from '../mingo-options';
 import type { IndexSpec } from '../secondary-index';
 import type { CommandContext } from './context';
 import { targetName } from './context';
+import { checkCollectionOptions, checkIndexSpec } from './unsupported';
 
 // Fields drivers add to every command; they are not collection options.
 const PROTOCOL_FIELDS = new Set([
@@ -15,11 +16,8 @@ const PROTOCOL_FIELDS = new Set([
   'writeConcern', 'readConcern', 'comment', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'maxTimeMS',
 ]);
 
-// Index options MongoDB keeps in the catalog and reports from listIndexes.
-const INDEX_OPTIONS = [
-  'unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation', 'hidden', 'weights',
-  'default_language', 'language_override', 'textIndexVersion', '2dsphereIndexVersion', 'wildcardProjection',
-];
+// Index options the store keeps in the catalog and reports from listIndexes (the rest are refused, see unsupported.ts).
+const INDEX_OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'hidden'];
 
 export function create(context: CommandContext): Document {
   const name = targetName(context, 'create');
@@ -27,6 +25,7 @@ export function create(context: CommandContext): Document {
   for (const [key, value] of Object.entries(context.command)) {
     if (key !== 'create' && !PROTOCOL_FIELDS.has(key)) options[key] = value;
   }
+  checkCollectionOptions(options);
   context.state.catalog.create(context.db, name, options, context.ops);
   return { ok: 1 };
 }
@@ -81,6 +80,8 @@ export function createIndexes(context: CommandContext): Document {
   const { catalog } = context.state;
   const requested = context.command.indexes;
   if (!Array.isArray(requested) || requested.length === 0) throw new StoreError('BadValue', 'Must specify at least one index to create');
+  // Every spec is checked before anything is created, so a refused one leaves nothing behind.
+  for (const raw of requested as Document[]) checkIndexSpec(raw);
   const existed = catalog.get(context.db, name) !== undefined;
   const collection = catalog.getOrCreate(context.db, name, context.ops);
   const numIndexesBefore = collection.indexSpecs().length;

@@ -8,6 +8,7 @@ import { findAndModify } from './find-and-modify';
 import { buildInfo, connectionStatus, getParameter, hello, ping, serverStatus } from './handshake';
 import { count, distinct, find, getMore, killCursors } from './read-commands';
 import { abortTransaction, commitTransaction, endSessions } from './session-commands';
+import { collMod, setParameter } from './unsupported';
 import { insert, remove, update } from './write-commands';
 
 const ok = (): Document => ({ ok: 1 });
@@ -39,6 +40,8 @@ const HANDLERS: Record<string, CommandHandler> = {
   distinct,
   aggregate,
   createIndexes,
+  collMod,
+  setParameter,
   listIndexes,
   dropIndexes,
   deleteIndexes: dropIndexes,

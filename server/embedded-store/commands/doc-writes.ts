@@ -3,6 +3,8 @@ import type { DocTest } from '../document-scan';
 import { OwnedByOtherTransaction } from '../collection';
 import type { Collection } from '../collection';
 import { decode, encode, encodeTransient, retain, withIdFirst } from '../doc-codec';
+import { StoreError } from '../errors';
+import { isPlainObject } from '../field-path';
 import { writeConflict } from '../transactions';
 import { applyUpdate } from '../update-engine';
 import type { UpdateContext, UpdateDoc } from '../update-engine';
@@ -32,6 +34,10 @@ export async function runStatement<T>(context: CommandContext, statement: () => 
 
 export function insertDocument(context: CommandContext, collection: Collection, raw: Document): Document {
   const doc = withIdFirst(raw);
+  const dollar = dollarPrefixedKey(doc._id);
+  if (dollar !== undefined) {
+    throw new StoreError('DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
+  }
   const bytes = retain(encodeTransient(doc));
   collection.insert(doc, bytes, context.txn);
   if (!context.txn) context.ops.push({ kind: 'put', ns: collection.ns, bytes });
@@ -73,4 +79,22 @@ export function deleteRecord(context: CommandContext, collection: Collection, ri
   collection.remove(rid, context.txn);
   if (!context.txn) context.ops.push({ kind: 'delete', ns: collection.ns, bytes: encode({ _id: doc._id }) });
   return doc;
+}
+
+/** The first `$`-prefixed field name inside an `_id` value (MongoDB refuses them there), if any. */
+function dollarPrefixedKey(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    for (const element of value) {
+      const found = dollarPrefixedKey(element);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (!isPlainObject(value)) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.startsWith('$')) return key;
+    const found = dollarPrefixedKey(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

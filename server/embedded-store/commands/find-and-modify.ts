@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { findMatches } from '../document-scan';
 import { StoreError } from '../errors';
 import { mingoOptions } from '../mingo-options';
@@ -28,7 +28,7 @@ export async function findAndModify(context: CommandContext): Promise<Document> 
 
   const collection = state.catalog.get(context.db, name);
   const sorted = sort !== undefined && Object.keys(sort).length > 0;
-  const matches = findMatches(collection, filter, { reader: context.txn, limit: sorted ? undefined : 1, collation: command.collation });
+  const matches = findMatches(collection, filter, { reader: context.txn, limit: sorted ? undefined : 1, collation: command.collation, variables: command.let });
   let target = matches[0];
   if (sorted && matches.length > 1) {
     const ridOf = new Map(matches.map((m) => [m.doc, m.rid]));

@@ -1,9 +1,9 @@
 import type { Document } from 'bson';
+import { compareBson } from '../bson-compare';
 import { countVisible, findMatches } from '../document-scan';
 import { valuesAtPath } from '../field-path';
 import { mingoOptions } from '../mingo-options';
 import { valueKey } from '../value-key';
-import { compare } from 'mingo/util';
 import type { CommandContext } from './context';
 import { targetName } from './context';
 import { project, sortSkipLimit } from './projection';
@@ -62,5 +62,5 @@ export function distinct(context: CommandContext): Document {
       if (!seen.has(k)) seen.set(k, value);
     }
   }
-  return { values: [...seen.values()].sort(compare), ok: 1 };
+  return { values: [...seen.values()].sort(compareBson), ok: 1 };
 }

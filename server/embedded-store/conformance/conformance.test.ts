@@ -1,46 +1,32 @@
 import { appendFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MongoClient, MongoServerError, ObjectId } from 'mongodb';
+import { MongoClient, ObjectId } from 'mongodb';
 import type { Collection, Db, Document, Long } from 'mongodb';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnStore, storeUnderTest, tempDbpath } from './store-under-test';
-import type { StoreUnderTest } from './store-under-test';
+import { openConformanceSession, serverError, spawnStore, tempDbpath } from './store-under-test';
+import type { ConformanceSession, StoreUnderTest } from './store-under-test';
 
 // Runs against the embedded store by default and, unchanged, against real MongoDB (a replica set,
 // since transactions need one) when MONGODB_URI is set, so the two can be compared.
 
+let session: ConformanceSession;
 let target: StoreUnderTest;
 let client: MongoClient;
 let db: Db;
 
 beforeAll(async () => {
-  target = await storeUnderTest();
-  client = new MongoClient(target.uri, { serverSelectionTimeoutMS: 10_000 });
-  await client.connect();
-  db = client.db(target.dbName);
+  session = await openConformanceSession();
+  ({ target, client, db } = session);
 });
 
 afterAll(async () => {
-  await db?.dropDatabase().catch(() => undefined);
-  await client?.close();
-  await target?.close();
+  await session?.close();
 });
 
 /** Documents whose _id is not an ObjectId (numbers, strings), as several cases use. */
 type Loose = { _id: number | string; [field: string]: unknown };
 const loose = (name: string): Collection<Loose> => db.collection<Loose>(name);
-
-/** The server error a promise rejects with. */
-async function serverError(promise: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MongoServerError) return error;
-    throw error;
-  }
-  throw new Error('expected the operation to fail');
-}
 
 describe('handshake and admin commands', () => {
   it('answers hello, isMaster, ping, buildInfo and getParameter', async () => {

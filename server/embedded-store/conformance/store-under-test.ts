@@ -5,6 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { MongoClient, MongoServerError } from 'mongodb';
+import type { Db } from 'mongodb';
 
 const CLI = path.resolve(import.meta.dirname, '../cli.ts');
 
@@ -86,4 +88,42 @@ export async function storeUnderTest(): Promise<StoreUnderTest> {
 export async function tempDbpath(): Promise<{ dbpath: string; remove(): Promise<void> }> {
   const dbpath = await mkdtemp(path.join(tmpdir(), 'touchpoint-store-'));
   return { dbpath, remove: () => rm(dbpath, { recursive: true, force: true }) };
+}
+
+/** The server error a promise rejects with (fails the test when it resolves or fails otherwise). */
+export async function serverError(promise: Promise<unknown>): Promise<MongoServerError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof MongoServerError) return error;
+    throw error;
+  }
+  throw new Error('expected the operation to fail');
+}
+
+export interface ConformanceSession {
+  target: StoreUnderTest;
+  client: MongoClient;
+  /** A database of its own on the store under test. */
+  db: Db;
+  /** Drops the database, disconnects and stops the store. */
+  close(): Promise<void>;
+}
+
+/** Starts (or reaches) the store under test and connects a driver client to a fresh database. */
+export async function openConformanceSession(): Promise<ConformanceSession> {
+  const target = await storeUnderTest();
+  const client = new MongoClient(target.uri, { serverSelectionTimeoutMS: 10_000 });
+  await client.connect();
+  const db = client.db(target.dbName);
+  return {
+    target,
+    client,
+    db,
+    close: async () => {
+      await db.dropDatabase().catch(() => undefined);
+      await client.close();
+      await target.close();
+    },
+  };
 }
