@@ -3,19 +3,10 @@ import type { FormEvent } from 'react';
 import { loginInputSchema } from '@shared/auth/auth.schema';
 import type { User } from '@shared/auth/auth.schema';
 import { useT } from '../i18n/i18n-context';
-import type { Translate } from '../i18n/i18n-context';
 import { LanguageSelect } from '../i18n/LanguageSelect';
-import { api, ApiError } from '../lib/api-client';
+import { api } from '../lib/api-client';
+import { problemMessage } from '../lib/problem-message';
 import { signIn } from './session-api';
-
-/** What to tell the user about a failed sign-in: the server's own words when it gave any. */
-function failureMessage(error: unknown, t: Translate): string {
-  if (error instanceof ApiError) {
-    if (error.isNetworkError) return t('error.network');
-    return error.problem.detail ?? error.problem.title;
-  }
-  return t('error.unexpected');
-}
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const t = useT();
@@ -42,7 +33,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) 
     try {
       onSignedIn(await signIn(api, input.data));
     } catch (failure) {
-      setError(failureMessage(failure, t));
+      setError(problemMessage(failure, t));
       setPassword('');
       setSubmitting(false);
       passwordRef.current?.focus();
