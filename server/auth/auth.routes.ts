@@ -71,11 +71,19 @@ export function accountRoutes(ctx: AppContext): Router {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
+  // A stolen session must not become a way to guess the password itself (to reuse it elsewhere):
+  // wrong current passwords count like failed sign-ins, per user.
+  const passwordChecks = { name: 'password-change', limit: ctx.config.LOGIN_MAX_ATTEMPTS, windowSeconds: FIFTEEN_MINUTES };
   router.post(
     '/password',
     signedIn,
     validated({ body: changePasswordInputSchema }, async ({ body }, req, res) => {
-      res.json({ user: await ctx.auth.changePassword(req.auth!.user.id, req.auth!.session, body) });
+      const userId = req.auth!.user.id;
+      const attempt = await countHits(ctx.redis, ctx.config.QUEUE_PREFIX, [{ rule: passwordChecks, subject: userId }]);
+      if (attempt.wait > 0) throw new TooManyRequests(attempt.wait, 'Too many wrong current passwords; try again later.');
+      const user = await ctx.auth.changePassword(userId, req.auth!.session, body);
+      await attempt.undo();
+      res.json({ user });
     }),
   );
   return router;

@@ -5,11 +5,12 @@ import { startTestPlatform, type TestPlatform } from '../harness/platform';
 // Issue 13, medium: API tokens could not be listed, revoked or bounded in time, and users could not be
 // disabled, demoted or reset without their existing sessions and tokens living on.
 const MAX_DAYS = 30;
+const LOGIN_LIMIT = 4;
 let tp: TestPlatform;
 let admin: string;
 
 beforeAll(async () => {
-  tp = await startTestPlatform({ API_TOKEN_MAX_DAYS: String(MAX_DAYS) });
+  tp = await startTestPlatform({ API_TOKEN_MAX_DAYS: String(MAX_DAYS), LOGIN_MAX_ATTEMPTS: String(LOGIN_LIMIT) });
   admin = await tp.login();
 });
 afterAll(async () => {
@@ -173,7 +174,8 @@ describe('user administration', () => {
       expect(reply.status).toBe(409);
       expect(reply.body).toMatchObject({ code: 'last-admin' });
     }
-    expect(await me({ cookie: admin })).toBe(200);
+    // The guard runs after the write (so racing admins cannot both pass it) and puts the change back.
+    expect((await tp.request('/api/auth/me', { cookie: admin })).body).toMatchObject({ user: { role: 'admin', disabled: false } });
 
     const second = await staffUser('admin');
     expect((await patch(second.id, { role: 'designer' }, second.cookie)).status).toBe(200);
@@ -216,6 +218,16 @@ describe('changing one\'s own password', () => {
     expect((await change({ currentPassword: ana.password, newPassword: 'short' })).status).toBe(400);
     expect((await change({ currentPassword: ana.password, newPassword: 'a-brand-new-password', extra: 1 })).status).toBe(400);
     expect((await tp.request('/api/auth/password', { cookie: ana.cookie, body: { currentPassword: ana.password, newPassword: 'a-brand-new-password' }, csrf: false })).status).toBe(403);
+  });
+
+  it('limits wrong current passwords per user like failed sign-ins (429)', async () => {
+    const ana = await staffUser();
+    const guess = () => tp.request('/api/auth/password', { cookie: ana.cookie, body: { currentPassword: 'a guess at it', newPassword: 'a-brand-new-password' } });
+    const statuses = await Promise.all(Array.from({ length: LOGIN_LIMIT + 3 }, guess));
+    expect(statuses.filter((reply) => reply.status === 400)).toHaveLength(LOGIN_LIMIT);
+    expect(statuses.filter((reply) => reply.status === 429)).toHaveLength(3);
+    const right = await tp.request('/api/auth/password', { cookie: ana.cookie, body: { currentPassword: ana.password, newPassword: 'a-brand-new-password' } });
+    expect(right.status).toBe(429);
   });
 
   it('keeps this session and the tokens, and ends the other sessions', async () => {
