@@ -4,7 +4,7 @@ import type { User } from '@shared/auth/auth.schema';
 import { changePasswordInputSchema } from '@shared/auth/credentials.schema';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
-import { problemMessage } from '../lib/problem-message';
+import { useAction } from '../lib/use-action';
 import { credentialsApi } from './credentials-api';
 
 const calls = credentialsApi(api);
@@ -16,9 +16,8 @@ export function ChangePasswordForm({ onChanged }: { onChanged: (user: User) => v
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState('');
+  const { busy, error, setError, run } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -26,20 +25,14 @@ export function ChangePasswordForm({ onChanged }: { onChanged: (user: User) => v
     if (next !== repeat) return setError(t('password.mismatch'));
     const input = changePasswordInputSchema.safeParse({ currentPassword: current, newPassword: next });
     if (!input.success) return setError(input.error.issues.map((issue) => t(issue.path[0] === 'currentPassword' ? 'password.current' : 'password.new') + ': ' + issue.message).join(' '));
-    setBusy(true);
-    setError('');
-    try {
+    await run(async () => {
       const user = await calls.changePassword(input.data);
       setCurrent('');
       setNext('');
       setRepeat('');
       setStatus(t('password.changed'));
       onChanged(user);
-    } catch (failure) {
-      setError(problemMessage(failure, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const field = (key: 'current' | 'new' | 'repeat', value: string, set: (value: string) => void) => (

@@ -5,7 +5,7 @@ import type { ApiToken } from '@shared/auth/credentials.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Loaded } from '../lib/Loaded';
-import { problemMessage } from '../lib/problem-message';
+import { useAction } from '../lib/use-action';
 import { useLoad } from '../lib/use-load';
 import { credentialsApi } from './credentials-api';
 
@@ -23,22 +23,9 @@ export function TokensPanel({ scope }: { scope: 'own' | 'all' }) {
   const [name, setName] = useState('');
   const [days, setDays] = useState('');
   const [created, setCreated] = useState<CreateTokenResponse | null>(null);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const when = (iso: string | null) => (iso ? dateFormat.format(new Date(iso)) : t('tokens.never'));
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError('');
-    try {
-      await action();
-    } catch (failure) {
-      setError(problemMessage(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const handleCreate = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -5,7 +5,7 @@ import type { UpdateUserInput } from '@shared/auth/credentials.schema';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Loaded } from '../lib/Loaded';
-import { problemMessage } from '../lib/problem-message';
+import { useAction } from '../lib/use-action';
 import { useLoad } from '../lib/use-load';
 import { credentialsApi } from './credentials-api';
 import { ROLE_LABELS } from './role-labels';
@@ -21,28 +21,18 @@ export function UsersPanel() {
   const t = useT();
   const id = useId();
   const load = useLoad('staff users', async () => ({ users: await calls.listUsers(), me: await fetchCurrentUser(api) }));
-  const [error, setError] = useState('');
+  const { busy, error, setError, run: runAction } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
   const [resetFor, setResetFor] = useState<string | null>(null);
   const [temporary, setTemporary] = useState('');
   const [draft, setDraft] = useState({ email: '', name: '', role: 'analyst' as Role, password: '' });
 
   const run = async (action: () => Promise<string>, self = false) => {
-    setBusy(true);
-    setError('');
     setStatus('');
-    try {
-      setStatus(await action());
-      // A change to oneself ended this session: start over at the sign-in page.
-      if (self) window.location.reload();
-      else load.retry();
-    } catch (failure) {
-      setError(problemMessage(failure, t));
-      load.retry();
-    } finally {
-      setBusy(false);
-    }
+    const done = await runAction(async () => setStatus(await action()));
+    // A change to oneself ended this session: start over at the sign-in page.
+    if (done && self) window.location.reload();
+    else load.retry();
   };
   const update = (user: User, input: UpdateUserInput, me: User | null) =>
     void run(async () => {

@@ -4,7 +4,7 @@ import { TEMPLATE_LOCALES, type EmailTemplate, type EmailTemplateBody, type Rend
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Loaded } from '../lib/Loaded';
-import { problemMessage } from '../lib/problem-message';
+import { useAction } from '../lib/use-action';
 import { useLoad } from '../lib/use-load';
 import { emailTemplatesApi } from './email-templates-api';
 
@@ -20,27 +20,19 @@ export function EmailTemplatesEditor() {
   const [draft, setDraft] = useState<EmailTemplateBody>({ subject: '', html: '', text: '' });
   const [preview, setPreview] = useState<RenderedEmail | null>(null);
   const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { busy, error, setError } = action;
 
   const current = load.state.kind === 'ready' ? load.state.value.find((tpl) => tpl.kind === kind && tpl.locale === locale) : undefined;
   useEffect(() => {
     if (current) setDraft({ subject: current.subject, html: current.html, text: current.text });
     setPreview(null);
     setError('');
-  }, [current]);
+  }, [current, setError]);
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError('');
+  const run = (step: () => Promise<void>) => {
     setStatus('');
-    try {
-      await action();
-    } catch (err) {
-      setError(problemMessage(err, t));
-    } finally {
-      setBusy(false);
-    }
+    return action.run(step);
   };
   const replace = (saved: EmailTemplate) =>
     load.state.kind === 'ready' && load.replace(load.state.value.map((tpl) => (tpl.kind === saved.kind && tpl.locale === saved.locale ? saved : tpl)));
