@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '@shared/auth/auth.schema';
 import { useT } from '../i18n/i18n-context';
-import { LanguageSelect } from '../i18n/LanguageSelect';
 import { api } from '../lib/api-client';
+import { AuthCard } from './AuthCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { signOut } from './session-api';
 
@@ -13,31 +13,17 @@ import { signOut } from './session-api';
 export function PasswordChangePage({ onChanged, onSignedOut }: { onChanged: (user: User) => void; onSignedOut: () => void }) {
   const t = useT();
   const [signOutFailed, setSignOutFailed] = useState(false);
-  useEffect(() => {
-    document.title = `${t('password.requiredTitle')} · ${t('app.name')}`;
-  }, [t]);
-
   return (
-    <div className="login-layout">
-      <main className="login-card" aria-labelledby="password-title">
-        <p className="brand">{t('app.name')}</p>
-        <h1 id="password-title">{t('password.requiredTitle')}</h1>
-        <p className="page-lead">{t('password.requiredLead')}</p>
-        <ChangePasswordForm onChanged={onChanged} />
-        {signOutFailed && (
-          <p className="banner banner-error" role="alert">
-            {t('header.logoutFailed')}
-          </p>
-        )}
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => void signOut(api).then(onSignedOut, () => setSignOutFailed(true))}
-        >
-          {t('header.logout')}
-        </button>
-        <LanguageSelect />
-      </main>
-    </div>
+    <AuthCard titleKey="password.requiredTitle" heading={t('password.requiredTitle')} lead={t('password.requiredLead')}>
+      <ChangePasswordForm onChanged={onChanged} />
+      {signOutFailed && (
+        <p className="banner banner-error" role="alert">
+          {t('header.logoutFailed')}
+        </p>
+      )}
+      <button type="button" className="button button-secondary" onClick={() => void signOut(api).then(onSignedOut, () => setSignOutFailed(true))}>
+        {t('header.logout')}
+      </button>
+    </AuthCard>
   );
 }
