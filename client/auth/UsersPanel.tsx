@@ -27,27 +27,33 @@ export function UsersPanel() {
   const [temporary, setTemporary] = useState('');
   const [draft, setDraft] = useState({ email: '', name: '', role: 'analyst' as Role, password: '' });
 
-  const run = async (action: () => Promise<string>, self = false) => {
+  /** Runs a change and puts the user it returns into the list shown (no reload, no flash). */
+  const run = async (action: () => Promise<{ user: User; message: string }>, self = false) => {
     setStatus('');
-    const done = await runAction(async () => setStatus(await action()));
+    const done = await runAction(async () => {
+      const { user, message } = await action();
+      setStatus(message);
+      if (load.state.kind !== 'ready') return;
+      const { users, me } = load.state.value;
+      const known = users.some((other) => other.id === user.id);
+      load.replace({ me, users: known ? users.map((other) => (other.id === user.id ? user : other)) : [...users, user] });
+    });
     // A change to oneself ended this session: start over at the sign-in page.
     if (done && self) window.location.reload();
-    else load.retry();
+    // A refused change (a role select already moved) shows the list as it is.
+    if (!done) load.retry();
   };
   const update = (user: User, input: UpdateUserInput, me: User | null) =>
-    void run(async () => {
-      await calls.updateUser(user.id, input);
-      return t('users.updated', { email: user.email });
-    }, user.id === me?.id);
+    void run(async () => ({ user: await calls.updateUser(user.id, input), message: t('users.updated', { email: user.email }) }), user.id === me?.id);
 
   const handleCreate = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const input = createUserInputSchema.safeParse(draft);
     if (!input.success) return setError(input.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join(' '));
     void run(async () => {
-      await calls.createUser(input.data);
+      const user = await calls.createUser(input.data);
       setDraft({ email: '', name: '', role: 'analyst', password: '' });
-      return t('users.created', { email: input.data.email });
+      return { user, message: t('users.created', { email: user.email }) };
     });
   };
 
@@ -56,10 +62,10 @@ export function UsersPanel() {
     const password = passwordSchema.safeParse(temporary);
     if (!password.success) return setError(t('password.policy'));
     void run(async () => {
-      await calls.resetPassword(user.id, { password: password.data });
+      const reset = await calls.resetPassword(user.id, { password: password.data });
       setResetFor(null);
       setTemporary('');
-      return t('users.resetDone', { email: user.email });
+      return { user: reset, message: t('users.resetDone', { email: user.email }) };
     }, user.id === me?.id);
   };
 

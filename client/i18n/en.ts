@@ -415,7 +415,7 @@ export const en = {
   'users.enableNamed': 'Enable {email}',
   'users.disableNamed': 'Disable {email}',
   'users.reset': 'Reset password',
-  'users.resetNamed': 'Reset the password of {email}',
+  'users.resetNamed': 'Reset password of {email}',
   'users.temporaryPassword': 'Temporary password',
   'users.resetSubmit': 'Set temporary password',
   'users.resetDone': '{email} must choose a new password at the next sign-in.',

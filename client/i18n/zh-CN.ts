@@ -415,7 +415,7 @@ export const zhCN: Messages = {
   'users.enableNamed': '启用 {email}',
   'users.disableNamed': '停用 {email}',
   'users.reset': '重置密码',
-  'users.resetNamed': '重置 {email} 的密码',
+  'users.resetNamed': '重置密码：{email}',
   'users.temporaryPassword': '临时密码',
   'users.resetSubmit': '设置临时密码',
   'users.resetDone': '{email} 下次登录时须设置新密码。',

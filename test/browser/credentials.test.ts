@@ -56,6 +56,7 @@ describe('credentials in the staff app', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Never');
 
+    await expectNoSeriousAxeViolations(page);
     await page.getByRole('button', { name: 'Revoke token reporting' }).click();
     await page.getByText('No API tokens.').waitFor();
     expect((await tp.request('/api/auth/me', { token })).status).toBe(401);
@@ -72,13 +73,15 @@ describe('credentials in the staff app', () => {
     const row = page.getByRole('row').filter({ hasText: 'ana@example.test' });
     await row.waitFor();
 
+    await expectNoSeriousAxeViolations(page);
     const ana = await tp.login('ana@example.test', 'analyst-password-1');
     await page.getByRole('button', { name: 'Disable ana@example.test' }).click();
     await expect.poll(() => row.textContent()).toContain('Disabled');
     expect((await tp.request('/api/auth/me', { cookie: ana })).status).toBe(401);
 
     await page.getByRole('button', { name: 'Enable ana@example.test' }).click();
-    await page.getByRole('button', { name: 'Reset the password of ana@example.test' }).click();
+    await expect.poll(() => row.textContent()).toContain('Active');
+    await page.getByRole('button', { name: 'Reset password of ana@example.test' }).click();
     await page.getByLabel('Temporary password').fill('temporary-password-1');
     await page.getByRole('button', { name: 'Set temporary password' }).click();
     await expect.poll(() => row.textContent()).toContain('Must change password');
