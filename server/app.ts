@@ -6,7 +6,8 @@ import express, { type RequestHandler } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import type { AppContext } from './app-context';
-import { authRoutes, publicAuthRoutes, userRoutes } from './auth/auth.routes';
+import { accountRoutes, authRoutes, publicAuthRoutes } from './auth/auth.routes';
+import { userRoutes } from './auth/user.routes';
 import { requireAuth } from './auth/auth.middleware';
 import { distributionRoutes } from './distributions/distribution.routes';
 import { contactImportRoutes, contactRoutes } from './contacts/contact.routes';
@@ -103,6 +104,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/public/surveys', publicResponseRoutes(ctx));
   app.use('/api/public', notFoundHandler);
   app.use('/u', unsubscribeRoutes(ctx));
+  app.use('/api/auth', accountRoutes(ctx));
   app.use('/api', requireAuth(ctx.auth));
   app.use('/api/auth', authRoutes(ctx));
   app.use('/api/users', userRoutes(ctx));

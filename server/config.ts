@@ -38,6 +38,8 @@ const envSchema = z.object({
     z.string().min(32, 'must be at least 32 characters').optional(),
   ),
   SESSION_TTL_MINUTES: positiveInt(12 * 60, 60 * 24 * 30),
+  /** Longest lifetime of a personal API token, in days; the default for a token that names none. */
+  API_TOKEN_MAX_DAYS: positiveInt(90, 3650),
   ADMIN_EMAIL: z.preprocess((v) => v || 'admin@touchpoint.local', z.email()),
   ADMIN_PASSWORD: z.preprocess(
     (v) => (v === '' ? undefined : v),

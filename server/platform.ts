@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { Worker } from 'bullmq';
 import type { AppContext } from './app-context';
 import { createApp } from './app';
-import { AuthService, ensureFirstAdmin } from './auth/auth.service';
+import { AuthService, ensureFirstAdmin, initialAdminPasswordFile } from './auth/auth.service';
 import { ConfigError, loadConfig, type Config } from './config';
 import { JOB_DEFINITIONS } from './jobs';
 import { connectDatabase, disconnectDatabase } from './lib/db';
@@ -58,18 +57,21 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
     cleanups.push(() => queues.close());
     const mailer = createMailer(services.smtpUrl, config.MAIL_FROM, config.NODE_ENV === 'production');
     cleanups.push(async () => mailer.close());
-    const auth = new AuthService(await resolveSessionSecret(config.SESSION_SECRET, config.dataDir), config.SESSION_TTL_MINUTES);
+    const passwordFile = initialAdminPasswordFile(config.dataDir);
+    const auth = new AuthService(await resolveSessionSecret(config.SESSION_SECRET, config.dataDir), config.SESSION_TTL_MINUTES, {
+      apiTokenMaxDays: config.API_TOKEN_MAX_DAYS,
+      initialPasswordFile: passwordFile,
+    });
     const fallbackUrl = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
     const context: AppContext = { config, logger, redis, queues, mailer, auth, services, publicUrl: config.PUBLIC_URL ?? fallbackUrl };
 
     const admin = await ensureFirstAdmin(auth, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, dataDir: config.dataDir });
-    if (admin.password) {
-      // Only the file path: start logs get copied into tickets and CI output, the password must not.
-      console.warn(`admin login: ${admin.email} (first password in ${admin.passwordFile})`);
+    // Only the file path: start logs get copied into tickets and CI output, the password must not. The
+    // file is gone once the admin has changed that password, and then nothing is printed.
+    if (admin.passwordFile || (!admin.created && fs.existsSync(passwordFile))) {
+      console.warn(`admin login: ${admin.email} (first password in ${passwordFile}; it must be changed at first sign-in)`);
     } else if (admin.created) {
       console.warn(`admin login: ${admin.email} with the password from ADMIN_PASSWORD`);
-    } else if (fs.existsSync(path.join(config.dataDir, 'initial-admin-password'))) {
-      console.warn(`admin login: ${config.ADMIN_EMAIL} (first password in ${path.join(config.dataDir, 'initial-admin-password')})`);
     }
 
     let workers: Worker[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../lib/api-client';
 import { fetchCurrentUser } from './session-api';
 
-const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', role: 'analyst' };
+const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', role: 'analyst', disabled: false, mustChangePassword: false };
 const answer = (status: number, body: unknown, type = 'application/json') => () =>
   Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': type } }));
 

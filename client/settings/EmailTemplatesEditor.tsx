@@ -1,20 +1,15 @@
 import { useEffect, useId, useState } from 'react';
 import { SEND_KINDS, type SendKind } from '@shared/mail/send-log.schema';
 import { TEMPLATE_LOCALES, type EmailTemplate, type EmailTemplateBody, type RenderedEmail, type TemplateLocale } from '@shared/mail/template.schema';
-import { useT, type Translate } from '../i18n/i18n-context';
+import { useT } from '../i18n/i18n-context';
 import { LOCALE_NATIVE_NAMES } from '../i18n/locale';
-import { ApiError, api } from '../lib/api-client';
-import { problemText } from '../lib/problem-text';
+import { api } from '../lib/api-client';
 import { Loaded } from '../lib/Loaded';
+import { useAction } from '../lib/use-action';
 import { useLoad } from '../lib/use-load';
 import { emailTemplatesApi } from './email-templates-api';
 
 const calls = emailTemplatesApi(api);
-
-function messageOf(error: unknown, t: Translate): string {
-  const params = error instanceof ApiError ? (error.problem.invalid_params ?? []) : [];
-  return [problemText(error, t), ...params.map((p) => `${p.name}: ${p.reason}`)].join(' ');
-}
 
 /** Settings → Email templates: pick a kind and language, edit subject and bodies, preview with sample values, save or reset. */
 export function EmailTemplatesEditor() {
@@ -26,27 +21,19 @@ export function EmailTemplatesEditor() {
   const [draft, setDraft] = useState<EmailTemplateBody>({ subject: '', html: '', text: '' });
   const [preview, setPreview] = useState<RenderedEmail | null>(null);
   const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { busy, error, setError } = action;
 
   const current = load.state.kind === 'ready' ? load.state.value.find((tpl) => tpl.kind === kind && tpl.locale === locale) : undefined;
   useEffect(() => {
     if (current) setDraft({ subject: current.subject, html: current.html, text: current.text });
     setPreview(null);
     setError('');
-  }, [current]);
+  }, [current, setError]);
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError('');
+  const run = (step: () => Promise<void>) => {
     setStatus('');
-    try {
-      await action();
-    } catch (err) {
-      setError(messageOf(err, t));
-    } finally {
-      setBusy(false);
-    }
+    return action.run(step);
   };
   const replace = (saved: EmailTemplate) =>
     load.state.kind === 'ready' && load.replace(load.state.value.map((tpl) => (tpl.kind === saved.kind && tpl.locale === saved.locale ? saved : tpl)));

@@ -1,3 +1,5 @@
+import { TokensPanel } from '../auth/TokensPanel';
+import { UsersPanel } from '../auth/UsersPanel';
 import { useT } from '../i18n/i18n-context';
 import { EmailTemplatesEditor } from './EmailTemplatesEditor';
 import '../lib/section-ui.css';
@@ -9,6 +11,8 @@ export function SettingsPage() {
     <section className="page" aria-labelledby="page-title">
       <h1 id="page-title">{t('nav.settings')}</h1>
       <p className="page-lead">{t('settings.placeholder')}</p>
+      <UsersPanel />
+      <TokensPanel scope="all" />
       <EmailTemplatesEditor />
     </section>
   );

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { User } from '@shared/auth/auth.schema';
 import { fetchCurrentUser } from '../auth/session-api';
 import { LoginPage } from '../auth/LoginPage';
+import { PasswordChangePage } from '../auth/PasswordChangePage';
 import { useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
 import { navigate, useLocation } from '../lib/navigation';
@@ -64,18 +65,17 @@ export function StaffApp() {
           onSignedIn={(user) => setSession({ status: 'signed-in', user })}
         />
       );
-    case 'signed-in':
-      return (
-        <StaffShell
-          user={session.user}
-          pathname={onLoginPage ? HOME_PATH : pathname}
-          onSignedOut={() => {
-            // Navigate first so the redirect effect does not turn this page into ?next=.
-            navigate(LOGIN_PATH);
-            setSession({ status: 'signed-out' });
-          }}
-        />
-      );
+    case 'signed-in': {
+      const onSignedOut = () => {
+        // Navigate first so the redirect effect does not turn this page into ?next=.
+        navigate(LOGIN_PATH);
+        setSession({ status: 'signed-out' });
+      };
+      if (session.user.mustChangePassword) {
+        return <PasswordChangePage onChanged={(user) => setSession({ status: 'signed-in', user })} onSignedOut={onSignedOut} />;
+      }
+      return <StaffShell user={session.user} pathname={onLoginPage ? HOME_PATH : pathname} onSignedOut={onSignedOut} />;
+    }
   }
 }
 

@@ -1,11 +1,9 @@
-import type { Role, User } from '@shared/auth/auth.schema';
-import type { MessageKey } from '../i18n/en';
+import type { User } from '@shared/auth/auth.schema';
+import { ROLE_LABELS } from '../auth/role-labels';
 import { useT } from '../i18n/i18n-context';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import { Link } from '../lib/Link';
 import { HOME_PATH } from './staff-routes';
-
-const ROLE_LABELS: Record<Role, MessageKey> = { admin: 'role.admin', designer: 'role.designer', analyst: 'role.analyst' };
 
 interface Props {
   user: User;

@@ -36,17 +36,28 @@ export function requireCsrfHeader(req: Request): void {
   }
 }
 
+export interface RequireAuthOptions {
+  csrf?: 'header' | 'same-origin';
+  /** `allow` only for what a user must reach to change a generated or reset password (me, logout, change). */
+  pendingPasswordChange?: 'refuse' | 'allow';
+}
+
 /**
  * Requires a session cookie or `Authorization: Bearer <token>` and puts the user on `req.auth`.
  * Cookie writes need the CSRF header, unless the caller checks the origin itself (`csrf: 'same-origin'`,
- * for pages we do not write, such as the queue board).
+ * for pages we do not write, such as the queue board). A user who must change their password gets
+ * 403 `password-change-required` everywhere else.
  */
-export function requireAuth(auth: AuthService, options: { csrf: 'header' | 'same-origin' } = { csrf: 'header' }): RequestHandler {
+export function requireAuth(auth: AuthService, options: RequireAuthOptions = {}): RequestHandler {
+  const { csrf = 'header', pendingPasswordChange = 'refuse' } = options;
   return async (req, _res, next) => {
     const found = await identify(auth, req);
     if (found.via === 'api-token' && !found.auth) throw new Unauthenticated('The API token is unknown, expired or malformed.');
     if (!found.auth) throw new Unauthenticated(found.via === 'session' ? 'Your session has expired; sign in again.' : undefined);
-    if (found.via === 'session' && options.csrf === 'header') requireCsrfHeader(req);
+    if (found.via === 'session' && csrf === 'header') requireCsrfHeader(req);
+    if (found.auth.user.mustChangePassword && pendingPasswordChange === 'refuse') {
+      throw new HttpError(403, 'password-change-required', 'Password change required', 'Change your password (POST /api/auth/password) before doing anything else.');
+    }
     req.auth = found.auth;
     next();
   };

@@ -1,11 +1,12 @@
 import { Router, type Response } from 'express';
-import { createTokenInputSchema, createUserInputSchema, loginInputSchema } from '@shared/auth/auth.schema';
+import { createTokenInputSchema, loginInputSchema } from '@shared/auth/auth.schema';
+import { changePasswordInputSchema, idParamsSchema, tokenListQuerySchema } from '@shared/auth/credentials.schema';
 import type { AppContext } from '../app-context';
 import { addressKey } from '../lib/client-address';
-import { TooManyRequests } from '../lib/errors';
+import { Forbidden, TooManyRequests } from '../lib/errors';
 import { countHits } from '../lib/rate-limit';
 import { validated } from '../lib/validate';
-import { requireCsrfHeader, requireRole } from './auth.middleware';
+import { requireAuth, requireCsrfHeader } from './auth.middleware';
 import { SESSION_COOKIE } from './auth.service';
 
 function sessionCookie(res: Response, ctx: AppContext, value: string, maxAgeMs: number) {
@@ -55,37 +56,62 @@ export function publicAuthRoutes(ctx: AppContext): Router {
   return router;
 }
 
-/** Routes for a signed-in user (mounted behind requireAuth). */
-export function authRoutes(ctx: AppContext): Router {
+/**
+ * What a signed-in user may reach even while they must change their password: who am I, sign out, and
+ * the change itself. Mounted before the general requireAuth, each route authenticates on its own.
+ */
+export function accountRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.get('/me', (req, res) => {
+  const signedIn = requireAuth(ctx.auth, { pendingPasswordChange: 'allow' });
+  router.get('/me', signedIn, (req, res) => {
     res.json({ user: req.auth?.user });
   });
-  router.post('/logout', async (req, res) => {
+  router.post('/logout', signedIn, async (req, res) => {
     if (req.auth?.session) await ctx.auth.logout(req.auth.session);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
+  // A stolen session must not become a way to guess the password itself (to reuse it elsewhere):
+  // wrong current passwords count like failed sign-ins, per user.
+  const passwordChecks = { name: 'password-change', limit: ctx.config.LOGIN_MAX_ATTEMPTS, windowSeconds: FIFTEEN_MINUTES };
+  router.post(
+    '/password',
+    signedIn,
+    validated({ body: changePasswordInputSchema }, async ({ body }, req, res) => {
+      const userId = req.auth!.user.id;
+      const attempt = await countHits(ctx.redis, ctx.config.QUEUE_PREFIX, [{ rule: passwordChecks, subject: userId }]);
+      if (attempt.wait > 0) throw new TooManyRequests(attempt.wait, 'Too many wrong current passwords; try again later.');
+      const user = await ctx.auth.changePassword(userId, req.auth!.session, body);
+      await attempt.undo();
+      res.json({ user });
+    }),
+  );
+  return router;
+}
+
+/** A signed-in user's API tokens (mounted behind requireAuth); admins may list and revoke everyone's. */
+export function authRoutes(ctx: AppContext): Router {
+  const router = Router();
   router.post(
     '/tokens',
     validated({ body: createTokenInputSchema }, async ({ body }, req, res) => {
       res.status(201).json(await ctx.auth.createApiToken(req.auth!.user.id, body));
     }),
   );
-  return router;
-}
-
-/** Staff user administration. */
-export function userRoutes(ctx: AppContext): Router {
-  const router = Router();
-  router.use(requireRole('admin'));
-  router.get('/', async (_req, res) => {
-    res.json({ users: await ctx.auth.listUsers() });
-  });
-  router.post(
-    '/',
-    validated({ body: createUserInputSchema }, async ({ body }, _req, res) => {
-      res.status(201).json({ user: await ctx.auth.createUser(body) });
+  router.get(
+    '/tokens',
+    validated({ query: tokenListQuerySchema }, async ({ query }, req, res) => {
+      const user = req.auth!.user;
+      if (query.scope === 'all' && user.role !== 'admin') throw new Forbidden('Only admins may list everyone\'s tokens.');
+      res.json({ tokens: await ctx.auth.listApiTokens(query.scope === 'all' ? null : user.id) });
+    }),
+  );
+  router.delete(
+    '/tokens/:id',
+    validated({ params: idParamsSchema }, async ({ params }, req, res) => {
+      const user = req.auth!.user;
+      await ctx.auth.revokeApiToken(params.id, user.role === 'admin' ? null : user.id);
+      res.status(204).end();
     }),
   );
   return router;

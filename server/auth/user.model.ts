@@ -8,6 +8,7 @@ const userSchema = new Schema(
     role: { type: String, required: true, enum: ROLES },
     passwordHash: { type: String, required: true },
     disabled: { type: Boolean, default: false },
+    mustChangePassword: { type: Boolean, default: false },
   },
   { timestamps: true },
 );

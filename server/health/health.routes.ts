@@ -44,7 +44,9 @@ export function healthRoutes(ctx: AppContext): Router {
   const router = Router();
   const mailProbe = cachedProbe(() => probe(() => ctx.mailer.verify(), ctx.services.embedded.mail), ctx.config.HEALTH_MAIL_PROBE_MS);
   router.get('/', async (req, res) => {
-    const staff = (await identify(ctx.auth, req)).auth !== null;
+    // A user who must still change a generated password counts as anyone, like everywhere else.
+    const user = (await identify(ctx.auth, req)).auth?.user;
+    const staff = user !== undefined && !user.mustChangePassword;
     const [database, redis, mail] = await Promise.all([
       probe(pingDatabase, ctx.services.embedded.database),
       probe(() => pingRedis(ctx.redis), ctx.services.embedded.redis),

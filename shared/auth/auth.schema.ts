@@ -17,22 +17,29 @@ export const userSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: roleSchema,
+  disabled: z.boolean(),
+  /** Set for a generated or reset password: every other staff action is refused until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 
 export const meResponseSchema = z.object({ user: userSchema });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
+/** The password policy, for new users, resets and changes alike. */
+export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(1024);
+
 export const createUserInputSchema = z.object({
   email: emailSchema,
   name: z.string().trim().min(1).max(200),
   role: roleSchema,
-  password: z.string().min(10, 'must be at least 10 characters').max(1024),
+  password: passwordSchema,
 });
 export type CreateUserInput = z.infer<typeof createUserInputSchema>;
 
 export const createTokenInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
+  /** Defaults to the server's maximum token lifetime (API_TOKEN_MAX_DAYS); above it is refused. */
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 export type CreateTokenInput = z.infer<typeof createTokenInputSchema>;
@@ -41,7 +48,7 @@ export const createTokenResponseSchema = z.object({
   id: z.string(),
   name: z.string(),
   token: z.string(),
-  expiresAt: z.string().nullable(),
+  expiresAt: z.string(),
 });
 export type CreateTokenResponse = z.infer<typeof createTokenResponseSchema>;
 

@@ -56,12 +56,21 @@ describe('process entries', () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
       expect(entry.output.join('\n')).toMatch(/Embedded defaults in use for database, redis, mail/);
-      const password = (await fs.readFile(path.join(dataDir, 'initial-admin-password'), 'utf8')).trim();
-      expect(entry.output.join('\n')).toContain(`admin login: admin@touchpoint.local (first password in ${path.join(dataDir, 'initial-admin-password')})`);
+      const passwordFile = path.join(dataDir, 'initial-admin-password');
+      const password = (await fs.readFile(passwordFile, 'utf8')).trim();
+      // Only the path is printed; the generated password must be changed at first sign-in, which removes the file.
+      expect(entry.output.join('\n')).toContain(`admin login: admin@touchpoint.local (first password in ${passwordFile}; it must be changed at first sign-in)`);
       expect(entry.output.join('\n')).not.toContain(password);
       const signedIn = await signInAsAdmin(url!, password);
       expect(signedIn.status).toBe(200);
       const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+      const changed = await fetch(`${url}/api/auth/password`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'x-touchpoint-csrf': '1' },
+        body: JSON.stringify({ currentPassword: password, newPassword: 'the-admin-own-password' }),
+      });
+      expect(changed.status).toBe(200);
+      await expect(fs.stat(passwordFile)).rejects.toMatchObject({ code: 'ENOENT' });
       expect(await (await fetch(`${url}/api/health`, { headers: { cookie } })).json()).toMatchObject({
         status: 'ok',
         services: { database: { status: 'up', embedded: true }, redis: { status: 'up', embedded: true }, mail: { status: 'up', embedded: true } },
