@@ -5,7 +5,7 @@ import { LanguageSelect } from '../i18n/LanguageSelect';
 import { Link } from '../lib/Link';
 import { HOME_PATH } from './staff-routes';
 
-const ROLE_LABELS: Record<Role, MessageKey> = { admin: 'role.admin', designer: 'role.designer', analyst: 'role.analyst' };
+const ROLE_LABELS: Record<Role, MessageKey> = { admin: 'role.admin', designer: 'role.designer', analyst: 'role.analyst', integration: 'role.integration' };
 
 interface Props {
   user: User;

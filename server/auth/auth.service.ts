@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { CreateTokenInput, CreateUserInput, User } from '@shared/auth/auth.schema';
-import { Conflict, Unauthenticated } from '../lib/errors';
+import { isTokenOnlyRole, type CreateTokenInput, type CreateUserInput, type User } from '@shared/auth/auth.schema';
+import { Conflict, Forbidden, Unauthenticated } from '../lib/errors';
 import { CredentialModel } from './credential.model';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { UserModel, type UserDocument } from './user.model';
@@ -42,6 +42,7 @@ export class AuthService {
     const doc = await UserModel.findOne({ email });
     const valid = await verifyPassword(password, doc?.passwordHash ?? (await dummyPasswordHash()));
     if (!doc || !valid || doc.disabled) throw new Unauthenticated('Wrong email or password.');
+    if (isTokenOnlyRole(toUser(doc).role)) throw new Forbidden(`The ${doc.role} role acts through API tokens only; it cannot sign in.`);
     const session = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionTtlMinutes * 60_000);
     await CredentialModel.create({ kind: 'session', secretHash: this.hashSecret(session), userId: doc._id, expiresAt });
