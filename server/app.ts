@@ -15,6 +15,7 @@ import { contactImportRoutes, contactRoutes } from './contacts/contact.routes';
 import { healthRoutes } from './health/health.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { publicResponseRoutes, responseRoutes } from './responses/response.routes';
+import { responseIngestRoutes } from './responses/response-ingest.routes';
 import { respondPageHandler } from './surveys/respond-page';
 import { publicSurveyRoutes, surveyRoutes } from './surveys/survey.routes';
 import { metricsRoutes } from './scores/metrics.routes';
@@ -117,6 +118,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/email-templates', emailTemplateRoutes());
   app.use('/api/metrics', metricsRoutes());
   app.use('/api', followUpRoutes());
+  app.use('/api/responses', responseIngestRoutes(ctx));
   app.use('/api', responseRoutes());
   app.use('/api/contacts', contactRoutes());
   app.use('/api', notFoundHandler);

@@ -10,7 +10,7 @@ import {
   type ImportReport,
 } from '@shared/contacts/contact.schema';
 import { Invalid } from '../lib/errors';
-import { streamCsvRecords } from '../lib/streamed-import';
+import { streamCsvRows } from '../lib/streamed-import';
 import { isDuplicateKey } from '../lib/mongo-errors';
 import { getSegments } from '../settings/settings.service';
 import { ContactModel } from './contact.model';
@@ -178,24 +178,13 @@ function rowFromRecord(record: string[], columns: CsvColumns): Record<string, un
  */
 export async function importContactsCsv(body: Readable, maxBytes: number): Promise<ImportReport> {
   const contactImport = await ContactImport.start();
-  let columns: CsvColumns | undefined;
-  await streamCsvRecords(body, maxBytes, {
-    record: async (record, line) => {
-      if (!columns) {
-        columns = readHeader(record);
-        return;
-      }
-      if (record.length !== columns.width) {
-        // A shifted row (an unquoted comma in a value) would put values in the wrong fields.
-        const email = record[columns.fields.email!];
-        contactImport.rejectRow(line, email || undefined, [`row: has ${record.length} fields, the header has ${columns.width}`]);
-        return;
-      }
-      await contactImport.add(line, rowFromRecord(record, columns));
-    },
+  const hadHeader = await streamCsvRows(body, maxBytes, {
+    header: readHeader,
+    row: (record, line, columns) => contactImport.add(line, rowFromRecord(record, columns)),
+    misshapen: (record, line, reason, columns) => contactImport.rejectRow(line, record[columns.fields.email!] || undefined, [reason]),
     // The rows read before the file broke off were valid: keep them all, not just the written batches.
     brokenOff: () => contactImport.finish(),
   });
-  if (!columns) throw new Invalid('The CSV file is empty; it needs a header row with an email column.');
+  if (!hadHeader) throw new Invalid('The CSV file is empty; it needs a header row with an email column.');
   return contactImport.finish();
 }

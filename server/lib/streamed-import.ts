@@ -107,6 +107,30 @@ export function streamCsvRecords(body: Readable, maxBytes: number, handler: Reco
   );
 }
 
+/** What to do with a CSV file read as a header row and data rows. */
+export interface CsvRowHandler<C extends { width: number }> {
+  /** Reads the header row (line 1); throws a 400 when it is not usable. */
+  header(record: string[]): C;
+  row(record: string[], line: number, columns: C): Promise<void>;
+  /** A row with another number of fields than the header: shifted by an unquoted comma, so refused whole. */
+  misshapen(record: string[], line: number, reason: string, columns: C): void;
+  brokenOff(): Promise<unknown>;
+}
+
+/** Streams a CSV file as header and rows; false when the file had no header row at all. */
+export async function streamCsvRows<C extends { width: number }>(body: Readable, maxBytes: number, handler: CsvRowHandler<C>): Promise<boolean> {
+  let columns: C | undefined;
+  await streamCsvRecords(body, maxBytes, {
+    record: async (record, line) => {
+      if (!columns) columns = handler.header(record);
+      else if (record.length !== columns.width) handler.misshapen(record, line, `row: has ${record.length} fields, the header has ${columns.width}`, columns);
+      else await handler.row(record, line, columns);
+    },
+    brokenOff: () => handler.brokenOff(),
+  });
+  return columns !== undefined;
+}
+
 /** Non-empty NDJSON lines (UTF-8, BOM allowed), each as text with its line number from 1; an overlong line breaks the file off. */
 export function streamNdjsonLines(body: Readable, maxBytes: number, handler: RecordHandler<string>): Promise<void> {
   return streamRecords(

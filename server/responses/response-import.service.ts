@@ -1,0 +1,133 @@
+import type { Readable } from 'node:stream';
+import { MongoBulkWriteError, type Document } from 'mongodb';
+import { MAX_LISTED_REJECTIONS } from '@shared/contacts/contact.schema';
+import { ingestResponseInputSchema, type ResponseImportReport } from '@shared/responses/response-ingest.schema';
+import type { AppContext } from '../app-context';
+import { HttpError } from '../lib/errors';
+import { isDuplicateKey } from '../lib/mongo-errors';
+import { streamNdjsonLines } from '../lib/streamed-import';
+import { afterResponseStored } from './response-events';
+import { prepareIngested } from './response-ingest.service';
+import { ResponseModel } from './response.model';
+import { EARLIER_PROJECTION, askAgainAbout, earlierOf, type NewResponse } from './response.service';
+
+/** Responses written per insertMany; also the most rows an import holds in memory at once. */
+export const RESPONSE_IMPORT_BATCH_SIZE = 1000;
+/** Response consumers run for this many stored responses at a time. */
+const CONSUMER_CONCURRENCY = 50;
+
+/** A rejected row's reasons: each invalid field as `field: reason`, else the problem's detail. */
+function reasonsOf(error: HttpError): string[] {
+  if (error.invalidParams?.length) return error.invalidParams.map(({ name, reason }) => `${name.replace(/^body\./, '')}: ${reason}`);
+  return [error.status === 404 ? `survey: ${error.message}` : error.message];
+}
+
+async function inGroups<T>(items: readonly T[], size: number, run: (item: T) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
+}
+
+/**
+ * One import run: checks each row as `POST /api/responses` checks a body, stores the valid ones in
+ * batches, and reports per row. A row whose externalId the survey already has (from an earlier import,
+ * the single API or an earlier row) counts as a duplicate and stores nothing.
+ */
+export class ResponseImport {
+  private pending: NewResponse[] = [];
+  private readonly report: ResponseImportReport = { created: 0, duplicates: 0, rejected: [], rejectedCount: 0, total: 0 };
+
+  constructor(
+    private readonly app: AppContext,
+    private readonly now = new Date(),
+    private readonly batchSize = RESPONSE_IMPORT_BATCH_SIZE,
+  ) {}
+
+  /** Takes one row (`line` as reported back); writes a batch when one is full. */
+  async add(line: number, raw: unknown): Promise<void> {
+    this.report.total += 1;
+    const externalId = typeof raw === 'object' && raw !== null && 'externalId' in raw && typeof raw.externalId === 'string' ? raw.externalId.slice(0, 200) : undefined;
+    const parsed = ingestResponseInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.reject(line, externalId, parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'row'}: ${issue.message}`));
+      return;
+    }
+    try {
+      this.pending.push(await prepareIngested(parsed.data, this.now));
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) throw error;
+      this.reject(line, externalId, reasonsOf(error));
+      return;
+    }
+    if (this.pending.length >= this.batchSize) await this.flush();
+  }
+
+  /** Counts a row refused before it could be read (not JSON, a CSV row of the wrong width). */
+  rejectRow(line: number, externalId: string | undefined, reasons: string[]): void {
+    this.report.total += 1;
+    this.reject(line, externalId, reasons);
+  }
+
+  private reject(line: number, externalId: string | undefined, reasons: string[]): void {
+    this.report.rejectedCount += 1;
+    if (this.report.rejected.length < MAX_LISTED_REJECTIONS) this.report.rejected.push({ line, ...(externalId ? { externalId } : {}), reasons });
+  }
+
+  /** Writes the rows still pending and returns the report. */
+  async finish(): Promise<ResponseImportReport> {
+    await this.flush();
+    return this.report;
+  }
+
+  /**
+   * One unordered insertMany for the batch; rows the unique submissionId refuses are duplicates. The
+   * consumers then run for every row as after a single submission (the fold, follow-up), and again for
+   * duplicates' first responses, so re-importing a file completes what a crash cut short.
+   */
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const docs = this.pending.map((fields) => new ResponseModel(fields).toObject() as Document & NewResponse);
+    this.pending = [];
+    const refused = await insertSkippingDuplicates(docs);
+    const created = docs.filter((_doc, index) => !refused.has(index));
+    this.report.created += created.length;
+    this.report.duplicates += refused.size;
+    await inGroups(created, CONSUMER_CONCURRENCY, (doc) =>
+      afterResponseStored(this.app, { id: doc._id!, surveyId: doc.surveyId, contactId: doc.contactId, metrics: doc.metrics, created: true }),
+    );
+    if (refused.size === 0) return;
+    const submissionIds = [...refused].map((index) => docs[index]!.submissionId);
+    const earlier = await ResponseModel.find({ submissionId: { $in: submissionIds } }, EARLIER_PROJECTION).lean();
+    await inGroups(earlier, CONSUMER_CONCURRENCY, (doc) => askAgainAbout(this.app, earlierOf(doc)));
+  }
+}
+
+/** Inserts unordered; returns the indexes refused as duplicates (any other write error is thrown). */
+async function insertSkippingDuplicates(docs: Document[]): Promise<Set<number>> {
+  try {
+    await ResponseModel.collection.insertMany(docs, { ordered: false });
+    return new Set();
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    if (writeErrors.length === 0 || !writeErrors.every((writeError) => isDuplicateKey(writeError))) throw error;
+    return new Set(writeErrors.map((writeError) => writeError.index));
+  }
+}
+
+/** Streams an NDJSON body (one JSON object per line) into responses. */
+export async function importResponsesNdjson(app: AppContext, body: Readable, maxBytes: number): Promise<ResponseImportReport> {
+  const responseImport = new ResponseImport(app);
+  await streamNdjsonLines(body, maxBytes, {
+    record: async (text, line) => {
+      let row: unknown;
+      try {
+        row = JSON.parse(text);
+      } catch {
+        responseImport.rejectRow(line, undefined, ['row: is not valid JSON']);
+        return;
+      }
+      await responseImport.add(line, row);
+    },
+    brokenOff: () => responseImport.finish(),
+  });
+  return responseImport.finish();
+}
