@@ -8,7 +8,8 @@ import { Forbidden } from '../lib/errors';
  * each route still checks its own role as for everyone else.
  */
 const INTEGRATION_ROUTES = {
-  get: ['/surveys', '/surveys/:id', '/surveys/:id/versions/:n'],
+  // `/surveys/:id` would match the templates too; they are named so the list says what it allows.
+  get: ['/surveys', '/surveys/templates', '/surveys/:id', '/surveys/:id/versions/:n'],
   post: ['/responses', '/responses/import'],
 } as const;
 
