@@ -15,7 +15,7 @@ import { contactImportRoutes, contactRoutes } from './contacts/contact.routes';
 import { healthRoutes } from './health/health.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { publicResponseRoutes, responseRoutes } from './responses/response.routes';
-import { responseIngestRoutes } from './responses/response-ingest.routes';
+import { responseIngestRoutes } from './ingest/response-ingest.routes';
 import { respondPageHandler } from './surveys/respond-page';
 import { publicSurveyRoutes, surveyRoutes } from './surveys/survey.routes';
 import { metricsRoutes } from './scores/metrics.routes';

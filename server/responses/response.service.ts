@@ -1,3 +1,4 @@
+import { MongoBulkWriteError } from 'mongodb';
 import { Types, type ClientSession } from 'mongoose';
 import type { ResponseFlag, SubmitResponseInput } from '@shared/responses/response-api.schema';
 import { HONEYPOT_FIELD } from '@shared/responses/response-constants';
@@ -182,6 +183,54 @@ export async function askAgainAbout(app: AppContext, earlier: EarlierSubmission)
   const { version, ...event } = earlier;
   await afterResponseStored(app, { ...event, created: false });
   return { id: earlier.id.toString(), version, created: false };
+}
+
+/** The response stored under `submissionId`, if any (for callers that look before they check, such as another system's retry). */
+export async function storedSubmission(submissionId: string): Promise<EarlierSubmission | null> {
+  const earlier = await ResponseModel.findOne({ submissionId }, EARLIER_PROJECTION).lean();
+  return earlier ? earlierOf(earlier) : null;
+}
+
+/** Response consumers run for this many stored responses of a batch at a time. */
+const CONSUMER_CONCURRENCY = 50;
+
+async function inGroups<T>(items: readonly T[], size: number, run: (item: T) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
+}
+
+/**
+ * Stores many responses with one unordered insert; those whose submissionId was stored before (or
+ * earlier in the batch) are duplicates and store nothing. The consumers then run for each stored one
+ * as after a single submission, and again for duplicates' first responses, so storing a batch again
+ * completes what a crash cut short.
+ */
+export async function storeResponseBatch(app: AppContext, batch: readonly NewResponse[]): Promise<{ created: number; duplicates: number }> {
+  if (batch.length === 0) return { created: 0, duplicates: 0 };
+  const docs = batch.map((fields) => new ResponseModel(fields).toObject() as NewResponse & { _id: Types.ObjectId });
+  const refused = await insertSkippingDuplicates(docs);
+  const created = docs.filter((_doc, index) => !refused.has(index));
+  await inGroups(created, CONSUMER_CONCURRENCY, (doc) =>
+    afterResponseStored(app, { id: doc._id, surveyId: doc.surveyId, contactId: doc.contactId, metrics: doc.metrics, created: true }),
+  );
+  if (refused.size > 0) {
+    const submissionIds = [...refused].map((index) => docs[index]!.submissionId);
+    const earlier = await ResponseModel.find({ submissionId: { $in: submissionIds } }, EARLIER_PROJECTION).lean();
+    await inGroups(earlier, CONSUMER_CONCURRENCY, (doc) => askAgainAbout(app, earlierOf(doc)));
+  }
+  return { created: created.length, duplicates: refused.size };
+}
+
+/** Inserts unordered; returns the indexes refused as duplicates (any other write error is thrown). */
+async function insertSkippingDuplicates(docs: object[]): Promise<Set<number>> {
+  try {
+    await ResponseModel.collection.insertMany(docs, { ordered: false });
+    return new Set();
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    if (writeErrors.length === 0 || !writeErrors.every((writeError) => isDuplicateKey(writeError))) throw error;
+    return new Set(writeErrors.map((writeError) => writeError.index));
+  }
 }
 
 /** A claim this request made is given back when its response was not stored (a fresh claim never belongs to a stored one). */

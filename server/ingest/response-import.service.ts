@@ -1,20 +1,14 @@
 import type { Readable } from 'node:stream';
-import { MongoBulkWriteError, type Document } from 'mongodb';
 import { MAX_LISTED_REJECTIONS } from '@shared/contacts/contact.schema';
 import { ingestResponseInputSchema, type ResponseImportReport } from '@shared/responses/response-ingest.schema';
 import type { AppContext } from '../app-context';
 import { HttpError } from '../lib/errors';
-import { isDuplicateKey } from '../lib/mongo-errors';
 import { streamNdjsonLines } from '../lib/streamed-import';
-import { afterResponseStored } from './response-events';
+import { storeResponseBatch, type NewResponse } from '../responses/response.service';
 import { prepareIngested } from './response-ingest.service';
-import { ResponseModel } from './response.model';
-import { EARLIER_PROJECTION, askAgainAbout, earlierOf, type NewResponse } from './response.service';
 
 /** Responses written per insertMany; also the most rows an import holds in memory at once. */
 export const RESPONSE_IMPORT_BATCH_SIZE = 1000;
-/** Response consumers run for this many stored responses at a time. */
-const CONSUMER_CONCURRENCY = 50;
 
 /** A rejected row's reasons: each invalid field as `field: reason`, else the problem's detail. */
 function reasonsOf(error: HttpError): string[] {
@@ -22,14 +16,11 @@ function reasonsOf(error: HttpError): string[] {
   return [error.status === 404 ? `survey: ${error.message}` : error.message];
 }
 
-async function inGroups<T>(items: readonly T[], size: number, run: (item: T) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
-}
-
 /**
  * One import run: checks each row as `POST /api/responses` checks a body, stores the valid ones in
- * batches, and reports per row. A row whose externalId the survey already has (from an earlier import,
- * the single API or an earlier row) counts as a duplicate and stores nothing.
+ * batches (`storeResponseBatch`, one unordered insert each), and reports per row. A row whose
+ * externalId the survey already has (from an earlier import, the single API or an earlier row) counts
+ * as a duplicate and stores nothing.
  */
 export class ResponseImport {
   private pending: NewResponse[] = [];
@@ -77,39 +68,11 @@ export class ResponseImport {
     return this.report;
   }
 
-  /**
-   * One unordered insertMany for the batch; rows the unique submissionId refuses are duplicates. The
-   * consumers then run for every row as after a single submission (the fold, follow-up), and again for
-   * duplicates' first responses, so re-importing a file completes what a crash cut short.
-   */
   private async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const docs = this.pending.map((fields) => new ResponseModel(fields).toObject() as Document & NewResponse);
+    const written = await storeResponseBatch(this.app, this.pending);
     this.pending = [];
-    const refused = await insertSkippingDuplicates(docs);
-    const created = docs.filter((_doc, index) => !refused.has(index));
-    this.report.created += created.length;
-    this.report.duplicates += refused.size;
-    await inGroups(created, CONSUMER_CONCURRENCY, (doc) =>
-      afterResponseStored(this.app, { id: doc._id!, surveyId: doc.surveyId, contactId: doc.contactId, metrics: doc.metrics, created: true }),
-    );
-    if (refused.size === 0) return;
-    const submissionIds = [...refused].map((index) => docs[index]!.submissionId);
-    const earlier = await ResponseModel.find({ submissionId: { $in: submissionIds } }, EARLIER_PROJECTION).lean();
-    await inGroups(earlier, CONSUMER_CONCURRENCY, (doc) => askAgainAbout(this.app, earlierOf(doc)));
-  }
-}
-
-/** Inserts unordered; returns the indexes refused as duplicates (any other write error is thrown). */
-async function insertSkippingDuplicates(docs: Document[]): Promise<Set<number>> {
-  try {
-    await ResponseModel.collection.insertMany(docs, { ordered: false });
-    return new Set();
-  } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    if (writeErrors.length === 0 || !writeErrors.every((writeError) => isDuplicateKey(writeError))) throw error;
-    return new Set(writeErrors.map((writeError) => writeError.index));
+    this.report.created += written.created;
+    this.report.duplicates += written.duplicates;
   }
 }
 

@@ -5,8 +5,7 @@ import type { AppContext } from '../app-context';
 import { ContactModel } from '../contacts/contact.model';
 import { Invalid, NotFound } from '../lib/errors';
 import { cachedOpenSurveyById } from '../surveys/survey-cache';
-import { ResponseModel } from './response.model';
-import { EARLIER_PROJECTION, askAgainAbout, checkSubmission, earlierOf, storeResponse, type NewResponse, type StoredResult } from './response.service';
+import { askAgainAbout, checkSubmission, storeResponse, storedSubmission, type NewResponse, type StoredResult } from '../responses/response.service';
 
 /**
  * The submissionId of another system's response, derived from survey and externalId: the unique
@@ -63,7 +62,7 @@ async function findNamedContact(input: IngestResponseInput): Promise<{ _id: Type
  * (`created: false`) before anything is checked again, so a retry after success always gets its id.
  */
 export async function ingestResponse(app: AppContext, input: IngestResponseInput, now = new Date()): Promise<StoredResult> {
-  const earlier = await ResponseModel.findOne({ submissionId: externalSubmissionId(input.survey, input.externalId) }, EARLIER_PROJECTION).lean();
-  if (earlier) return askAgainAbout(app, earlierOf(earlier));
+  const earlier = await storedSubmission(externalSubmissionId(input.survey, input.externalId));
+  if (earlier) return askAgainAbout(app, earlier);
   return storeResponse(app, await prepareIngested(input, now));
 }
