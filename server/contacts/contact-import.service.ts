@@ -4,13 +4,12 @@ import {
   ATTRIBUTE_NAME,
   CSV_FIELD_COLUMNS,
   MAX_ATTRIBUTES,
-  MAX_LISTED_REJECTIONS,
   contactInputSchema,
   type ContactInput,
   type ImportReport,
 } from '@shared/contacts/contact.schema';
 import { Invalid } from '../lib/errors';
-import { streamCsvRows } from '../lib/streamed-import';
+import { countRejection, streamCsvRows } from '../lib/streamed-import';
 import { isDuplicateKey } from '../lib/mongo-errors';
 import { getSegments } from '../settings/settings.service';
 import { ContactModel } from './contact.model';
@@ -66,8 +65,7 @@ export class ContactImport {
   }
 
   private reject(row: number, email: string | undefined, reasons: string[]): void {
-    this.report.rejectedCount += 1;
-    if (this.report.rejected.length < MAX_LISTED_REJECTIONS) this.report.rejected.push({ row, ...(email ? { email } : {}), reasons });
+    countRejection(this.report, { row, ...(email ? { email } : {}), reasons });
   }
 
   /** Writes the rows still pending and returns the report. */

@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
-import { MAX_LISTED_REJECTIONS } from '@shared/contacts/contact.schema';
 import { ingestResponseInputSchema, type ResponseImportReport } from '@shared/responses/response-ingest.schema';
 import type { AppContext } from '../app-context';
 import { HttpError } from '../lib/errors';
-import { streamNdjsonLines } from '../lib/streamed-import';
+import { countRejection, streamNdjsonLines } from '../lib/streamed-import';
 import { storeResponseBatch, type NewResponse } from '../responses/response.service';
 import { prepareIngested } from './response-ingest.service';
 
@@ -58,8 +57,7 @@ export class ResponseImport {
   }
 
   private reject(line: number, externalId: string | undefined, reasons: string[]): void {
-    this.report.rejectedCount += 1;
-    if (this.report.rejected.length < MAX_LISTED_REJECTIONS) this.report.rejected.push({ line, ...(externalId ? { externalId } : {}), reasons });
+    countRejection(this.report, { line, ...(externalId ? { externalId } : {}), reasons });
   }
 
   /** Writes the rows still pending and returns the report. */

@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse, type CsvErrorCode } from 'csv-parse';
 import type { Request, Response } from 'express';
+import { MAX_LISTED_REJECTIONS } from '@shared/contacts/contact.schema';
 import { HttpError, Invalid } from './errors';
 
 // The pieces every streamed import shares (contacts, responses): media-type checks, the byte limit,
@@ -11,6 +12,15 @@ import { HttpError, Invalid } from './errors';
 
 /** A single CSV record or NDJSON line larger than this is malformed, not a row. */
 export const MAX_IMPORT_RECORD_BYTES = 64 * 1024;
+
+/**
+ * Counts a refused row in an import report, listing it while the list is shorter than
+ * MAX_LISTED_REJECTIONS (a file of bad rows must not make a reply as large as itself).
+ */
+export function countRejection<R>(report: { rejected: R[]; rejectedCount: number }, rejection: R): void {
+  report.rejectedCount += 1;
+  if (report.rejected.length < MAX_LISTED_REJECTIONS) report.rejected.push(rejection);
+}
 
 export function unsupportedMediaType(detail: string): HttpError {
   return new HttpError(415, 'unsupported-media-type', 'Unsupported media type', detail);

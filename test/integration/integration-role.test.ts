@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { UserModel } from '../../server/auth/user.model';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
-import { publishSurvey } from './responses-fixtures';
+import { integrationToken, publishSurvey } from './responses-fixtures';
 
 let tp: TestPlatform;
 let admin: string;
@@ -13,10 +13,7 @@ beforeAll(async () => {
   tp = await startTestPlatform();
   admin = await tp.login();
   survey = await publishSurvey(tp, admin);
-  const created = await tp.request('/api/users', { cookie: admin, body: { email: 'sms@example.test', name: 'SMS', role: 'integration', password: 'long-enough-password' } });
-  expect(created.status, created.text).toBe(201);
-  const issued = await tp.request(`/api/users/${(created.body as { user: { id: string } }).user.id}/tokens`, { cookie: admin, body: { name: 'sms' } });
-  token = (issued.body as { token: string }).token;
+  token = await integrationToken(tp, admin, 'sms@example.test');
 }, 60_000);
 
 afterAll(async () => {
