@@ -104,6 +104,8 @@ const envSchema = z.object({
   ALERT_CHECK_EVERY_MS: positiveInt(15 * 60_000, 7 * 24 * 3_600_000),
   /** Largest CSV contact import, in bytes (the file is streamed, so this bounds time, not memory). */
   CONTACT_IMPORT_MAX_BYTES: positiveInt(50 * 1024 * 1024, 2 ** 40),
+  /** Largest NDJSON or CSV response import, in bytes (streamed like the contact import). */
+  RESPONSE_IMPORT_MAX_BYTES: positiveInt(200 * 1024 * 1024, 2 ** 40),
 });
 
 type Env = z.infer<typeof envSchema>;

@@ -25,6 +25,7 @@ export const en = {
   'role.admin': 'Administrator',
   'role.designer': 'Survey designer',
   'role.analyst': 'Analyst',
+  'role.integration': 'Integration',
 
   'nav.label': 'Main',
   'nav.home': 'Home',

@@ -27,6 +27,7 @@ export const zhCN: Messages = {
   'role.admin': '管理员',
   'role.designer': '问卷设计者',
   'role.analyst': '分析员',
+  'role.integration': '系统集成',
 
   'nav.label': '主导航',
   'nav.home': '首页',

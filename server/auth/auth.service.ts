@@ -1,9 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { CreateTokenInput, CreateUserInput, User } from '@shared/auth/auth.schema';
+import { isTokenOnlyRole, type CreateTokenInput, type CreateUserInput, type User } from '@shared/auth/auth.schema';
 import type { ApiToken, ChangePasswordInput } from '@shared/auth/credentials.schema';
-import { Conflict, Invalid, NotFound, Unauthenticated } from '../lib/errors';
+import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../lib/errors';
 import { CredentialModel } from './credential.model';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { apiTokenExpiry, lastUsedBefore, lastUsedWriteDue } from './token-lifetime';
@@ -68,6 +68,7 @@ export class AuthService {
     const doc = await UserModel.findOne({ email });
     const valid = await verifyPassword(password, doc?.passwordHash ?? (await dummyPasswordHash()));
     if (!doc || !valid || doc.disabled) throw new Unauthenticated('Wrong email or password.');
+    if (isTokenOnlyRole(toUser(doc).role)) throw new Forbidden(`The ${doc.role} role acts through API tokens only; it cannot sign in.`);
     const session = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.now().getTime() + this.sessionTtlMinutes * 60_000);
     await CredentialModel.create({ kind: 'session', secretHash: this.hashSecret(session), userId: doc._id, expiresAt });

@@ -1,26 +1,21 @@
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
-import { CsvError, parse, type CsvErrorCode } from 'csv-parse';
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Document } from 'mongodb';
 import {
   ATTRIBUTE_NAME,
   CSV_FIELD_COLUMNS,
   MAX_ATTRIBUTES,
-  MAX_LISTED_REJECTIONS,
   contactInputSchema,
   type ContactInput,
   type ImportReport,
 } from '@shared/contacts/contact.schema';
-import { HttpError, Invalid } from '../lib/errors';
+import { Invalid } from '../lib/errors';
+import { countRejection, streamCsvRows } from '../lib/streamed-import';
 import { isDuplicateKey } from '../lib/mongo-errors';
 import { getSegments } from '../settings/settings.service';
 import { ContactModel } from './contact.model';
 
 /** Rows written per bulkWrite; also the most rows an import holds in memory at once. */
 export const IMPORT_BATCH_SIZE = 1000;
-/** A single CSV record (one contact) larger than this is malformed, not a contact. */
-const MAX_CSV_RECORD_BYTES = 64 * 1024;
 
 /**
  * One import run: validates rows one by one, merges rows with the same email (a later row updates an
@@ -70,8 +65,7 @@ export class ContactImport {
   }
 
   private reject(row: number, email: string | undefined, reasons: string[]): void {
-    this.report.rejectedCount += 1;
-    if (this.report.rejected.length < MAX_LISTED_REJECTIONS) this.report.rejected.push({ row, ...(email ? { email } : {}), reasons });
+    countRejection(this.report, { row, ...(email ? { email } : {}), reasons });
   }
 
   /** Writes the rows still pending and returns the report. */
@@ -130,23 +124,6 @@ export async function importContactRows(rows: unknown[]): Promise<ImportReport> 
   return contactImport.finish();
 }
 
-export class BodyTooLarge extends HttpError {
-  constructor(maxBytes: number) {
-    super(413, 'body-too-large', 'Request body too large', `A CSV import may be at most ${maxBytes} bytes; split the file.`);
-  }
-}
-
-/** Passes bytes through until more than `maxBytes` went by, then fails with 413. */
-function byteLimit(maxBytes: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      seen += chunk.length;
-      callback(seen > maxBytes ? new BodyTooLarge(maxBytes) : null, seen > maxBytes ? undefined : chunk);
-    },
-  });
-}
-
 interface CsvColumns {
   /** Fields per row, as in the header. */
   width: number;
@@ -193,73 +170,19 @@ function rowFromRecord(record: string[], columns: CsvColumns): Record<string, un
   return row;
 }
 
-interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-}
-
 /**
- * Streams a CSV body (UTF-8, header row first) into the contacts, one batch at a time: the parser
- * pauses the body while a batch is written, so memory stays flat whatever the file size.
+ * Streams a CSV body (UTF-8, header row first) into the contacts, one batch at a time, so memory
+ * stays flat whatever the file size.
  */
 export async function importContactsCsv(body: Readable, maxBytes: number): Promise<ImportReport> {
   const contactImport = await ContactImport.start();
-  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: MAX_CSV_RECORD_BYTES });
-  const limit = byteLimit(maxBytes);
-  // The body is piped rather than put in the pipeline: a failed import must not destroy the request
-  // socket, or the client would never read the 413/400 answer.
-  body.pipe(limit);
-  let columns: CsvColumns | undefined;
-  let lastLine = 1;
-  try {
-    await pipeline(limit, parser, async (records: AsyncIterable<CsvRecord>) => {
-      for await (const { record, info } of records) {
-        if (!columns) {
-          columns = readHeader(record);
-          continue;
-        }
-        lastLine = info.lines;
-        if (record.length !== columns.width) {
-          // A shifted row (an unquoted comma in a value) would put values in the wrong fields.
-          const email = record[columns.fields.email!];
-          contactImport.rejectRow(info.lines, email || undefined, [`row: has ${record.length} fields, the header has ${columns.width}`]);
-          continue;
-        }
-        await contactImport.add(info.lines, rowFromRecord(record, columns));
-      }
-    });
-  } catch (error) {
-    body.unpipe(limit);
-    body.pause();
-    const problem = csvProblem(error, lastLine);
+  const hadHeader = await streamCsvRows(body, maxBytes, {
+    header: readHeader,
+    row: (record, line, columns) => contactImport.add(line, rowFromRecord(record, columns)),
+    misshapen: (record, line, reason, columns) => contactImport.rejectRow(line, record[columns.fields.email!] || undefined, [reason]),
     // The rows read before the file broke off were valid: keep them all, not just the written batches.
-    if (problem instanceof HttpError) await contactImport.finish();
-    throw problem;
-  }
-  if (!columns) throw new Invalid('The CSV file is empty; it needs a header row with an email column.');
+    brokenOff: () => contactImport.finish(),
+  });
+  if (!hadHeader) throw new Invalid('The CSV file is empty; it needs a header row with an email column.');
   return contactImport.finish();
-}
-
-/** What each parser error means, in words that quote nothing from the file. */
-const CSV_FAULTS: Partial<Record<CsvErrorCode, string>> = {
-  INVALID_OPENING_QUOTE: 'a quote opens in the middle of an unquoted field',
-  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by more characters in the same field',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing quote is followed by more characters in the same field',
-  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
-  CSV_MAX_RECORD_SIZE: `a record is longer than ${MAX_CSV_RECORD_BYTES} bytes`,
-};
-
-/**
- * Malformed CSV is the client's fault: 400 naming the line where it broke (rows before it were
- * imported). Recognised by type, not by code prefix (INVALID_OPENING_QUOTE has none). The parser's own
- * message quotes the offending field, i.e. a customer's data: it goes neither into the answer nor
- * into a log line.
- */
-function csvProblem(error: unknown, lastLine: number): unknown {
-  if (error instanceof HttpError || !(error instanceof CsvError)) return error;
-  const line = typeof error.lines === 'number' ? error.lines : lastLine + 1;
-  const fault = CSV_FAULTS[error.code] ?? 'it cannot be read as CSV';
-  return new Invalid(`The CSV file is malformed at line ${line}: ${fault}. Nothing after line ${lastLine} was imported; the rows up to there were.`, [
-    { name: 'body', reason: error.code },
-  ]);
 }

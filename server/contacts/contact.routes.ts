@@ -1,27 +1,15 @@
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
 import { contactIdParamsSchema, contactImportJsonSchema, contactListQuerySchema, contactUpdateSchema } from '@shared/contacts/contact.schema';
 import type { AppContext } from '../app-context';
 import { requireAuth, requireRole } from '../auth/auth.middleware';
-import { HttpError } from '../lib/errors';
+import { assertPlainUtf8, replyWithStreamedImport, unsupportedMediaType } from '../lib/streamed-import';
 import { parseRequest, validated } from '../lib/validate';
-import { BodyTooLarge, importContactRows, importContactsCsv } from './contact-import.service';
+import { importContactRows, importContactsCsv } from './contact-import.service';
 import { eraseContact, exportContact } from './contact-privacy.service';
 import { findContact, listContacts, resubscribeContact, toContact, unsubscribeContact, updateContact } from './contact.service';
 
 /** A JSON import holds at most MAX_JSON_IMPORT_ROWS rows; bigger imports are CSV, which is streamed. */
 const JSON_IMPORT_LIMIT = '5mb';
-
-function unsupported(detail: string): HttpError {
-  return new HttpError(415, 'unsupported-media-type', 'Unsupported media type', detail);
-}
-
-/** CSV must be UTF-8 and not compressed: the stream goes straight into the parser. */
-function assertPlainUtf8(req: Request): void {
-  const charset = /charset=([^;]+)/i.exec(req.get('content-type') ?? '')?.[1]?.trim().replace(/"/g, '').toLowerCase();
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw unsupported('Send the CSV file as UTF-8.');
-  const encoding = req.get('content-encoding')?.toLowerCase();
-  if (encoding && encoding !== 'identity') throw unsupported('Send the CSV file uncompressed.');
-}
 
 /**
  * `POST /api/contacts`: the import. Mounted ahead of the app's JSON parser, because a CSV file is
@@ -39,20 +27,9 @@ export function contactImportRoutes(ctx: AppContext): Router {
       res.json(await importContactRows(body));
       return;
     }
-    if (!req.is('text/csv')) throw unsupported('Send contacts as application/json (an array) or text/csv.');
-    assertPlainUtf8(req);
-    const length = Number(req.get('content-length'));
-    if (length > maxBytes) {
-      res.set('Connection', 'close');
-      throw new BodyTooLarge(maxBytes);
-    }
-    try {
-      res.json(await importContactsCsv(req, maxBytes));
-    } catch (error) {
-      // The rest of the body is not read; close the connection once the problem is written.
-      if (!req.complete) res.set('Connection', 'close');
-      throw error;
-    }
+    if (!req.is('text/csv')) throw unsupportedMediaType('Send contacts as application/json (an array) or text/csv.');
+    assertPlainUtf8(req, 'CSV');
+    await replyWithStreamedImport(req, res, maxBytes, (body) => importContactsCsv(body, maxBytes));
   });
   return router;
 }

@@ -26,6 +26,11 @@ const responseSchema = new Schema(
     userAgent: { type: String, default: null },
     flags: { type: [String], enum: RESPONSE_FLAGS, default: [] },
     elapsedMs: { type: Number, default: null },
+    /**
+     * Another system's id for a response it sent (`POST /api/responses`). Its idempotency is the
+     * submissionId derived from survey and externalId (unique, and the shard key), not an index here.
+     */
+    externalId: { type: String, default: null },
     submittedAt: { type: Date, required: true },
     /**
      * `pending` until the score fold has counted it into the rollups, then `folded`; the fold flips it

@@ -19,9 +19,14 @@ const versions = new TtlCache<SurveyDefinition | null>(Number.POSITIVE_INFINITY,
 const touchpoints = new TtlCache<boolean>(KNOWN_TTL_MS, 5_000);
 const channels = new TtlCache<readonly string[]>(KNOWN_TTL_MS, 1);
 
-/** `findOpenSurvey`, cached for a few seconds. */
+/** `findOpenSurvey` by slug, cached for a few seconds. */
 export function cachedOpenSurvey(slug: string): Promise<OpenSurvey | null> {
-  return openSurveys.get(slug, () => findOpenSurvey(slug));
+  return openSurveys.get(slug, () => findOpenSurvey({ slug }));
+}
+
+/** `findOpenSurvey` by id, cached as by slug (`id:` keys cannot clash with slugs, which have no colon). */
+export function cachedOpenSurveyById(id: string): Promise<OpenSurvey | null> {
+  return openSurveys.get(`id:${id}`, () => findOpenSurvey({ id }));
 }
 
 /** `findPublishedDefinition`, cached for good; one object per version also keeps the compiled answer validator warm. */

@@ -137,9 +137,10 @@ export interface OpenSurvey {
   allowUnsignedTags: boolean;
 }
 
-/** The published survey behind a public slug, or null when it is unknown, a draft or archived. */
-export async function findOpenSurvey(slug: string): Promise<OpenSurvey | null> {
-  const doc = await SurveyModel.findOne({ slug }, { status: 1, latestVersion: 1, allowUnsignedTags: 1 }).lean();
+/** The published survey behind a public slug (or, for staff APIs, an id), or null when it is unknown, a draft or archived. */
+export async function findOpenSurvey(by: { slug: string } | { id: string }): Promise<OpenSurvey | null> {
+  const filter = 'slug' in by ? { slug: by.slug } : { _id: by.id };
+  const doc = await SurveyModel.findOne(filter, { status: 1, latestVersion: 1, allowUnsignedTags: 1 }).lean();
   if (!doc || doc.status !== 'published' || !doc.latestVersion) return null;
   return { surveyId: doc._id.toString(), latestVersion: doc.latestVersion, allowUnsignedTags: doc.allowUnsignedTags === true };
 }
@@ -152,7 +153,7 @@ export async function findPublishedDefinition(surveyId: string, version: number)
 
 /** The latest published version behind a public link; drafts and archived surveys are not found. */
 export async function getPublicSurvey(slug: string): Promise<PublicSurvey> {
-  const open = await findOpenSurvey(slug);
+  const open = await findOpenSurvey({ slug });
   const definition = open ? await findPublishedDefinition(open.surveyId, open.latestVersion) : null;
   if (!open || !definition) throw new NotFound('This survey is not open for answers.');
   return { slug, version: open.latestVersion, definition };

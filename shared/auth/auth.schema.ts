@@ -1,8 +1,15 @@
 import { z } from 'zod';
 
-export const ROLES = ['admin', 'designer', 'analyst'] as const;
+export const ROLES = ['admin', 'designer', 'analyst', 'integration'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
+
+/**
+ * Roles of systems rather than people (a call centre's or an IVR's API token): they never sign in, act
+ * only through API tokens, and reach only the routes their role is scoped to (server/auth/role-scope.middleware.ts).
+ */
+export const TOKEN_ONLY_ROLES: readonly Role[] = ['integration'];
+export const isTokenOnlyRole = (role: Role): boolean => TOKEN_ONLY_ROLES.includes(role);
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
 

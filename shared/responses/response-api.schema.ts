@@ -15,6 +15,12 @@ export const responseTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must
 /** Ceiling for the page's fill-time report: a day, beyond which the number says nothing more. */
 const MAX_ELAPSED_MS = 24 * 3600 * 1000;
 
+/** Answers keyed by question name; their values are checked against the survey version by the shared answer validator. */
+export const answersObjectSchema = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'must be an object keyed by question name',
+);
+
 /**
  * Body of `POST /api/public/surveys/:slug/responses`. `answers` is checked against the exact published
  * `version` by the shared answer validator, so here it only has to be an object.
@@ -22,10 +28,7 @@ const MAX_ELAPSED_MS = 24 * 3600 * 1000;
 export const submitResponseInputSchema = z
   .object({
     version: z.number().int().min(1),
-    answers: z.custom<Record<string, unknown>>(
-      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-      'must be an object keyed by question name',
-    ),
+    answers: answersObjectSchema,
     /** Made by the page once per answer session; sending it again returns the first result. */
     submissionId: z.uuid({ error: 'must be a UUID' }),
     touchpoint: slugSchema.optional(),

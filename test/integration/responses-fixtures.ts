@@ -52,3 +52,12 @@ export async function publishSurvey(tp: TestPlatform, cookie: string, definition
 }
 
 export type Problem = { status: number; code?: string; detail?: string; invalid_params?: { name: string; reason: string }[] };
+
+/** Creates an `integration` account as admin and returns an API token an admin issued for it. */
+export async function integrationToken(tp: TestPlatform, cookie: string, email: string): Promise<string> {
+  const created = await tp.request('/api/users', { cookie, body: { email, name: email, role: 'integration', password: 'long-enough-password' } });
+  if (created.status !== 201) throw new Error(`create failed: ${created.status} ${created.text}`);
+  const issued = await tp.request(`/api/users/${(created.body as { user: { id: string } }).user.id}/tokens`, { cookie, body: { name: email } });
+  if (issued.status !== 201) throw new Error(`token failed: ${issued.status} ${issued.text}`);
+  return (issued.body as { token: string }).token;
+}
