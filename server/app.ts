@@ -24,6 +24,7 @@ import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
 import { redactUrl } from './lib/redact-url';
 import { useLinearTimeValidators } from './lib/validator-regexp';
+import { webhookRoutes } from './webhooks/webhook.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -115,6 +116,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api', followUpRoutes());
   app.use('/api', responseRoutes());
   app.use('/api/contacts', contactRoutes());
+  app.use('/api/webhooks', webhookRoutes(ctx));
   app.use('/api', notFoundHandler);
   app.use(QUEUE_BOARD_PATH, queueBoardRoutes(ctx));
 

@@ -6,6 +6,7 @@ import { sendJob } from './distributions/send.job';
 import { followUpJob, followUpSweepJob } from './follow-up/follow-up.job';
 import { targetAlertEmailJob, targetCheckJob } from './scores/alerts.job';
 import { foldJob } from './scores/fold.job';
+import { webhookDeliveryJob, webhookSweepJob } from './webhooks/webhook-delivery.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
 export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
@@ -17,4 +18,6 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   occurrenceJob,
   sendJob,
   reminderSweepJob,
+  webhookDeliveryJob,
+  webhookSweepJob,
 ];

@@ -17,6 +17,7 @@ export const TEMPLATE_VARIABLES: Record<SendKind, readonly string[]> = {
   'follow-up-ack': ['name', 'email', 'surveyTitle', 'touchpoint', 'unsubscribeLink'],
   'follow-up-owner': ['name', 'email', 'surveyTitle', 'touchpoint', 'responseLink', 'reason', 'score', 'submittedAt'],
   'target-alert': ['touchpoint', 'metric', 'value', 'target', 'period', 'status', 'dashboardLink'],
+  'webhook-failing': ['endpoint', 'reason', 'webhooksLink'],
 };
 
 /** Values for a template's variables; missing ones render empty (`name` falls back to a greeting). */
