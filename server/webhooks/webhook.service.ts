@@ -70,7 +70,7 @@ export async function getWebhookEndpoint(id: string): Promise<WebhookEndpoint> {
 
 export async function updateWebhookEndpoint(ctx: AppContext, id: string, update: WebhookEndpointUpdate): Promise<WebhookEndpoint> {
   if (update.url !== undefined) await checkUrlAtSave(ctx, update.url);
-  const doc = await WebhookEndpointModel.findByIdAndUpdate(id, { $set: update }, { new: true }).lean();
+  const doc = await WebhookEndpointModel.findByIdAndUpdate(id, { $set: update }, { returnDocument: 'after' }).lean();
   if (!doc) throw new NotFound('No such webhook endpoint.');
   return toEndpoint(doc);
 }
@@ -97,7 +97,7 @@ export async function redeliverWebhook(ctx: AppContext, endpointId: string, deli
   const doc = await WebhookDeliveryModel.findOneAndUpdate(
     { _id: deliveryId, endpointId: new Types.ObjectId(endpointId), status: { $ne: 'pending' } },
     { $set: { status: 'pending', error: null }, $inc: { redeliveries: 1 } },
-    { new: true, projection: { body: 0 } },
+    { returnDocument: 'after', projection: { body: 0 } },
   ).lean<WebhookDeliveryRecord>();
   if (!doc) {
     const exists = await WebhookDeliveryModel.exists({ _id: deliveryId, endpointId: new Types.ObjectId(endpointId) });
