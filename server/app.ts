@@ -25,6 +25,8 @@ import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
 import { redactUrl } from './lib/redact-url';
 import { useLinearTimeValidators } from './lib/validator-regexp';
 import { webhookRoutes } from './webhooks/webhook.routes';
+import { openApiRoute } from './openapi/openapi.routes';
+import { API_DOCS_PATH, apiDocsRoutes } from './openapi/api-docs.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -98,6 +100,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/contacts', contactImportRoutes(ctx));
   app.use(express.json({ limit: ctx.config.JSON_BODY_LIMIT, strict: true }));
 
+  app.get('/api/openapi.json', openApiRoute(app));
   app.use('/api/health', healthRoutes(ctx));
   app.use('/api/auth', publicAuthRoutes(ctx));
   app.use('/api/public/surveys', publicSurveyRoutes());
@@ -119,6 +122,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/webhooks', webhookRoutes(ctx));
   app.use('/api', notFoundHandler);
   app.use(QUEUE_BOARD_PATH, queueBoardRoutes(ctx));
+  app.use(API_DOCS_PATH, apiDocsRoutes(ctx));
 
   if (fs.existsSync(path.join(ctx.config.clientDist, 'index.html'))) app.use(clientRoutes(ctx.config.clientDist));
   app.use(notFoundHandler);
