@@ -9,5 +9,6 @@ export const SECTION_PAGES: Record<SectionId, LazyExoticComponent<ComponentType>
   touchpoints: lazy(() => import('../touchpoints/TouchpointsPage').then((m) => ({ default: m.TouchpointsPage }))),
   contacts: lazy(() => import('../contacts/ContactsPage').then((m) => ({ default: m.ContactsPage }))),
   distributions: lazy(() => import('../distributions/DistributionsPage').then((m) => ({ default: m.DistributionsPage }))),
+  webhooks: lazy(() => import('../webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage }))),
   settings: lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))),
 };
