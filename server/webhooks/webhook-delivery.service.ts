@@ -23,7 +23,7 @@ async function attempt(ctx: AppContext, url: URL, secret: string, eventId: strin
     const checked = await checkWebhookHost(url, privateAllowance(ctx));
     return await postWebhook(url, checked, webhookHeaders(secret, eventId, body, new Date()), body, ctx.config.WEBHOOK_TIMEOUT_MS);
   } catch (error) {
-    const message = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);
+    const message = error instanceof Error ? error.message : String(error);
     return { error: message.slice(0, 500), refused: error instanceof WebhookAddressRefused };
   }
 }

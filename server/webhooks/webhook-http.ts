@@ -10,6 +10,13 @@ export interface WebhookReply {
   status: number;
 }
 
+export class WebhookTimeout extends Error {
+  constructor(ms: number) {
+    super(`no complete answer within ${ms} ms`);
+    this.name = 'WebhookTimeout';
+  }
+}
+
 /**
  * A lookup that answers with the address the SSRF guard already checked, so the socket connects to
  * exactly that address and the host name is never resolved a second time (DNS rebinding).
@@ -28,15 +35,17 @@ function pinnedLookup(checked: CheckedAddress): LookupFunction {
  */
 export function postWebhook(url: URL, checked: CheckedAddress, headers: Record<string, string>, body: string, timeoutMs: number): Promise<WebhookReply> {
   const client = url.protocol === 'https:' ? https : http;
+  const signal = AbortSignal.timeout(timeoutMs);
   return new Promise((resolve, reject) => {
+    const fail = (error: Error) => reject(signal.aborted ? new WebhookTimeout(timeoutMs) : error);
     const request = client.request(url, {
       method: 'POST',
       lookup: pinnedLookup(checked),
       agent: false,
       headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Touchpoint-Webhooks/1' },
-      signal: AbortSignal.timeout(timeoutMs),
+      signal,
     });
-    request.on('error', reject);
+    request.on('error', fail);
     request.on('response', (reply) => {
       let read = 0;
       const done = () => resolve({ status: reply.statusCode ?? 0 });
@@ -48,7 +57,7 @@ export function postWebhook(url: URL, checked: CheckedAddress, headers: Record<s
         }
       });
       reply.on('end', done);
-      reply.on('error', reject);
+      reply.on('error', fail);
     });
     request.end(body);
   });
