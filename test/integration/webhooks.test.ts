@@ -3,6 +3,8 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedWebhookEndpoint, WebhookDelivery, WebhookEndpoint } from '@shared/webhooks/webhook.schema';
 import { JOB_DEFINITIONS } from '../../server/jobs';
+import { AlertModel } from '../../server/scores/alert.model';
+import { targetAlertEmailJob } from '../../server/scores/alerts.job';
 import { createRedis } from '../../server/lib/redis';
 import { startWorkers } from '../../server/lib/queue';
 import { webhookDeliveryJob } from '../../server/webhooks/webhook-delivery.job';
@@ -188,6 +190,22 @@ describe('webhook deliveries', () => {
     await submitResponse();
     await waitUntil(async () => (await deliveries(endpoint.id))[0]?.status, (status) => status === 'failed');
     expect((await deliveries(endpoint.id))[0]).toMatchObject({ attempts: 1, responseCode: null, error: expect.stringMatching(/10\.0\.0\.7.*private/) });
+  });
+
+  it('announces a target breach from the alert job, once however often the job runs', async () => {
+    const endpoint = await createEndpoint('/alerts', ['alert.breach', 'alert.recovery']);
+    const alert = await AlertModel.create({ touchpoint: 'branch', window: 7, metric: 'nps', kind: 'breach', value: 12, target: 30, n: 40, at: new Date() });
+    const alertId = alert._id.toString();
+    for (const jobId of ['first', 'again']) await tp.platform.context.queues.enqueue(targetAlertEmailJob, { alertId }, { jobId: `alert-${alertId}-${jobId}` });
+    await waitUntil(async () => receiver.at('/alerts').length, (n) => n >= 1);
+    await settle();
+    const got = receiver.at('/alerts');
+    expect(got).toHaveLength(1);
+    expect(verifyWebhook(endpoint.secret, got[0]!.headers, got[0]!.body)).toMatchObject({
+      id: webhookEventId('alert.breach', alertId),
+      type: 'alert.breach',
+      data: { alertId, touchpoint: 'branch', metric: 'nps', value: 12, target: 30, window: 7, n: 40 },
+    });
   });
 
   it('the platform runs the delivery and sweep jobs', () => {
