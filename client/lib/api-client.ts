@@ -24,6 +24,12 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell a person about a failed call: the problem's detail and each invalid field, else `fallback`. */
+export function problemMessage(error: unknown, fallback: string): string {
+  if (error instanceof ApiError) return [error.problem.detail ?? error.problem.title, ...(error.problem.invalid_params ?? []).map((p) => `${p.name}: ${p.reason}`)].join(' ');
+  return fallback;
+}
+
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface ApiClientOptions {

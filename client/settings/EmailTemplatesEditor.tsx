@@ -2,17 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import { SEND_KINDS, type SendKind } from '@shared/mail/send-log.schema';
 import { TEMPLATE_LOCALES, type EmailTemplate, type EmailTemplateBody, type RenderedEmail, type TemplateLocale } from '@shared/mail/template.schema';
 import { useT } from '../i18n/i18n-context';
-import { ApiError, api } from '../lib/api-client';
+import { api, problemMessage } from '../lib/api-client';
 import { Loaded } from '../lib/Loaded';
 import { useLoad } from '../lib/use-load';
 import { emailTemplatesApi } from './email-templates-api';
 
 const calls = emailTemplatesApi(api);
-
-function messageOf(error: unknown, fallback: string): string {
-  if (error instanceof ApiError) return [error.problem.detail ?? error.problem.title, ...(error.problem.invalid_params ?? []).map((p) => `${p.name}: ${p.reason}`)].join(' ');
-  return fallback;
-}
 
 /** Settings → Email templates: pick a kind and language, edit subject and bodies, preview with sample values, save or reset. */
 export function EmailTemplatesEditor() {
@@ -41,7 +36,7 @@ export function EmailTemplatesEditor() {
     try {
       await action();
     } catch (err) {
-      setError(messageOf(err, t('error.unexpected')));
+      setError(problemMessage(err, t('error.unexpected')));
     } finally {
       setBusy(false);
     }

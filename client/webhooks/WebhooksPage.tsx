@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { WEBHOOK_EVENTS, type CreatedWebhookEndpoint, type WebhookEventType } from '@shared/webhooks/webhook.schema';
 import { useT } from '../i18n/i18n-context';
-import { ApiError, api } from '../lib/api-client';
+import { api, problemMessage } from '../lib/api-client';
 import { Loaded } from '../lib/Loaded';
 import { useLoad } from '../lib/use-load';
 import { WebhookDeliveries } from './WebhookDeliveries';
@@ -9,11 +9,6 @@ import { webhooksApi } from './webhooks-api';
 import '../lib/section-ui.css';
 
 const calls = webhooksApi(api);
-
-function messageOf(error: unknown, fallback: string): string {
-  if (error instanceof ApiError) return [error.problem.detail ?? error.problem.title, ...(error.problem.invalid_params ?? []).map((p) => p.reason)].join(' ');
-  return fallback;
-}
 
 /** Admins register webhook endpoints, see each one's deliveries and redeliver; links to the API reference. */
 export function WebhooksPage() {
@@ -35,7 +30,7 @@ export function WebhooksPage() {
       setUrl('');
       if (load.state.kind === 'ready') load.replace([...load.state.value, endpoint]);
     } catch (err) {
-      setError(messageOf(err, t('error.unexpected')));
+      setError(problemMessage(err, t('error.unexpected')));
     }
   };
   const toggle = (name: WebhookEventType) => setEvents(events.includes(name) ? events.filter((e) => e !== name) : [...events, name]);
