@@ -2,6 +2,8 @@ import type { Worker } from 'bullmq';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedWebhookEndpoint, WebhookDelivery, WebhookEndpoint } from '@shared/webhooks/webhook.schema';
+import { DistributionModel } from '../../server/distributions/distribution.model';
+import { sweepReminders } from '../../server/distributions/reminder.service';
 import { JOB_DEFINITIONS } from '../../server/jobs';
 import { AlertModel } from '../../server/scores/alert.model';
 import { targetAlertEmailJob } from '../../server/scores/alerts.job';
@@ -80,6 +82,17 @@ describe('webhook endpoints', () => {
     expect(bad.status).toBe(400);
     expect((bad.body as Problem).invalid_params?.map((p) => p.name)).toEqual(expect.arrayContaining(['body.events.0', 'body']));
     expect((await tp.request(`/api/webhooks/${created.id}`, { cookie: admin, method: 'DELETE' })).status).toBe(204);
+  });
+
+  it('changes an endpoint, checking a new URL like a new endpoint', async () => {
+    const created = await createEndpoint('/patch');
+    const changed = await tp.request(`/api/webhooks/${created.id}`, { cookie: admin, method: 'PATCH', body: { events: ['alert.breach'], enabled: false } });
+    expect(changed.body).toMatchObject({ events: ['alert.breach'], enabled: false });
+    const moved = await tp.request(`/api/webhooks/${created.id}`, { cookie: admin, method: 'PATCH', body: { url: 'http://192.168.1.1/' } });
+    expect(moved.status).toBe(400);
+    expect((await tp.request(`/api/webhooks/${created.id}`, { cookie: admin, method: 'PATCH', body: {} })).status).toBe(400);
+    expect((await tp.request(`/api/webhooks/${created.id}`, { cookie: admin, method: 'DELETE' })).status).toBe(204);
+    expect((await tp.request(`/api/webhooks/${created.id}`, { cookie: admin })).status).toBe(404);
   });
 
   it('refuses private, loopback and metadata URLs not named by WEBHOOK_ALLOW_PRIVATE, at save', async () => {
@@ -205,6 +218,22 @@ describe('webhook deliveries', () => {
       id: webhookEventId('alert.breach', alertId),
       type: 'alert.breach',
       data: { alertId, touchpoint: 'branch', metric: 'nps', value: 12, target: 30, window: 7, n: 40 },
+    });
+  });
+
+  it('announces a one-time distribution completed by the reminder sweep, with the completion', async () => {
+    const endpoint = await createEndpoint('/distributions', ['distribution.completed']);
+    const distribution = await DistributionModel.create({
+      surveyId: survey.id, touchpoint: 'branch', audience: { segment: 'none' }, schedule: { type: 'once' }, reminders: { afterDays: 1, max: 0 },
+      quarantineDays: 0, tokenTtlDays: 7, lastOccurrence: 'once',
+    });
+    expect((await sweepReminders(tp.platform.context)).completed).toBe(1);
+    await waitUntil(async () => receiver.at('/distributions').length, (n) => n === 1);
+    const [request] = receiver.at('/distributions') as [ReturnType<typeof receiver.at>[number]];
+    const id = distribution._id.toString();
+    expect(verifyWebhook(endpoint.secret, request.headers, request.body)).toMatchObject({
+      id: webhookEventId('distribution.completed', id),
+      data: { distributionId: id, surveyId: survey.id, touchpoint: 'branch' },
     });
   });
 
