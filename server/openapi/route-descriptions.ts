@@ -42,6 +42,7 @@ export const ROUTE_DESCRIPTIONS: Readonly<Record<string, RouteDescription>> = {
   'POST /api/surveys/:id/archive': { summary: 'Archive a survey (designer)' },
   'POST /api/surveys/:id/restore': { summary: 'Restore an archived survey (designer)' },
   'GET /api/surveys/:id/versions/:n': { summary: 'One published version of a survey' },
+  'POST /api/surveys/:id/links': { summary: 'Make a public survey link whose touchpoint and channel are signed (designer)', reply: 'The link, its `tp`/`ch` carrying a MAC so respondents cannot change them.' },
   'GET /api/distributions': { summary: 'List distributions' },
   'POST /api/distributions': { summary: 'Create a distribution: who gets which survey when (designer)' },
   'GET /api/distributions/:id': { summary: 'One distribution with its counts' },
