@@ -46,6 +46,9 @@ const deliverySchema = new Schema(
 deliverySchema.index({ eventId: 1, endpointId: 1 }, { unique: true });
 deliverySchema.index({ endpointId: 1, createdAt: -1 });
 deliverySchema.index({ queuedAt: 1, status: 1 });
+/** Delivery records are a log for staff, not a store: they go after this long (the receiver has its copy). */
+export const DELIVERY_RETENTION_DAYS = 30;
+deliverySchema.index({ createdAt: 1 }, { expireAfterSeconds: DELIVERY_RETENTION_DAYS * 24 * 3600 });
 
 export type WebhookDeliveryRecord = InferSchemaType<typeof deliverySchema> & { _id: Types.ObjectId; createdAt: Date };
 export const WebhookDeliveryModel = model('WebhookDelivery', deliverySchema);
