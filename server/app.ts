@@ -28,6 +28,9 @@ import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
 import { redactUrl } from './lib/redact-url';
 import { useLinearTimeValidators } from './lib/validator-regexp';
+import { webhookRoutes } from './webhooks/webhook.routes';
+import { openApiRoute } from './openapi/openapi.routes';
+import { API_DOCS_PATH, apiDocsRoutes } from './openapi/api-docs.routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -101,6 +104,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/contacts', contactImportRoutes(ctx));
   app.use(express.json({ limit: ctx.config.JSON_BODY_LIMIT, strict: true }));
 
+  app.get('/api/openapi.json', openApiRoute(app));
   app.use('/api/health', healthRoutes(ctx));
   app.use('/api/auth', publicAuthRoutes(ctx));
   app.use('/api/public/surveys', publicSurveyRoutes());
@@ -123,8 +127,10 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/responses', responseIngestRoutes(ctx));
   app.use('/api', responseRoutes());
   app.use('/api/contacts', contactRoutes());
+  app.use('/api/webhooks', webhookRoutes(ctx));
   app.use('/api', notFoundHandler);
   app.use(QUEUE_BOARD_PATH, queueBoardRoutes(ctx));
+  app.use(API_DOCS_PATH, apiDocsRoutes(ctx));
 
   if (fs.existsSync(path.join(ctx.config.clientDist, 'index.html'))) app.use(clientRoutes(ctx.config.clientDist));
   app.use(notFoundHandler);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UI_LOCALES } from '@shared/survey-definition/survey-locale';
 import { z } from 'zod';
+import { parsePrivateAllowance } from './webhooks/webhook-address';
 
 /** Environment variables are text; an empty string counts as unset. */
 const port = (fallback: number) =>
@@ -106,6 +107,30 @@ const envSchema = z.object({
   CONTACT_IMPORT_MAX_BYTES: positiveInt(50 * 1024 * 1024, 2 ** 40),
   /** Largest NDJSON or CSV response import, in bytes (streamed like the contact import). */
   RESPONSE_IMPORT_MAX_BYTES: positiveInt(200 * 1024 * 1024, 2 ** 40),
+  /**
+   * Private, loopback or link-local destinations webhooks may reach after all (comma-separated host
+   * names, addresses or CIDR ranges, e.g. `hooks.internal,10.1.0.0/16`). Empty: only public addresses.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((part) => part.trim()).filter(Boolean) : []),
+    z.array(z.string().regex(/^[A-Za-z0-9.:_-]+(\/\d{1,3})?$/, 'host names, addresses or CIDR ranges, comma-separated')).superRefine((list, ctx) => {
+      try {
+        parsePrivateAllowance(list);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  ),
+  /**
+   * Webhook retries: attempts in all, the first retry's delay, doubling after each. The defaults retry
+   * for about a day (20 s · (2^12 − 1) ≈ 23 h) before the endpoint is marked failing.
+   */
+  WEBHOOK_MAX_ATTEMPTS: positiveInt(13, 100),
+  WEBHOOK_RETRY_BASE_MS: positiveInt(20_000, 24 * 3600 * 1000),
+  /** How long one webhook attempt may take, connection to last byte. */
+  WEBHOOK_TIMEOUT_MS: positiveInt(10_000, 120_000),
+  /** How often deliveries written but never queued (a deletion's, a lost enqueue) are queued. */
+  WEBHOOK_SWEEP_MS: positiveInt(30_000, 24 * 3600 * 1000),
 });
 
 type Env = z.infer<typeof envSchema>;

@@ -7,6 +7,7 @@ import { ownerDigestJob } from './follow-up/follow-up-digest.job';
 import { followUpJob, followUpSweepJob } from './follow-up/follow-up.job';
 import { targetAlertEmailJob, targetCheckJob } from './scores/alerts.job';
 import { foldJob } from './scores/fold.job';
+import { webhookDeliveryJob, webhookSweepJob } from './webhooks/webhook-delivery.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
 export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
@@ -19,4 +20,6 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   occurrenceJob,
   sendJob,
   reminderSweepJob,
+  webhookDeliveryJob,
+  webhookSweepJob,
 ];

@@ -30,6 +30,7 @@ export const KIND_LABELS: Record<SendKind, MessageKey> = {
   'follow-up-ack': 'distributions.kind.followUpAck',
   'follow-up-owner': 'distributions.kind.followUpOwner',
   'target-alert': 'distributions.kind.targetAlert',
+  'webhook-failing': 'distributions.kind.webhookFailing',
 };
 
 export const SEND_STATUS_LABELS: Record<SendStatus, MessageKey> = {

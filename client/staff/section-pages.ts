@@ -10,5 +10,6 @@ export const SECTION_PAGES: Record<SectionId, LazyExoticComponent<ComponentType>
   contacts: lazy(() => import('../contacts/ContactsPage').then((m) => ({ default: m.ContactsPage }))),
   distributions: lazy(() => import('../distributions/DistributionsPage').then((m) => ({ default: m.DistributionsPage }))),
   account: lazy(() => import('../account/AccountPage').then((m) => ({ default: m.AccountPage }))),
+  webhooks: lazy(() => import('../webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage }))),
   settings: lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))),
 };

@@ -5,7 +5,7 @@ const ids = (sections: { id: string }[]) => sections.map((section) => section.id
 
 describe('sectionsFor', () => {
   it('shows admins everything, Settings included', () => {
-    expect(ids(sectionsFor('admin'))).toEqual(['dashboard', 'surveys', 'touchpoints', 'contacts', 'distributions', 'account', 'settings']);
+    expect(ids(sectionsFor('admin'))).toEqual(['dashboard', 'surveys', 'touchpoints', 'contacts', 'distributions', 'webhooks', 'account', 'settings']);
   });
 
   it('hides Settings from designers', () => {

@@ -2,7 +2,7 @@ import type { Role } from '@shared/auth/auth.schema';
 import type { MessageKey } from '../i18n/en';
 import { normalizePath } from '../lib/router';
 
-export type SectionId = 'dashboard' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'account' | 'settings';
+export type SectionId = 'dashboard' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'settings';
 
 export interface StaffSection {
   id: SectionId;
@@ -24,6 +24,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   { id: 'touchpoints', path: '/touchpoints', labelKey: 'nav.touchpoints', placeholderKey: 'touchpoints.placeholder', roles: EVERYONE },
   { id: 'contacts', path: '/contacts', labelKey: 'nav.contacts', placeholderKey: 'contacts.placeholder', roles: EVERYONE },
   { id: 'distributions', path: '/distributions', labelKey: 'nav.distributions', placeholderKey: 'distributions.placeholder', roles: EVERYONE },
+  { id: 'webhooks', path: '/webhooks', labelKey: 'nav.webhooks', placeholderKey: 'webhooks.lead', roles: ['admin'] },
   // One's own password and API tokens.
   { id: 'account', path: '/account', labelKey: 'nav.account', placeholderKey: 'account.placeholder', roles: EVERYONE },
   { id: 'settings', path: '/settings', labelKey: 'nav.settings', placeholderKey: 'settings.placeholder', roles: ['admin'] },

@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import mongoose, { type Types } from 'mongoose';
 import { delayUntilWindow } from '@shared/distributions/send-window';
 import type { AppContext } from '../app-context';
 import { hashResponseToken } from '../responses/response-token.service';
@@ -7,6 +7,7 @@ import { DistributionModel, type DistributionRecord } from './distribution.model
 import { personalToken } from './personal-link';
 import { RecipientModel } from './recipient.model';
 import { enqueueSends } from './send.job';
+import { emitWebhookEventInTransaction } from '../webhooks/webhook-events';
 
 const DAY_MS = 86_400_000;
 const BATCH_SIZE = 1000;
@@ -93,6 +94,13 @@ async function completeIfDone(distribution: DistributionRecord): Promise<boolean
     ],
   });
   if (open) return false;
-  const { modifiedCount } = await DistributionModel.updateOne({ _id: distribution._id, status: 'active' }, { $set: { status: 'completed' } });
-  return modifiedCount > 0;
+  // The completion and its webhook deliveries commit together, so no completion goes unannounced.
+  return mongoose.connection.transaction(async (session) => {
+    const { modifiedCount } = await DistributionModel.updateOne({ _id: distribution._id, status: 'active' }, { $set: { status: 'completed' } }, { session });
+    if (modifiedCount === 0) return false;
+    const id = distribution._id.toString();
+    const data = { distributionId: id, surveyId: distribution.surveyId.toString(), touchpoint: distribution.touchpoint, channel: distribution.channel ?? null };
+    await emitWebhookEventInTransaction({ type: 'distribution.completed', subjectId: id, at: now, data }, session);
+    return true;
+  });
 }

@@ -67,6 +67,9 @@ export interface EnqueueOptions {
   jobId?: string;
   delay?: number;
   priority?: number;
+  /** Overrides the queue's attempts and backoff when they come from config (webhook retries). */
+  attempts?: number;
+  backoff?: JobsOptions['backoff'];
 }
 
 /** Producer side: typed enqueue over one BullMQ queue per job definition. */

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { Invalid } from './errors';
 import type { InvalidParam } from '@shared/http/problem.schema';
 
-interface Schemas {
+export interface Schemas {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -36,12 +36,24 @@ export function parseRequest<S extends Schemas>(schemas: S, req: Request): Parse
   return valid as Parsed<S>;
 }
 
-/** A route handler whose input was validated with the given schemas; errors go to the one error handler. */
+/** Where a validated handler keeps the schemas it parses with; the OpenAPI description reads them from there. */
+export const ROUTE_SCHEMAS = Symbol('route schemas');
+
+/** The schemas a handler made by `validated` parses its input with, if it is one. */
+export function routeSchemasOf(handler: unknown): Schemas | undefined {
+  return typeof handler === 'function' ? (handler as { [ROUTE_SCHEMAS]?: Schemas })[ROUTE_SCHEMAS] : undefined;
+}
+
+/**
+ * A route handler whose input was validated with the given schemas; errors go to the one error handler.
+ * The schemas stay attached to it, so the API description documents exactly what the route accepts.
+ */
 export function validated<S extends Schemas>(
   schemas: S,
   handler: (input: Parsed<S>, req: Request, res: Response) => Promise<void> | void,
 ): RequestHandler {
-  return async (req, res) => {
+  const route: RequestHandler = async (req, res) => {
     await handler(parseRequest(schemas, req), req, res);
   };
+  return Object.assign(route, { [ROUTE_SCHEMAS]: schemas });
 }

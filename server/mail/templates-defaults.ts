@@ -135,6 +135,28 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
       text: '{{touchpoint}}在{{period}}的{{metric}}为 {{value}}，目标为 {{target}}（{{status}}）。\n\n查看仪表盘：{{dashboardLink}}\n',
     },
   },
+  'webhook-failing': {
+    en: {
+      subject: 'Webhook failing: {{endpoint}}',
+      html: frame(
+        'en',
+        '<p>Touchpoint could not deliver an event to the webhook endpoint <strong>{{endpoint}}</strong> after retrying for about a day: {{reason}}.</p>\n' +
+          '<p>The endpoint is marked failing until a delivery succeeds. Check the receiver, then redeliver the failed events.</p>\n' +
+          button('{{webhooksLink}}', 'Open the webhooks'),
+      ),
+      text: 'Touchpoint could not deliver an event to the webhook endpoint {{endpoint}} after retrying for about a day: {{reason}}.\n\nThe endpoint is marked failing until a delivery succeeds. Check the receiver, then redeliver the failed events: {{webhooksLink}}\n',
+    },
+    'zh-CN': {
+      subject: 'Webhook 投递失败：{{endpoint}}',
+      html: frame(
+        'zh-CN',
+        '<p>Touchpoint 重试约一天后仍无法向 Webhook 端点 <strong>{{endpoint}}</strong> 投递事件：{{reason}}。</p>\n' +
+          '<p>在投递成功之前，该端点将标记为失败。请检查接收方，然后重新投递失败的事件。</p>\n' +
+          button('{{webhooksLink}}', '查看 Webhook'),
+      ),
+      text: 'Touchpoint 重试约一天后仍无法向 Webhook 端点 {{endpoint}} 投递事件：{{reason}}。\n\n在投递成功之前，该端点将标记为失败。请检查接收方，然后重新投递失败的事件：{{webhooksLink}}\n',
+    },
+  },
 };
 
 /** Sample values for previews, so an editor sees a realistic email. */
@@ -148,6 +170,7 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     count: '2', windowStart: '2025-03-14 10:15 UTC', windowEnd: '2025-03-14 10:30 UTC', listLink: 'https://touchpoint.example/dashboard',
     responses: '- 2025-03-14 10:20 UTC · NPS 3 (at most 6) · Alex Chen alex.chen@example.com · After-sales satisfaction\n  https://touchpoint.example/dashboard?survey=sample&response=1\n- 2025-03-14 10:24 UTC · CSAT 1 (at most 2) · anonymous customer · After-sales satisfaction\n  https://touchpoint.example/dashboard?survey=sample&response=2',
     more: '',
+    endpoint: 'https://hooks.example.com/touchpoint', webhooksLink: 'https://touchpoint.example/webhooks',
   },
   'zh-CN': {
     name: '陈小明', email: 'xiaoming.chen@example.com', surveyTitle: '售后服务满意度调查', touchpoint: '售后服务',
@@ -158,5 +181,6 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     count: '2', windowStart: '2025-03-14 10:15 UTC', windowEnd: '2025-03-14 10:30 UTC', listLink: 'https://touchpoint.example/dashboard',
     responses: '- 2025-03-14 10:20 UTC · NPS 3（不高于 6）· 陈小明 xiaoming.chen@example.com · 售后服务满意度调查\n  https://touchpoint.example/dashboard?survey=sample&response=1\n- 2025-03-14 10:24 UTC · CSAT 1（不高于 2）· 匿名客户 · 售后服务满意度调查\n  https://touchpoint.example/dashboard?survey=sample&response=2',
     more: '',
+    endpoint: 'https://hooks.example.com/touchpoint', webhooksLink: 'https://touchpoint.example/webhooks',
   },
 };

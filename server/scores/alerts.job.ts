@@ -1,14 +1,26 @@
 import { z } from 'zod';
 import { objectIdSchema } from '@shared/http/object-id.schema';
-import { defineJob } from '../app-context';
+import { defineJob, type AppContext } from '../app-context';
 import { sendAlertEmails } from './alert-email.service';
-import { checkTouchpointTargets, unnotifiedAlertIds } from './alerts.service';
+import { checkTouchpointTargets, findAlert, unnotifiedAlertIds } from './alerts.service';
+import { emitWebhookEvent } from '../webhooks/webhook-events';
+
+/** Announces a breach or recovery to webhooks; run by the alert's job, whose retries find the deliveries already written. */
+async function announceAlert(ctx: AppContext, alertId: string): Promise<void> {
+  const alert = await findAlert(alertId);
+  if (!alert) return;
+  const data = { alertId: alert.id, touchpoint: alert.touchpoint, window: alert.window, metric: alert.metric, value: alert.value, target: alert.target, n: alert.n };
+  await emitWebhookEvent(ctx, { type: alert.kind === 'breach' ? 'alert.breach' : 'alert.recovery', subjectId: alert.id, at: new Date(alert.at), data });
+}
 
 /** Emails each owner of the alert's touchpoint once; see sendAlertEmails. */
 export const targetAlertEmailJob = defineJob({
   queue: 'scores-alert-email',
   payload: z.object({ alertId: objectIdSchema }).strict(),
-  handle: ({ alertId }, ctx) => sendAlertEmails(ctx, alertId),
+  handle: async ({ alertId }, ctx) => {
+    await announceAlert(ctx, alertId);
+    return sendAlertEmails(ctx, alertId);
+  },
 });
 
 /**

@@ -18,6 +18,7 @@ export const TEMPLATE_VARIABLES: Record<SendKind, readonly string[]> = {
   // A digest of the window's matches (FOLLOW_UP_DIGEST_MS); `responses` is the server-written list, `more` its "and N more".
   'follow-up-owner': ['touchpoint', 'count', 'responses', 'more', 'windowStart', 'windowEnd', 'listLink'],
   'target-alert': ['touchpoint', 'metric', 'value', 'target', 'period', 'status', 'dashboardLink'],
+  'webhook-failing': ['endpoint', 'reason', 'webhooksLink'],
 };
 
 /** Values for a template's variables; missing ones render empty (`name` falls back to a greeting). */
