@@ -1,6 +1,4 @@
-import type { z } from 'zod';
-import type { kioskDeviceInputSchema} from '@shared/channels/channel.schema';
-import { type CreatedKioskDevice, type KioskDevice, type KioskSettings } from '@shared/channels/channel.schema';
+import type { CreatedKioskDevice, KioskDevice, KioskDeviceInput, KioskSettings } from '@shared/channels/channel.schema';
 import { KIOSK_CREDENTIAL_PATTERN, KIOSK_FRAGMENT_KEY, KIOSK_HEADER, KIOSK_PROBLEM_CODES } from '@shared/channels/kiosk-constants';
 import type { AppContext } from '../app-context';
 import { HttpError, NotFound } from '../lib/errors';
@@ -8,8 +6,6 @@ import { hashRandomToken, newRandomToken } from '../lib/random-token';
 import { cachedOpenSurvey } from '../surveys/survey-cache';
 import { KioskDeviceModel, type KioskDeviceDoc } from './kiosk-device.model';
 import { checkLinkTags, surveyLinkFor } from './survey-link';
-
-type KioskDeviceInput = z.output<typeof kioskDeviceInputSchema>;
 
 function toKioskDevice(doc: KioskDeviceDoc): KioskDevice {
   return {

@@ -39,7 +39,8 @@ export const kioskDeviceInputSchema = z
     idleSeconds: z.number().int().min(KIOSK_IDLE_SECONDS.min).max(KIOSK_IDLE_SECONDS.max).default(KIOSK_IDLE_SECONDS.default),
   })
   .strict();
-export type KioskDeviceInput = z.input<typeof kioskDeviceInputSchema>;
+/** As the server holds it after parsing (timings defaulted). */
+export type KioskDeviceInput = z.output<typeof kioskDeviceInputSchema>;
 
 export const kioskDeviceIdParamsSchema = z.object({ id: objectIdSchema });
 export const kioskListQuerySchema = z.object({ surveyId: objectIdSchema.optional() }).strict();
