@@ -7,6 +7,7 @@ import { groupIssues } from './contract-issues';
 import { flatOutline, insertElements, moveElement, removeElements, twinsOf } from './draft-outline';
 import { ImportExport } from './ImportExport';
 import { PublicLink } from './PublicLink';
+import { SurveyChannels } from '../channels/SurveyChannels';
 import { PublishControl } from './PublishControl';
 import { QuestionList } from './QuestionList';
 import { QuestionPalette } from './QuestionPalette';
@@ -121,7 +122,12 @@ export function SurveyBuilder({ initial }: { initial: Survey }) {
         />
         <ImportExport definition={draft.definition} slug={meta.slug} onImport={replaceDefinition} />
       </div>
-      {meta.versions.length > 0 && !archived && <PublicLink slug={meta.slug} />}
+      {meta.versions.length > 0 && !archived && (
+        <>
+          <PublicLink slug={meta.slug} />
+          <SurveyChannels surveyId={meta.id} />
+        </>
+      )}
       <div id="builder-notice" className="builder-notice" role="status" tabIndex={-1}>
         {notice && (
           <>
