@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { qrPngQuerySchema, surveyLinkQuerySchema } from '@shared/channels/channel.schema';
 import { surveyIdParamsSchema } from '@shared/surveys/survey-api.schema';
 import type { AppContext } from '../app-context';
+import { requireRole } from '../auth/auth.middleware';
 import { validated } from '../lib/validate';
 import { qrPng, qrSvg } from './qr-code';
 import { surveyLinkFor } from './survey-link';
@@ -15,14 +16,18 @@ const QR_CACHE = 'private, max-age=300';
  */
 export function channelLinkRoutes(ctx: AppContext): Router {
   const router = Router();
+  // A tagged link is signed: making one is a designer's act, as for POST /api/surveys/:id/links.
+  const designer = requireRole('designer');
   router.get(
     '/:id/link',
+    designer,
     validated({ params: surveyIdParamsSchema, query: surveyLinkQuerySchema }, async ({ params, query }, _req, res) => {
       res.json(await surveyLinkFor(ctx, params.id, query));
     }),
   );
   router.get(
     '/:id/qr.svg',
+    designer,
     validated({ params: surveyIdParamsSchema, query: surveyLinkQuerySchema }, async ({ params, query }, _req, res) => {
       const link = await surveyLinkFor(ctx, params.id, query);
       res.type('image/svg+xml').set('Cache-Control', QR_CACHE).send(await qrSvg(link.url));
@@ -30,6 +35,7 @@ export function channelLinkRoutes(ctx: AppContext): Router {
   );
   router.get(
     '/:id/qr.png',
+    designer,
     validated({ params: surveyIdParamsSchema, query: qrPngQuerySchema }, async ({ params, query }, _req, res) => {
       const { width, ...tags } = query;
       const link = await surveyLinkFor(ctx, params.id, tags);

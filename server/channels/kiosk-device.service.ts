@@ -5,7 +5,7 @@ import { HttpError, NotFound } from '../lib/errors';
 import { hashRandomToken, newRandomToken } from '../lib/random-token';
 import { cachedOpenSurvey } from '../surveys/survey-cache';
 import { KioskDeviceModel, type KioskDeviceDoc } from './kiosk-device.model';
-import { checkLinkTags, surveyLinkFor } from './survey-link';
+import { surveyLinkFor } from './survey-link';
 
 function toKioskDevice(doc: KioskDeviceDoc): KioskDevice {
   return {
@@ -25,10 +25,8 @@ function toKioskDevice(doc: KioskDeviceDoc): KioskDevice {
  * Registers a tablet and returns its kiosk link, credential in the fragment. The credential is shown
  * this once; a lost link means revoking the device and making a new one.
  */
-export async function createKioskDevice(ctx: Pick<AppContext, 'publicUrl'>, input: KioskDeviceInput, userId: string): Promise<CreatedKioskDevice> {
-  const tags = { touchpoint: input.touchpoint, channel: input.channel };
-  await checkLinkTags(tags, 'body');
-  const link = await surveyLinkFor(ctx, input.surveyId, tags);
+export async function createKioskDevice(ctx: Pick<AppContext, 'auth' | 'publicUrl'>, input: KioskDeviceInput, userId: string): Promise<CreatedKioskDevice> {
+  const link = await surveyLinkFor(ctx, input.surveyId, { touchpoint: input.touchpoint, channel: input.channel }, 'body');
   const credential = newRandomToken();
   const doc = await KioskDeviceModel.create({ ...input, credentialHash: hashRandomToken(credential), createdBy: userId });
   return { ...toKioskDevice(doc.toObject() as KioskDeviceDoc), kioskUrl: `${link.url}#${KIOSK_FRAGMENT_KEY}=${credential}` };
@@ -77,7 +75,7 @@ export async function requireKioskSurvey(device: KioskDeviceDoc, slug: string): 
 }
 
 /** What the tablet reads at start: its survey, tags and timings. */
-export async function kioskSettings(ctx: Pick<AppContext, 'publicUrl'>, device: KioskDeviceDoc): Promise<KioskSettings> {
+export async function kioskSettings(ctx: Pick<AppContext, 'auth' | 'publicUrl'>, device: KioskDeviceDoc): Promise<KioskSettings> {
   const link = await surveyLinkFor(ctx, device.surveyId.toString(), {});
   return {
     name: device.name,

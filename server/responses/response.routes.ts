@@ -46,10 +46,9 @@ export function publicResponseRoutes(ctx: AppContext): Router {
     '/:slug/responses',
     submissionRateLimits(ctx),
     validated({ params: publicSlugParamsSchema, body: submitResponseInputSchema }, async ({ params, body }, req, res) => {
-      // A kiosk's tags are the device's, whatever the page sent: staff fixed them when registering it.
       const kiosk = res.locals.kiosk as KioskDeviceDoc | null;
-      const tagged = kiosk ? { ...body, touchpoint: kiosk.touchpoint, channel: kiosk.channel } : body;
-      const result = await submitResponse(params.slug, tagged, { app: ctx, userAgent: req.get('user-agent'), minFillMs: ctx.config.RESPOND_MIN_FILL_MS });
+      const result = await submitResponse(params.slug, body, {
+        ...(kiosk ? { deviceTags: { touchpoint: kiosk.touchpoint, channel: kiosk.channel } } : {}), app: ctx, userAgent: req.get('user-agent'), minFillMs: ctx.config.RESPOND_MIN_FILL_MS });
       res.status(result.created ? 201 : 200).json({ id: result.id });
     }),
   );

@@ -93,7 +93,9 @@ describe('QR codes and the printable card', () => {
     await staff.goto(`${tp.url}/surveys/${survey.id}`);
     await staff.getByLabel('Touchpoint', { exact: true }).selectOption('counter');
     await staff.getByLabel('Channel', { exact: true }).selectOption('on-site');
-    const expected = `${tp.url}/s/${survey.slug}?tp=counter&ch=on-site`;
+    const link = await tp.request(`/api/surveys/${survey.id}/link?touchpoint=counter&channel=on-site`, { cookie: admin });
+    const expected = (link.body as { url: string }).url;
+    expect(expected).toMatch(/\?tp=counter&ch=on-site&sig=/);
     await staff.getByRole('link', { name: expected }).waitFor();
     await staff.getByRole('link', { name: 'Printable card' }).click();
 

@@ -40,7 +40,8 @@ describe('tagged links and QR codes', () => {
     const link = await tp.request(`/api/surveys/${survey.id}/link?touchpoint=counter&channel=on-site`, { cookie: admin });
     expect(link.status).toBe(200);
     const { url } = link.body as { url: string };
-    expect(url).toBe(`${tp.url}/s/${survey.slug}?tp=counter&ch=on-site`);
+    // Signed as every staff-made tagged link is, so the respondent page may take its tags.
+    expect(url).toMatch(new RegExp(`^${tp.url}/s/${survey.slug}\\?tp=counter&ch=on-site&sig=[A-Za-z0-9_-]{22}$`));
 
     const svg = await tp.request(`/api/surveys/${survey.id}/qr.svg?touchpoint=counter&channel=on-site`, { cookie: admin });
     expect(svg.status).toBe(200);
@@ -73,7 +74,7 @@ describe('kiosk devices', () => {
   it('registers a tablet whose link carries the credential in its fragment, and reads its settings with it', async () => {
     const survey = await publishSurvey(tp, admin);
     const kiosk = await newKiosk(survey.id, { thankYouSeconds: 2, idleSeconds: 5 });
-    expect(kiosk.kioskUrl.startsWith(`${tp.url}/s/${survey.slug}?tp=counter&ch=on-site#kiosk=`)).toBe(true);
+    expect(kiosk.kioskUrl).toMatch(new RegExp(`^${tp.url}/s/${survey.slug}\\?tp=counter&ch=on-site&sig=[A-Za-z0-9_-]{22}#kiosk=[A-Za-z0-9_-]{43}$`));
     const settings = await tp.request('/api/public/kiosk', { headers: { [KIOSK_HEADER]: kiosk.credential } });
     expect(settings.status).toBe(200);
     expect(settings.body).toEqual({ name: 'Counter tablet', slug: survey.slug, touchpoint: 'counter', channel: 'on-site', thankYouSeconds: 2, idleSeconds: 5 });
@@ -98,6 +99,8 @@ describe('kiosk devices', () => {
     const analyst = await tp.login('analyst.kiosk@example.test', 'analyst password 1');
     const refused = await tp.request('/api/kiosks', { cookie: analyst, body: { name: 'T', surveyId: survey.id, touchpoint: 'counter', channel: 'on-site' } });
     expect(refused.status).toBe(403);
+    // Tagged links are signed, which is a designer's act: analysts get no QR code either.
+    expect((await tp.request(`/api/surveys/${survey.id}/qr.svg?channel=on-site`, { cookie: analyst })).status).toBe(403);
   });
 
   it('stores a kiosk answer once per submissionId, tagged with the device, whatever the page sent', async () => {
