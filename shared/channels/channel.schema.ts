@@ -64,12 +64,7 @@ export const createdKioskDeviceSchema = kioskDeviceSchema.extend({ kioskUrl: z.s
 export type CreatedKioskDevice = z.infer<typeof createdKioskDeviceSchema>;
 
 /** Reply of `GET /api/public/kiosk`: what the tablet needs to run, read with its credential. */
-export const kioskSettingsSchema = z.object({
-  name: z.string(),
-  slug: z.string(),
-  touchpoint: slugSchema,
-  channel: slugSchema,
-  thankYouSeconds: z.number().int(),
-  idleSeconds: z.number().int(),
-});
+export const kioskSettingsSchema = kioskDeviceSchema
+  .pick({ name: true, touchpoint: true, channel: true, thankYouSeconds: true, idleSeconds: true })
+  .extend({ slug: z.string() });
 export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
