@@ -155,6 +155,32 @@ describe('a kiosk tablet', () => {
     await page.context().close();
   });
 
+  it('is registered and revoked by staff in the survey builder; a revoked tablet stops and stores nothing', async () => {
+    const survey = await publishSurvey(tp, admin, COUNTER_SURVEY);
+    const staff = await signedInPage(tp);
+    staff.on('dialog', (dialog) => void dialog.accept());
+    await staff.goto(`${tp.url}/surveys/${survey.id}`);
+    await staff.getByLabel('Touchpoint', { exact: true }).selectOption('counter');
+    await staff.getByLabel('Channel', { exact: true }).selectOption('on-site');
+    await staff.getByLabel('Tablet name').fill('Front desk');
+    await staff.getByRole('button', { name: 'Add kiosk' }).click();
+    const kioskUrl = await staff.getByLabel('Kiosk link').inputValue();
+    expect(kioskUrl).toMatch(/#kiosk=[A-Za-z0-9_-]{43}$/);
+
+    const tablet = await tabletPage();
+    await tablet.goto(kioskUrl);
+    await rating(tablet).waitFor();
+    await staff.getByRole('row', { name: /Front desk/ }).getByRole('button', { name: 'Revoke' }).click();
+    await staff.getByRole('row', { name: /Front desk/ }).getByText('Revoked').waitFor();
+
+    await answer(tablet, '3', 'After revoking');
+    await tablet.getByRole('button', { name: 'Complete' }).click();
+    await tablet.getByRole('alert').getByText('This kiosk is not set up').waitFor();
+    expect(await ResponseModel.countDocuments({ surveyId: survey.id })).toBe(0);
+    await tablet.context().close();
+    await staff.context().close();
+  });
+
   it('keeps serving while offline and sends each finished survey exactly once when back online', async () => {
     const survey = await publishSurvey(tp, admin, COUNTER_SURVEY);
     const page = await tabletPage();
