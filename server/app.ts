@@ -21,6 +21,8 @@ import { respondPageHandler } from './surveys/respond-page';
 import { publicSurveyRoutes, surveyRoutes } from './surveys/survey.routes';
 import { metricsRoutes } from './scores/metrics.routes';
 import { touchpointRoutes } from './touchpoints/touchpoint.routes';
+import { channelLinkRoutes } from './channels/channel-link.routes';
+import { kioskDeviceRoutes, publicKioskRoutes } from './channels/kiosk-device.routes';
 import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
@@ -109,6 +111,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/auth', publicAuthRoutes(ctx));
   app.use('/api/public/surveys', publicSurveyRoutes());
   app.use('/api/public/surveys', publicResponseRoutes(ctx));
+  app.use('/api/public/kiosk', publicKioskRoutes(ctx));
   app.use('/api/public', notFoundHandler);
   app.use('/u', unsubscribeRoutes(ctx));
   app.use('/api/auth', accountRoutes(ctx));
@@ -120,6 +123,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/touchpoints', touchpointRoutes());
   app.use('/api/settings', settingsRoutes());
   app.use('/api/surveys', surveyRoutes(ctx));
+  app.use('/api/surveys', channelLinkRoutes(ctx));
+  app.use('/api/kiosks', kioskDeviceRoutes(ctx));
   app.use('/api/distributions', distributionRoutes(ctx));
   app.use('/api/email-templates', emailTemplateRoutes());
   app.use('/api/metrics', metricsRoutes());

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // state): one shard holds them. Every other model declares the shard key README "Scaling out" gives.
 const UNSHARDED = new Set([
   'User', 'Credential', 'Survey', 'SurveyVersion', 'Touchpoint', 'Setting', 'EmailTemplate',
-  'Distribution', 'AlertState', 'Alert', 'RollupEpoch',
+  'Distribution', 'AlertState', 'Alert', 'RollupEpoch', 'KioskDevice',
 ]);
 
 /** Every `*.model.ts` under server/, so a new model is checked without being listed here. */

@@ -1,13 +1,18 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import type { Model } from 'survey-core';
 import { EMBEDDED_SURVEY_ID } from '@shared/surveys/embedded-survey';
 import type { Locale } from '../i18n/locale';
 import { useLoad } from '../lib/use-load';
 import { createSurveyModel } from './create-survey-model';
 import { confirmPublicSurvey, embeddedSurvey, loadPublicSurvey, slugFromPath, type PublicSurvey } from './public-survey-api';
+import { readKioskCredential } from './kiosk-link';
+import { LoadingStatus } from './LoadingStatus';
 import { readRespondLink } from './respond-link';
 import { respondMessages, type RespondMessages } from './respond-messages';
 import { RespondSurvey, type FinalRefusal } from './RespondSurvey';
+
+// A kiosk link (`#kiosk=`) is rare next to customers' own links: its code loads only when asked for.
+const KioskSurvey = lazy(() => import('./kiosk/KioskSurvey'));
 
 /** What the page shows once loading is over; `failed` also stands for a survey the shared schema rejects. */
 type Shown =
@@ -40,13 +45,14 @@ function refusalText(refusal: FinalRefusal, messages: RespondMessages): [string,
   }
 }
 
-/** The public survey page for `/s/:slug` (`?t=` personal token, `tp=` touchpoint, `ch=` channel). */
+/** The public survey page for `/s/:slug` (`?t=` personal token, `tp=` touchpoint, `ch=` channel; `#kiosk=` a kiosk tablet). */
 export function RespondPage({ locale }: { locale: Locale }) {
   const messages = respondMessages[locale];
   const { state: load, retry, replace } = useLoad(`survey ${locale}`, () => loadShown(locale));
   const state: Shown | { kind: 'loading' } = load.kind === 'ready' ? load.value : load.kind === 'failed' ? { kind: 'failed' } : load;
   const refuse = useCallback((refusal: FinalRefusal) => replace({ kind: 'refused', refusal }), [replace]);
   const link = useMemo(() => readRespondLink(window.location.search), []);
+  const kioskCredential = useMemo(() => readKioskCredential(window.location.hash), []);
 
   // Rendered after a quick look at its shape; the shared schema, loaded once the survey is on screen, has the last word.
   const shown = state.kind === 'ready' ? state.survey : null;
@@ -70,11 +76,7 @@ export function RespondPage({ locale }: { locale: Locale }) {
 
   switch (state.kind) {
     case 'loading':
-      return (
-        <p className="respond-status" role="status" aria-busy="true">
-          {messages.loading}
-        </p>
-      );
+      return <LoadingStatus text={messages.loading} />;
     case 'not-found':
       return (
         <main className="respond-message">
@@ -102,6 +104,13 @@ export function RespondPage({ locale }: { locale: Locale }) {
       );
     }
     case 'ready':
+      if (kioskCredential !== null) {
+        return (
+          <Suspense fallback={<LoadingStatus text={messages.loading} />}>
+            <KioskSurvey credential={kioskCredential} slug={state.slug} survey={state.survey} model={state.model} locale={locale} messages={messages} />
+          </Suspense>
+        );
+      }
       return (
         <RespondSurvey
           slug={state.slug}

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { CompletingEvent, Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { InvalidParam } from '@shared/http/problem.schema';
-import { HONEYPOT_FIELD } from '@shared/responses/response-constants';
 import type { Locale } from '../i18n/locale';
 import { clearDraft, draftKey, loadDraft, newDraft } from './answer-draft';
+import { HoneypotField } from './HoneypotField';
 import { keepDraftSaved, restoreDraft, submissionBody } from './answer-session';
 import { loadAnswerValidator, type AnswerValidator } from './load-checks';
 import type { PublicSurvey } from './public-survey-api';
@@ -128,12 +128,7 @@ export function RespondSurvey({ slug, survey, model, link, locale, messages, onR
       <p className={status ? 'respond-sending respond-sending-active' : 'respond-sending'} role="status" aria-live="polite">
         {status}
       </p>
-      <div className="respond-honeypot" aria-hidden="true">
-        <label>
-          {messages.honeypotLabel}
-          <input ref={honeypot} type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <HoneypotField label={messages.honeypotLabel} inputRef={honeypot} />
     </main>
   );
 }

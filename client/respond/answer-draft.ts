@@ -73,7 +73,8 @@ export function clearDraft(key: string, storage: DraftStorage | undefined = safe
   }
 }
 
-function safeLocalStorage(): Storage | undefined {
+/** localStorage, or undefined where the browser blocks it (some private modes throw on access). */
+export function safeLocalStorage(): Storage | undefined {
   try {
     return window.localStorage;
   } catch {

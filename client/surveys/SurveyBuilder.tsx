@@ -8,6 +8,7 @@ import { flatOutline, insertElements, moveElement, removeElements, twinsOf } fro
 import { ImportExport } from './ImportExport';
 import { PublicLink } from './PublicLink';
 import { UnsignedTagsToggle } from './UnsignedTagsToggle';
+import { SurveyChannels } from '../channels/SurveyChannels';
 import { PublishControl } from './PublishControl';
 import { QuestionList } from './QuestionList';
 import { QuestionPalette } from './QuestionPalette';
@@ -122,7 +123,12 @@ export function SurveyBuilder({ initial }: { initial: Survey }) {
         />
         <ImportExport definition={draft.definition} slug={meta.slug} onImport={replaceDefinition} />
       </div>
-      {meta.versions.length > 0 && !archived && <PublicLink slug={meta.slug} />}
+      {meta.versions.length > 0 && !archived && (
+        <>
+          <PublicLink slug={meta.slug} />
+          <SurveyChannels surveyId={meta.id} />
+        </>
+      )}
       {!archived && <UnsignedTagsToggle surveyId={meta.id} initial={meta.allowUnsignedTags} />}
       <div id="builder-notice" className="builder-notice" role="status" tabIndex={-1}>
         {notice && (

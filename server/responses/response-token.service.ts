@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { RESPONSE_PROBLEM_CODES } from '@shared/responses/response-constants';
 import { Conflict, HttpError, Invalid } from '../lib/errors';
 import { DistributionModel } from '../distributions/distribution.model';
+import { hashRandomToken, newRandomToken } from '../lib/random-token';
 import { ResponseTokenModel, type ResponseTokenRecord } from './response-token.model';
 
 export interface IssueResponseTokenInput {
@@ -16,14 +16,12 @@ export interface IssueResponseTokenInput {
   expiresAt: Date;
 }
 
-/** Tokens carry 256 random bits, so a plain SHA-256 is enough to keep the stored value useless. */
-export function hashResponseToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
+/** Only a token's hash is stored. */
+export const hashResponseToken = hashRandomToken;
 
 /** Makes a personal-link token; only its hash is stored. The caller puts the token in the link (`?t=`). */
 export async function issueResponseToken(input: IssueResponseTokenInput): Promise<{ token: string }> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newRandomToken();
   await ResponseTokenModel.create({
     tokenHash: hashResponseToken(token),
     surveyId: input.surveyId,

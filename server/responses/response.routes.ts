@@ -3,6 +3,8 @@ import { submitResponseInputSchema } from '@shared/responses/response-api.schema
 import { listResponsesQuerySchema, responseIdParamsSchema } from '@shared/responses/response-list.schema';
 import { publicSlugParamsSchema, surveyIdParamsSchema } from '@shared/surveys/survey-api.schema';
 import type { AppContext } from '../app-context';
+import type { KioskDeviceDoc } from '../channels/kiosk-device.model';
+import { kioskOf, requireKioskSurvey } from '../channels/kiosk-device.service';
 import { requireRole } from '../auth/auth.middleware';
 import { TooManyRequests } from '../lib/errors';
 import { addressKey } from '../lib/client-address';
@@ -18,13 +20,19 @@ const MINUTE = 60;
 /**
  * Per-address and per-survey limits on submissions, counted in Redis so every API process shares them.
  * Both are counted in one go; the request waits for the longer of the two when either is passed.
+ * A kiosk tablet (valid device credential, for this survey) is exempt from the per-address limit only:
+ * a branch's tablets share one address, while the per-survey limit still caps a flood from any source.
  */
 function submissionRateLimits(ctx: AppContext): RequestHandler {
   const perIp = { name: 'respond-ip', limit: ctx.config.RESPOND_RATE_PER_IP, windowSeconds: MINUTE };
   const perSurvey = { name: 'respond-survey', limit: ctx.config.RESPOND_RATE_PER_SURVEY, windowSeconds: MINUTE };
-  return async (req, _res, next) => {
+  return async (req, res, next) => {
     const slug = publicSlugParamsSchema.safeParse(req.params);
-    const hits = [...(req.ip ? [{ rule: perIp, subject: addressKey(req.ip) }] : []), ...(slug.success ? [{ rule: perSurvey, subject: slug.data.slug }] : [])];
+    const kiosk = await kioskOf(req);
+    if (kiosk && slug.success) await requireKioskSurvey(kiosk, slug.data.slug);
+    res.locals.kiosk = kiosk;
+    const perAddress = req.ip && !kiosk ? [{ rule: perIp, subject: addressKey(req.ip) }] : [];
+    const hits = [...perAddress, ...(slug.success ? [{ rule: perSurvey, subject: slug.data.slug }] : [])];
     const retryAfter = await hitRateLimits(ctx.redis, ctx.config.QUEUE_PREFIX, hits);
     if (retryAfter > 0) throw new TooManyRequests(retryAfter, 'Too many answers are arriving; please send yours again in a moment.');
     next();
@@ -38,7 +46,9 @@ export function publicResponseRoutes(ctx: AppContext): Router {
     '/:slug/responses',
     submissionRateLimits(ctx),
     validated({ params: publicSlugParamsSchema, body: submitResponseInputSchema }, async ({ params, body }, req, res) => {
-      const result = await submitResponse(params.slug, body, { app: ctx, userAgent: req.get('user-agent'), minFillMs: ctx.config.RESPOND_MIN_FILL_MS });
+      const kiosk = res.locals.kiosk as KioskDeviceDoc | null;
+      const result = await submitResponse(params.slug, body, {
+        ...(kiosk ? { deviceTags: { touchpoint: kiosk.touchpoint, channel: kiosk.channel } } : {}), app: ctx, userAgent: req.get('user-agent'), minFillMs: ctx.config.RESPOND_MIN_FILL_MS });
       res.status(result.created ? 201 : 200).json({ id: result.id });
     }),
   );

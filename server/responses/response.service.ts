@@ -24,6 +24,11 @@ export interface SubmissionContext {
   userAgent?: string | undefined;
   /** Fill time under which a response is flagged `too-fast`. */
   minFillMs: number;
+  /**
+   * A kiosk tablet's touchpoint and channel, fixed by staff when they registered the device: they replace
+   * whatever the page sent and need no link signature (the device credential vouches for them).
+   */
+  deviceTags?: { touchpoint: string; channel: string };
 }
 
 export interface SubmitResult {
@@ -36,10 +41,11 @@ export interface SubmitResult {
  * Stores one customer's answers to the published survey behind `slug`, checked against the exact
  * version the page rendered. Resubmitting a submissionId returns the first response's id.
  */
-export async function submitResponse(slug: string, input: SubmitResponseInput, context: SubmissionContext): Promise<SubmitResult> {
+export async function submitResponse(slug: string, request: SubmitResponseInput, context: SubmissionContext): Promise<SubmitResult> {
+  const input: SubmitResponseInput = context.deviceTags ? { ...request, ...context.deviceTags, sig: undefined } : request;
   const survey = await cachedOpenSurvey(slug);
   if (!survey) throw new NotFound('This survey is not open for answers.');
-  const checked = await checkSubmission(survey, input, tagsSigned(context.app, slug, survey, input));
+  const checked = await checkSubmission(survey, input, context.deviceTags !== undefined || tagsSigned(context.app, slug, survey, input));
 
   const claim = input.token ? await claimResponseToken(input.token, survey.surveyId, input.submissionId) : null;
   const fields: NewResponse = {
