@@ -16,6 +16,7 @@ import { createRedis } from './lib/redis';
 import { resolveSessionSecret } from './lib/secret';
 import { RESPONSE_CONSUMERS } from './response-hooks';
 import { installResponseConsumers } from './responses/response-events';
+import { tagLegacyTokens } from './distributions/token-tags.migration';
 import { renameLegacyAlertMetrics } from './scores/alert-keys.migration';
 import { renameLegacyTargetKeys } from './touchpoints/target-keys.migration';
 
@@ -51,6 +52,8 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
     // Documents stored before the metric keys had one spelling are renamed before any route or job reads them.
     const renamed = { touchpoints: await renameLegacyTargetKeys(), alerts: await renameLegacyAlertMetrics() };
     if (renamed.touchpoints + renamed.alerts > 0) logger.info(renamed, 'renamed former metric keys in stored documents');
+    const taggedTokens = await tagLegacyTokens();
+    if (taggedTokens > 0) logger.info({ taggedTokens }, "personal-link tokens tagged with their distribution's touchpoint and channel");
     const redis = createRedis(services.redisUrl);
     cleanups.push(() => redis.quit());
     const queues = new JobQueues(redis, config.QUEUE_PREFIX);

@@ -1,7 +1,6 @@
 import { Types } from 'mongoose';
 import { RESPONSE_PROBLEM_CODES } from '@shared/responses/response-constants';
 import { Conflict, HttpError, Invalid } from '../lib/errors';
-import { DistributionModel } from '../distributions/distribution.model';
 import { hashRandomToken, newRandomToken } from '../lib/random-token';
 import { ResponseTokenModel, type ResponseTokenRecord } from './response-token.model';
 
@@ -64,14 +63,14 @@ export async function claimResponseToken(token: string, surveyId: string, submis
     // No projection: the embedded store drops a projected post-image that no longer matches the filter.
     { returnDocument: 'after' },
   ).lean();
-  if (claimed) return { tokenId: claimed._id, ...(await linksOf(claimed)), responseId, fresh: true };
+  if (claimed) return { tokenId: claimed._id, ...linksOf(claimed), responseId, fresh: true };
 
   const known = await ResponseTokenModel.findOne({ tokenHash }).lean();
   if (!known || !known.surveyId.equals(surveyId)) {
     throw new Invalid('The personal link is not valid for this survey.', [{ name: 'body.token', reason: 'is not a token of this survey' }]);
   }
   if (known.usedAt && known.submissionId === submissionId && known.responseId) {
-    return { tokenId: known._id, ...(await linksOf(known)), responseId: known.responseId, fresh: false };
+    return { tokenId: known._id, ...linksOf(known), responseId: known.responseId, fresh: false };
   }
   if (known.usedAt) {
     throw new Conflict('This personal link has already been used to answer the survey; each link answers once.', RESPONSE_PROBLEM_CODES.tokenUsed);
@@ -81,12 +80,25 @@ export async function claimResponseToken(token: string, surveyId: string, submis
 
 type TokenLinks = Pick<ResponseTokenRecord, 'contactId' | 'distributionId' | 'segment' | 'touchpoint' | 'channel'>;
 
-async function linksOf(token: Partial<TokenLinks>): Promise<Omit<ClaimedToken, 'tokenId' | 'responseId' | 'fresh'>> {
-  const links = { contactId: token.contactId ?? null, distributionId: token.distributionId ?? null, segment: token.segment ?? null };
-  if (token.touchpoint) return { ...links, touchpoint: token.touchpoint, channel: token.channel ?? null };
-  // Tokens issued before links recorded their distribution's tags: read them from the distribution.
-  const distribution = links.distributionId ? await DistributionModel.findById(links.distributionId, { touchpoint: 1, channel: 1 }).lean() : null;
-  return { ...links, touchpoint: distribution?.touchpoint ?? null, channel: distribution?.channel ?? null };
+function linksOf(token: Partial<TokenLinks>): Omit<ClaimedToken, 'tokenId' | 'responseId' | 'fresh'> {
+  return {
+    contactId: token.contactId ?? null,
+    distributionId: token.distributionId ?? null,
+    segment: token.segment ?? null,
+    touchpoint: token.touchpoint ?? null,
+    channel: token.channel ?? null,
+  };
+}
+
+/** Distributions with tokens issued before tokens recorded their distribution's touchpoint and channel. */
+export async function distributionsWithUntaggedTokens(): Promise<Types.ObjectId[]> {
+  return ResponseTokenModel.distinct('distributionId', { distributionId: { $ne: null }, touchpoint: { $exists: false } });
+}
+
+/** Records a distribution's tags on its tokens issued before tokens carried them; returns how many. */
+export async function tagUntaggedTokens(distributionId: Types.ObjectId, tags: { touchpoint: string | null; channel: string | null }): Promise<number> {
+  const { modifiedCount } = await ResponseTokenModel.updateMany({ distributionId, touchpoint: { $exists: false } }, { $set: tags });
+  return modifiedCount;
 }
 
 /** Gives a claimed token back after the response could not be stored, so the customer can try again. */

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedSurveyLinkSchema, type SignedSurveyLink } from '@shared/surveys/survey-link.schema';
 import { ResponseModel } from '../../server/responses/response.model';
-import { issueResponseToken } from '../../server/responses/response-token.service';
+import { Types } from 'mongoose';
+import { tagLegacyTokens } from '../../server/distributions/token-tags.migration';
+import { newRandomToken } from '../../server/lib/random-token';
+import { ResponseTokenModel } from '../../server/responses/response-token.model';
+import { hashResponseToken, issueResponseToken } from '../../server/responses/response-token.service';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { distributionsApi, seedContacts, startRejectingMailbox, type RejectingMailbox } from '../integration/distributions-fixtures';
 import { waitUntil } from '../integration/follow-up-fixtures';
@@ -122,9 +126,24 @@ describe('personal links', () => {
     expect(stored.status, stored.text).toBe(201);
     expect(await ResponseModel.findById((stored.body as { id: string }).id).lean()).toMatchObject({ touchpoint: 'branch-visit', channel: 'on-site', distributionId: expect.anything() });
 
-    // A token issued before tokens recorded the tags: they are read from its distribution.
-    const { token } = await issueResponseToken({ surveyId: survey.id, distributionId, expiresAt: new Date(Date.now() + 86_400_000) });
-    const legacy = await submit(validSubmission(survey.version, { token }));
+    // A token issued before tokens recorded the tags (no such fields): the start-up migration copies its
+    // distribution's tags onto it, so the response is filed there too.
+    const legacyToken = newRandomToken();
+    await ResponseTokenModel.collection.insertOne({
+      tokenHash: hashResponseToken(legacyToken),
+      surveyId: new Types.ObjectId(survey.id),
+      contactId: null,
+      distributionId: new Types.ObjectId(distributionId),
+      segment: null,
+      occurrence: null,
+      expiresAt: new Date(Date.now() + 86_400_000),
+      usedAt: null,
+      submissionId: null,
+      responseId: null,
+    });
+    expect(await tagLegacyTokens()).toBe(1);
+    expect(await tagLegacyTokens()).toBe(0);
+    const legacy = await submit(validSubmission(survey.version, { token: legacyToken }));
     expect(legacy.status, legacy.text).toBe(201);
     expect(await ResponseModel.findById((legacy.body as { id: string }).id).lean()).toMatchObject({ touchpoint: 'branch-visit', channel: 'on-site' });
 
