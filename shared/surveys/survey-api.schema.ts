@@ -61,7 +61,7 @@ export const surveySchema = z.object({
 export type Survey = z.infer<typeof surveySchema>;
 
 export const surveyListSchema = z.object({
-  surveys: z.array(surveySchema.omit({ definition: true, versions: true, hasUnpublishedChanges: true }).extend({ latestVersion: z.number().int().nullable() })),
+  surveys: z.array(surveySchema.omit({ definition: true, versions: true, hasUnpublishedChanges: true, allowUnsignedTags: true }).extend({ latestVersion: z.number().int().nullable() })),
 });
 
 export const createdSurveySchema = z.object({ id: z.string(), slug: z.string(), status: surveyStatusSchema });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { surveyListSchema, surveySchema } from '@shared/surveys/survey-api.schema';
 import { SurveyModel } from '../../server/surveys/survey.model';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 
@@ -100,6 +101,10 @@ describe('surveys', () => {
     const servqualQuestions = body.definition.pages.flatMap((p) => p.elements).filter((q) => q.metric === 'servqual');
     expect(servqualQuestions).toHaveLength(44);
     expect(body.versions).toEqual([]);
+    // What the server sends is what the staff app's schemas accept (the client parses both replies).
+    expect(surveySchema.safeParse(survey.body).error).toBeUndefined();
+    const list = await tp.request('/api/surveys', { cookie: analyst });
+    expect(surveyListSchema.safeParse(list.body).error).toBeUndefined();
   });
 
   it.each([
