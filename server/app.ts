@@ -25,6 +25,7 @@ import { channelLinkRoutes } from './channels/channel-link.routes';
 import { kioskDeviceRoutes, publicKioskRoutes } from './channels/kiosk-device.routes';
 import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
+import { caseAdminRoutes, caseRoutes } from './cases/case.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
@@ -133,6 +134,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api', responseRoutes());
   app.use('/api/contacts', contactRoutes());
   app.use('/api/webhooks', webhookRoutes(ctx));
+  app.use('/api/cases', caseRoutes(ctx));
+  app.use('/api/case-admin', caseAdminRoutes());
   app.use('/api', notFoundHandler);
   app.use(QUEUE_BOARD_PATH, queueBoardRoutes(ctx));
   app.use(API_DOCS_PATH, apiDocsRoutes(ctx));

@@ -8,6 +8,7 @@ import { followUpJob, followUpSweepJob } from './follow-up/follow-up.job';
 import { targetAlertEmailJob, targetCheckJob } from './scores/alerts.job';
 import { foldJob } from './scores/fold.job';
 import { webhookDeliveryJob, webhookSweepJob } from './webhooks/webhook-delivery.job';
+import { slaTimerJob } from './cases/sla-timer.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
 export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
@@ -22,4 +23,5 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   reminderSweepJob,
   webhookDeliveryJob,
   webhookSweepJob,
+  slaTimerJob,
 ];

@@ -31,6 +31,7 @@ export const KIND_LABELS: Record<SendKind, MessageKey> = {
   'follow-up-owner': 'distributions.kind.followUpOwner',
   'target-alert': 'distributions.kind.targetAlert',
   'webhook-failing': 'distributions.kind.webhookFailing',
+  'case-escalation': 'distributions.kind.caseEscalation',
 };
 
 export const SEND_STATUS_LABELS: Record<SendStatus, MessageKey> = {

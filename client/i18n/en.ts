@@ -26,6 +26,7 @@ export const en = {
   'role.designer': 'Survey designer',
   'role.analyst': 'Analyst',
   'role.integration': 'Integration',
+  'role.agent': 'Agent',
 
   'nav.label': 'Main',
   'nav.home': 'Home',
@@ -395,6 +396,7 @@ export const en = {
   'distributions.kind.followUpOwner': 'Follow-up alert to owner',
   'distributions.kind.targetAlert': 'Target alert',
   'distributions.kind.webhookFailing': 'Webhook failing',
+  'distributions.kind.caseEscalation': 'Case escalation',
   'distributions.sendStatus.sending': 'Sending',
   'distributions.sendStatus.retrying': 'Retrying',
   'distributions.sendStatus.sent': 'Sent',
@@ -464,6 +466,7 @@ export const en = {
   'emailTemplates.kind.follow-up-owner': 'Low-score alert (to touchpoint owners)',
   'emailTemplates.kind.target-alert': 'Target alert',
   'emailTemplates.kind.webhook-failing': 'Webhook failing (to admins)',
+  'emailTemplates.kind.case-escalation': 'Case escalation',
   'emailTemplates.locale': 'Email language',
   'emailTemplates.default': 'Built-in default',
   'emailTemplates.customised': 'Customised',

@@ -28,6 +28,7 @@ export const zhCN: Messages = {
   'role.designer': '问卷设计者',
   'role.analyst': '分析员',
   'role.integration': '系统集成',
+  'role.agent': '客服专员',
 
   'nav.label': '主导航',
   'nav.home': '首页',
@@ -395,6 +396,7 @@ export const zhCN: Messages = {
   'distributions.kind.followUpOwner': '给负责人的跟进提醒',
   'distributions.kind.targetAlert': '目标告警',
   'distributions.kind.webhookFailing': 'Webhook 投递失败',
+  'distributions.kind.caseEscalation': '工单升级',
   'distributions.sendStatus.sending': '发送中',
   'distributions.sendStatus.retrying': '重试中',
   'distributions.sendStatus.sent': '已发送',
@@ -464,6 +466,7 @@ export const zhCN: Messages = {
   'emailTemplates.kind.follow-up-owner': '低分提醒（发给服务环节负责人）',
   'emailTemplates.kind.target-alert': '目标预警',
   'emailTemplates.kind.webhook-failing': 'Webhook 投递失败（发给管理员）',
+  'emailTemplates.kind.case-escalation': '工单升级',
   'emailTemplates.locale': '邮件语言',
   'emailTemplates.default': '内置默认',
   'emailTemplates.customised': '已自定义',

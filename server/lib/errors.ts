@@ -12,6 +12,8 @@ export class HttpError extends Error {
     detail?: string,
     readonly invalidParams?: InvalidParam[],
     readonly headers?: Record<string, string>,
+    /** Extra problem members (RFC 9457 extensions), e.g. `allowed_moves` on a refused case transition. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? title);
     this.name = 'HttpError';
@@ -39,8 +41,8 @@ export class NotFound extends HttpError {
   }
 }
 export class Conflict extends HttpError {
-  constructor(detail: string, code = 'conflict') {
-    super(409, code, 'Conflict', detail);
+  constructor(detail: string, code = 'conflict', extensions?: Record<string, unknown>) {
+    super(409, code, 'Conflict', detail, undefined, undefined, extensions);
   }
 }
 export class TooManyRequests extends HttpError {
@@ -100,5 +102,5 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   res
     .status(error.status)
     .type('application/problem+json')
-    .send(JSON.stringify({ ...problemBody(error.status, error.code, error.title, error.message, error.invalidParams), instance: req.id }));
+    .send(JSON.stringify({ ...error.extensions, ...problemBody(error.status, error.code, error.title, error.message, error.invalidParams), instance: req.id }));
 };

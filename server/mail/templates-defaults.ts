@@ -157,6 +157,26 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
       text: 'Touchpoint 重试约一天后仍无法向 Webhook 端点 {{endpoint}} 投递事件：{{reason}}。\n\n在投递成功之前，该端点将标记为失败。请检查接收方，然后重新投递失败的事件：{{webhooksLink}}\n',
     },
   },
+  'case-escalation': {
+    en: {
+      subject: 'Case {{caseRef}} is overdue: {{stage}} ({{priority}})',
+      html: frame(
+        'en',
+        '<p>Case <strong>{{caseRef}}</strong> ({{summary}}) at {{touchpoint}} is past its {{stage}} target, due {{dueAt}}. You receive this as {{level}}.</p>\n' +
+          button('{{caseLink}}', 'Open the case'),
+      ),
+      text: 'Case {{caseRef}} ({{summary}}) at {{touchpoint}} is past its {{stage}} target, due {{dueAt}}. You receive this as {{level}}.\n\nOpen the case: {{caseLink}}\n',
+    },
+    'zh-CN': {
+      subject: '工单 {{caseRef}} 已超时：{{stage}}（{{priority}}）',
+      html: frame(
+        'zh-CN',
+        '<p>{{touchpoint}}的工单 <strong>{{caseRef}}</strong>（{{summary}}）已超过{{stage}}时限（应于 {{dueAt}} 完成）。您作为{{level}}收到此邮件。</p>\n' +
+          button('{{caseLink}}', '查看工单'),
+      ),
+      text: '{{touchpoint}}的工单 {{caseRef}}（{{summary}}）已超过{{stage}}时限（应于 {{dueAt}} 完成）。您作为{{level}}收到此邮件。\n\n查看工单：{{caseLink}}\n',
+    },
+  },
 };
 
 /** Sample values for previews, so an editor sees a realistic email. */
@@ -171,6 +191,8 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     responses: '- 2025-03-14 10:20 UTC · NPS 3 (at most 6) · Alex Chen alex.chen@example.com · After-sales satisfaction\n  https://touchpoint.example/dashboard?survey=sample&response=1\n- 2025-03-14 10:24 UTC · CSAT 1 (at most 2) · anonymous customer · After-sales satisfaction\n  https://touchpoint.example/dashboard?survey=sample&response=2',
     more: '',
     endpoint: 'https://hooks.example.com/touchpoint', webhooksLink: 'https://touchpoint.example/webhooks',
+    caseRef: 'C-000123', summary: 'Card blocked at the counter', priority: 'high', stage: 'acknowledge', level: 'team lead',
+    dueAt: '2025-03-14 10:50 UTC', caseLink: 'https://touchpoint.example/cases/C-000123',
   },
   'zh-CN': {
     name: '陈小明', email: 'xiaoming.chen@example.com', surveyTitle: '售后服务满意度调查', touchpoint: '售后服务',
@@ -182,5 +204,7 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     responses: '- 2025-03-14 10:20 UTC · NPS 3（不高于 6）· 陈小明 xiaoming.chen@example.com · 售后服务满意度调查\n  https://touchpoint.example/dashboard?survey=sample&response=1\n- 2025-03-14 10:24 UTC · CSAT 1（不高于 2）· 匿名客户 · 售后服务满意度调查\n  https://touchpoint.example/dashboard?survey=sample&response=2',
     more: '',
     endpoint: 'https://hooks.example.com/touchpoint', webhooksLink: 'https://touchpoint.example/webhooks',
+    caseRef: 'C-000123', summary: '柜台办理时银行卡被冻结', priority: '高', stage: '受理', level: '团队负责人',
+    dueAt: '2025-03-14 10:50 UTC', caseLink: 'https://touchpoint.example/cases/C-000123',
   },
 };

@@ -1,4 +1,5 @@
 import type { TemplateLocale } from '@shared/mail/template.schema';
+import type { CasePriority, EscalationLevel, SlaStage } from '@shared/cases/sla-policy.schema';
 import type { TargetMetric } from '@shared/scoring/target.schema';
 
 /**
@@ -33,6 +34,12 @@ export interface ServerText {
     breach: string;
     recovery: string;
   };
+  /** Words filled into a case escalation (`case-escalation` template). */
+  caseEscalation: {
+    stage: Record<SlaStage, string>;
+    level: Record<EscalationLevel, string>;
+    priority: Record<CasePriority, string>;
+  };
 }
 
 export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
@@ -57,6 +64,11 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       breach: 'below target',
       recovery: 'back on target',
     },
+    caseEscalation: {
+      stage: { acknowledge: 'acknowledgement', investigate: 'investigation', plan: 'plan', answer: 'customer answer', resolve: 'resolution' },
+      level: { assignee: 'the assignee', 'team-lead': 'team lead', 'touchpoint-owner': 'touchpoint owner', admin: 'administrator' },
+      priority: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' },
+    },
   },
   'zh-CN': {
     unsubscribePage: {
@@ -78,6 +90,11 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       period: '最近 {days} 天（n = {n}）',
       breach: '低于目标',
       recovery: '已恢复达标',
+    },
+    caseEscalation: {
+      stage: { acknowledge: '受理', investigate: '初步调查', plan: '处理方案', answer: '答复客户', resolve: '解决' },
+      level: { assignee: '处理人', 'team-lead': '团队负责人', 'touchpoint-owner': '触点负责人', admin: '管理员' },
+      priority: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
     },
   },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const ROLES = ['admin', 'designer', 'analyst', 'integration'] as const;
+/** `agent` works the cases of its teams (server/cases). */
+export const ROLES = ['admin', 'designer', 'analyst', 'integration', 'agent'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

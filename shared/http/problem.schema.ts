@@ -9,6 +9,8 @@ export const problemSchema = z.object({
   code: z.string().optional(),
   instance: z.string().optional(),
   invalid_params: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  /** On a refused case transition (409): the moves the case's state allows. */
+  allowed_moves: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 export type InvalidParam = NonNullable<Problem['invalid_params']>[number];

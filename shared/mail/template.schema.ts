@@ -19,6 +19,7 @@ export const TEMPLATE_VARIABLES: Record<SendKind, readonly string[]> = {
   'follow-up-owner': ['touchpoint', 'count', 'responses', 'more', 'windowStart', 'windowEnd', 'listLink'],
   'target-alert': ['touchpoint', 'metric', 'value', 'target', 'period', 'status', 'dashboardLink'],
   'webhook-failing': ['endpoint', 'reason', 'webhooksLink'],
+  'case-escalation': ['caseRef', 'summary', 'touchpoint', 'priority', 'stage', 'level', 'dueAt', 'caseLink'],
 };
 
 /** Values for a template's variables; missing ones render empty (`name` falls back to a greeting). */

@@ -1,0 +1,88 @@
+import { Types } from 'mongoose';
+import { businessCalendarSchema, type BusinessCalendar } from '@shared/cases/business-calendar.schema';
+import type { TeamInput } from '@shared/cases/case-api.schema';
+import { DEFAULT_SLA_POLICY, slaPolicySchema, type SlaPolicy } from '@shared/cases/sla-policy.schema';
+import { UserModel } from '../auth/user.model';
+import { Invalid, NotFound } from '../lib/errors';
+import { SlaPolicyModel } from './sla-policy.model';
+import { TeamModel } from './team.model';
+
+type TeamBody = Required<Omit<TeamInput, 'calendar'>> & { calendar: BusinessCalendar };
+
+const toTeam = (doc: { _id: Types.ObjectId; name: string; members: readonly unknown[]; lead?: unknown; calendar: unknown; slaPolicyId?: unknown }) => ({
+  id: doc._id.toString(),
+  name: doc.name,
+  members: doc.members.map(String),
+  lead: doc.lead ? String(doc.lead) : null,
+  calendar: doc.calendar as BusinessCalendar,
+  slaPolicyId: doc.slaPolicyId ? String(doc.slaPolicyId) : null,
+});
+
+/** Members and lead must be staff who exist; the policy must exist. */
+async function checkTeamRefs(body: TeamBody): Promise<void> {
+  const users = [...new Set([...body.members, ...(body.lead ? [body.lead] : [])])];
+  const found = await UserModel.countDocuments({ _id: { $in: users } });
+  if (found !== users.length) throw new Invalid('Some members or the lead are not users.', [{ name: 'body.members', reason: 'must be existing users' }]);
+  if (body.slaPolicyId && !(await SlaPolicyModel.exists({ _id: body.slaPolicyId }))) {
+    throw new Invalid('There is no such SLA policy.', [{ name: 'body.slaPolicyId', reason: 'must be an existing policy' }]);
+  }
+}
+
+export async function listTeams() {
+  return (await TeamModel.find().sort({ name: 1 }).lean()).map(toTeam);
+}
+
+export async function createTeam(body: TeamBody) {
+  await checkTeamRefs(body);
+  return toTeam((await TeamModel.create(body)).toObject());
+}
+
+export async function updateTeam(id: string, body: TeamBody) {
+  await checkTeamRefs(body);
+  const doc = await TeamModel.findByIdAndUpdate(id, { $set: body }, { new: true }).lean();
+  if (!doc) throw new NotFound(`There is no team ${id}.`);
+  return toTeam(doc);
+}
+
+/** Replaces a team's business calendar; running clocks take it on their next change. */
+export async function setTeamCalendar(id: string, calendar: BusinessCalendar) {
+  const doc = await TeamModel.findByIdAndUpdate(id, { $set: { calendar } }, { new: true }).lean();
+  if (!doc) throw new NotFound(`There is no team ${id}.`);
+  return toTeam(doc);
+}
+
+/** A stored policy, checked again on the way out (it was validated on the way in). */
+const storedPolicy = (doc: Record<string, unknown>): SlaPolicy => slaPolicySchema.parse({ name: doc.name, warningRatio: doc.warningRatio, rules: doc.rules, escalation: doc.escalation });
+const toPolicy = (doc: { _id: Types.ObjectId } & Record<string, unknown>) => ({ id: doc._id.toString(), ...storedPolicy(doc) });
+
+export async function listSlaPolicies() {
+  return (await SlaPolicyModel.find().sort({ name: 1 }).lean()).map(toPolicy);
+}
+export async function createSlaPolicy(body: SlaPolicy) {
+  return toPolicy((await SlaPolicyModel.create(body)).toObject());
+}
+export async function updateSlaPolicy(id: string, body: SlaPolicy) {
+  const doc = await SlaPolicyModel.findByIdAndUpdate(id, { $set: body }, { new: true }).lean();
+  if (!doc) throw new NotFound(`There is no SLA policy ${id}.`);
+  return toPolicy(doc);
+}
+
+export interface TeamRules {
+  team: ReturnType<typeof toTeam>;
+  calendar: BusinessCalendar;
+  policy: SlaPolicy;
+}
+
+/** The team a case belongs to with the calendar and policy its clocks run on. */
+export async function teamRules(teamId: Types.ObjectId | string): Promise<TeamRules | null> {
+  const doc = await TeamModel.findById(teamId).lean();
+  if (!doc) return null;
+  const policyDoc = doc.slaPolicyId ? await SlaPolicyModel.findById(doc.slaPolicyId).lean() : null;
+  const team = toTeam(doc);
+  return { team, calendar: businessCalendarSchema.parse(team.calendar), policy: policyDoc ? storedPolicy(policyDoc) : DEFAULT_SLA_POLICY };
+}
+
+/** The teams a user is a member of (what an agent may work). */
+export async function teamIdsOf(userId: string): Promise<Types.ObjectId[]> {
+  return (await TeamModel.find({ members: new Types.ObjectId(userId) }, { _id: 1 }).lean()).map((t) => t._id);
+}

@@ -1,0 +1,110 @@
+import { Schema, Types, model } from 'mongoose';
+import { CASE_PRIORITIES, SLA_STAGES, type CasePriority, type SlaStage } from '@shared/cases/sla-policy.schema';
+import { CASE_STATUSES, type CaseStatus } from '@shared/cases/case-states';
+import { TIMELINE_KINDS } from '@shared/cases/case-api.schema';
+
+/** The one counter readable case numbers come from ($inc is atomic, so two opens never share one). */
+const caseCounterSchema = new Schema({ _id: { type: String, required: true }, seq: { type: Number, required: true } }, { versionKey: false });
+export const CaseCounterModel = model('CaseCounter', caseCounterSchema);
+
+const timelineEntrySchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    by: { type: Types.ObjectId, default: null },
+    kind: { type: String, enum: TIMELINE_KINDS, required: true },
+    data: { type: Schema.Types.Mixed, default: {} },
+  },
+  { _id: false, minimize: false },
+);
+
+/** One running stage clock as last planned: what the inbox filters (due soon, breached) read. */
+const stageClockSchema = new Schema(
+  {
+    stage: { type: String, enum: SLA_STAGES, required: true },
+    targetSeconds: { type: Number, required: true },
+    dueAt: { type: Date, default: null },
+    warnAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const caseSchema = new Schema(
+  {
+    number: { type: Number, required: true },
+    summary: { type: String, required: true },
+    description: { type: String, default: null },
+    source: { type: String, enum: ['agent'], required: true },
+    contactId: { type: Types.ObjectId, default: null },
+    touchpoint: { type: String, required: true },
+    channel: { type: String, required: true },
+    segment: { type: String, required: true },
+    category: { type: String, default: null },
+    priority: { type: String, enum: CASE_PRIORITIES, required: true },
+    teamId: { type: Types.ObjectId, required: true },
+    assigneeId: { type: Types.ObjectId, default: null },
+    status: { type: String, enum: CASE_STATUSES, required: true },
+    resumeTo: { type: String, enum: [...CASE_STATUSES, null], default: null },
+    /** Start of the SLA cycle (opening, or the latest reopen): every stage target counts from here. */
+    cycleStartedAt: { type: Date, required: true },
+    /** Reopens so far; part of each escalation's send-log key, so a reopened case can escalate again. */
+    cycle: { type: Number, default: 0 },
+    /** "Waiting on customer" pauses of the current cycle; `to` null while one runs. */
+    pauses: { type: [new Schema({ from: { type: Date, required: true }, to: { type: Date, default: null } }, { _id: false })], default: [] },
+    /** Bumped on every stage change, pause and resume; a timer carrying another version does nothing. */
+    clockVersion: { type: Number, default: 0 },
+    clocks: { type: [stageClockSchema], default: [] },
+    /** Earliest due/warn instant over `clocks` (null when none runs or all are paused): the inbox indexes these. */
+    dueAt: { type: Date, default: null },
+    warnAt: { type: Date, default: null },
+    /** `<cycle>-<stage>-<timer>` of timers that took effect, so a timer's effect happens once. */
+    firedTimers: { type: [String], default: [] },
+    breachedStages: { type: [String], default: [] },
+    timeline: { type: [timelineEntrySchema], default: [] },
+  },
+  // Lookups and changes go by number (the API addresses cases by it), so each targets one shard; cases
+  // are opened far too slowly for a growing range key to make a hot shard.
+  { timestamps: true, minimize: false, shardKey: { number: 1 } },
+);
+caseSchema.index({ number: 1 }, { unique: true });
+caseSchema.index({ teamId: 1, number: -1 });
+caseSchema.index({ assigneeId: 1, number: -1 });
+caseSchema.index({ dueAt: 1 });
+caseSchema.index({ warnAt: 1 });
+
+/** A stored case as read with lean(). */
+export interface CaseRecord {
+  _id: Types.ObjectId;
+  number: number;
+  summary: string;
+  description: string | null;
+  source: 'agent';
+  contactId: Types.ObjectId | null;
+  touchpoint: string;
+  channel: string;
+  segment: string;
+  category: string | null;
+  priority: CasePriority;
+  teamId: Types.ObjectId;
+  assigneeId: Types.ObjectId | null;
+  status: CaseStatus;
+  resumeTo: CaseStatus | null;
+  cycleStartedAt: Date;
+  cycle: number;
+  pauses: Array<{ from: Date; to: Date | null }>;
+  clockVersion: number;
+  clocks: Array<{ stage: SlaStage; targetSeconds: number; dueAt: Date | null; warnAt: Date | null }>;
+  dueAt: Date | null;
+  warnAt: Date | null;
+  firedTimers: string[];
+  breachedStages: string[];
+  timeline: Array<{ at: Date; by: Types.ObjectId | null; kind: (typeof TIMELINE_KINDS)[number]; data: Record<string, unknown> }>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export const CaseModel = model('Case', caseSchema);
+
+/** The next readable case number (1, 2, ...). */
+export async function nextCaseNumber(): Promise<number> {
+  const counter = await CaseCounterModel.findOneAndUpdate({ _id: 'case' }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean();
+  return counter!.seq;
+}

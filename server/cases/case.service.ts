@@ -1,0 +1,234 @@
+import { Types } from 'mongoose';
+import type { Role } from '@shared/auth/auth.schema';
+import { formatCaseRef, parseCaseRef, type CaseAssign, type CaseCreate, type CaseList, type CaseListQuery, type CaseRecordView } from '@shared/cases/case-api.schema';
+import { planCaseClocks, type CaseClocks } from '@shared/cases/case-clocks';
+import { allowedMoves, transition, type CaseMove, type CaseState, type PausableStatus } from '@shared/cases/case-states';
+import type { CasePriority } from '@shared/cases/sla-policy.schema';
+import type { AppContext } from '../app-context';
+import { Conflict, Forbidden, Invalid, NotFound } from '../lib/errors';
+import { teamIdsOf, teamRules, type TeamRules } from './case-admin.service';
+import { CaseModel, nextCaseNumber, type CaseRecord } from './case.model';
+import { enqueueCaseTimers } from './sla-timer.job';
+
+/** Who acts on a case: agents work the cases of their teams only; admins work every case. */
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+/** The teams an actor may see cases of; null means all. */
+async function visibleTeams(actor: Actor): Promise<Types.ObjectId[] | null> {
+  return actor.role === 'admin' ? null : teamIdsOf(actor.id);
+}
+
+export function stateOf(doc: Pick<CaseRecord, 'status' | 'resumeTo'>): CaseState {
+  return doc.status === 'waiting-on-customer' ? { status: 'waiting-on-customer', resumeTo: doc.resumeTo as PausableStatus } : ({ status: doc.status } as CaseState);
+}
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** A stored case as the API replies with it, breaches read at `now`. */
+export function toCaseView(doc: CaseRecord, now = new Date()): CaseRecordView {
+  return {
+    ref: formatCaseRef(doc.number),
+    summary: doc.summary,
+    description: doc.description ?? null,
+    status: doc.status,
+    resumeTo: doc.resumeTo ?? null,
+    allowedMoves: allowedMoves(stateOf(doc)),
+    contactId: doc.contactId ? doc.contactId.toString() : null,
+    touchpoint: doc.touchpoint,
+    channel: doc.channel,
+    segment: doc.segment,
+    category: doc.category ?? null,
+    priority: doc.priority,
+    teamId: doc.teamId.toString(),
+    assigneeId: doc.assigneeId ? doc.assigneeId.toString() : null,
+    clockVersion: doc.clockVersion,
+    paused: doc.status === 'waiting-on-customer',
+    clocks: doc.clocks.map((c) => ({
+      stage: c.stage,
+      targetSeconds: c.targetSeconds,
+      dueAt: iso(c.dueAt),
+      warnAt: iso(c.warnAt),
+      breached: doc.breachedStages.includes(c.stage) || (c.dueAt != null && c.dueAt <= now),
+    })),
+    timeline: (doc.timeline ?? []).map((e) => ({ at: e.at.toISOString(), by: e.by ? e.by.toString() : null, kind: e.kind, data: (e.data ?? {}) as Record<string, unknown> })),
+    openedAt: doc.createdAt.toISOString(),
+  };
+}
+
+/** The stored form of planned clocks. */
+const clockFields = (plan: CaseClocks) => ({ clocks: plan.clocks, dueAt: plan.dueAt, warnAt: plan.warnAt });
+
+const entry = (by: string | null, kind: string, data: Record<string, unknown>, at = new Date()) => ({ at, by: by ? new Types.ObjectId(by) : null, kind, data });
+
+async function rulesOf(teamId: string | Types.ObjectId): Promise<TeamRules> {
+  const rules = await teamRules(teamId);
+  if (!rules) throw new Invalid('There is no such team.', [{ name: 'body.teamId', reason: 'must be an existing team' }]);
+  return rules;
+}
+
+/** Agents act inside their teams; an assignee must belong to the case's team. */
+async function checkPlacement(actor: Actor, rules: TeamRules, assigneeId: string | null | undefined): Promise<void> {
+  if (actor.role !== 'admin' && !rules.team.members.includes(actor.id)) throw new Forbidden('Agents work the cases of their own teams only.');
+  if (assigneeId && !rules.team.members.includes(assigneeId)) {
+    throw new Invalid('The assignee is not a member of the team.', [{ name: 'body.assigneeId', reason: 'must be a member of the case team' }]);
+  }
+}
+
+/** A case the actor may see, else 404 (another team's case is not even confirmed to exist). */
+export async function findVisibleCase(actor: Actor, ref: string): Promise<CaseRecord> {
+  const doc = (await CaseModel.findOne({ number: parseCaseRef(ref) }).lean()) as CaseRecord | null;
+  const teams = doc ? await visibleTeams(actor) : null;
+  if (!doc || (teams !== null && !teams.some((t) => t.equals(doc.teamId)))) throw new NotFound(`There is no case ${ref}.`);
+  return doc;
+}
+
+/** Opens a complaint an agent logged (phone, counter) and starts its clocks. */
+export async function openCase(ctx: AppContext, body: CaseCreate, actor: Actor): Promise<CaseRecordView> {
+  const rules = await rulesOf(body.teamId);
+  await checkPlacement(actor, rules, body.assigneeId);
+  const now = new Date();
+  const number = await nextCaseNumber();
+  const plan = planCaseClocks({ state: { status: 'new' }, priority: body.priority, segment: body.segment, cycleStartedAt: now, pauses: [], version: 0, policy: rules.policy, calendar: rules.calendar }, now);
+  const doc = await CaseModel.create({
+    number,
+    summary: body.summary,
+    description: body.description ?? null,
+    source: 'agent',
+    contactId: body.contactId ?? null,
+    touchpoint: body.touchpoint,
+    channel: body.channel,
+    segment: body.segment,
+    category: body.category ?? null,
+    priority: body.priority,
+    teamId: body.teamId,
+    assigneeId: body.assigneeId ?? null,
+    status: 'new',
+    cycleStartedAt: now,
+    clockVersion: 0,
+    ...clockFields(plan),
+    timeline: [entry(actor.id, 'opened', { source: 'agent', priority: body.priority }, now)],
+  });
+  await enqueueCaseTimers(ctx, number, plan.timers);
+  return toCaseView(doc.toObject() as CaseRecord, now);
+}
+
+/** The pause list and cycle after `move`, at `now`. */
+function clockChange(doc: CaseRecord, move: CaseMove, now: Date) {
+  const pauses = doc.pauses.map((p) => ({ from: p.from, to: p.to ?? null }));
+  if (move === 'reopen') return { pauses: [], cycle: doc.cycle + 1, cycleStartedAt: now, breachedStages: [] as string[] };
+  if (move === 'wait-on-customer') pauses.push({ from: now, to: null });
+  else for (const p of pauses) if (p.to === null) p.to = now;
+  return { pauses, cycle: doc.cycle, cycleStartedAt: doc.cycleStartedAt, breachedStages: doc.breachedStages };
+}
+
+/**
+ * Makes `move` on a case: 409 with the allowed moves when its state does not allow it, 409 when the
+ * case changed under us. The clock version is bumped and new timers are planned; the old ones find a
+ * different version when they fire and do nothing.
+ */
+export async function transitionCase(ctx: AppContext, ref: string, move: CaseMove, actor: Actor, note?: string, now = new Date()): Promise<CaseRecordView> {
+  const doc = await findVisibleCase(actor, ref);
+  const result = transition(stateOf(doc), move);
+  if (!result.ok) {
+    throw new Conflict(`A case that is ${doc.status} cannot ${move}; allowed: ${result.error.allowedMoves.join(', ') || 'none'}.`, 'move-not-allowed', {
+      allowed_moves: result.error.allowedMoves,
+    });
+  }
+  const rules = await rulesOf(doc.teamId);
+  const change = clockChange(doc, move, now);
+  const version = doc.clockVersion + 1;
+  const plan = planCaseClocks(
+    { state: result.state, priority: doc.priority as CasePriority, segment: doc.segment, cycleStartedAt: change.cycleStartedAt, pauses: change.pauses, version, policy: rules.policy, calendar: rules.calendar },
+    now,
+  );
+  const resumeTo = result.state.status === 'waiting-on-customer' ? result.state.resumeTo : null;
+  const moved = entry(actor.id, 'moved', { move, from: doc.status, to: result.state.status, ...(note ? { note } : {}) }, now);
+  const updated = await CaseModel.findOneAndUpdate(
+    { number: doc.number, clockVersion: doc.clockVersion, status: doc.status },
+    { $set: { status: result.state.status, resumeTo, clockVersion: version, ...change, ...clockFields(plan) }, $push: { timeline: moved } },
+    { new: true },
+  ).lean();
+  if (!updated) throw new Conflict(`Case ${ref} changed while this move was made; reload it and try again.`, 'case-changed');
+  await enqueueCaseTimers(ctx, doc.number, plan.timers);
+  return toCaseView(updated as CaseRecord, now);
+}
+
+/** Sets a case's assignee (and team: then its clocks run on the new team's calendar and policy). */
+export async function assignCase(ctx: AppContext, ref: string, body: CaseAssign, actor: Actor): Promise<CaseRecordView> {
+  const doc = await findVisibleCase(actor, ref);
+  const teamId = body.teamId ?? doc.teamId.toString();
+  const rules = await rulesOf(teamId);
+  await checkPlacement(actor, rules, body.assigneeId);
+  const now = new Date();
+  const assigned = entry(actor.id, 'assigned', { assigneeId: body.assigneeId, teamId, fromTeamId: doc.teamId.toString() }, now);
+  if (doc.teamId.equals(teamId)) {
+    const updated = await CaseModel.findOneAndUpdate({ number: doc.number }, { $set: { assigneeId: body.assigneeId }, $push: { timeline: assigned } }, { new: true }).lean();
+    return toCaseView(updated as CaseRecord, now);
+  }
+  const version = doc.clockVersion + 1;
+  const plan = planCaseClocks(
+    { state: stateOf(doc), priority: doc.priority as CasePriority, segment: doc.segment, cycleStartedAt: doc.cycleStartedAt, pauses: doc.pauses, version, policy: rules.policy, calendar: rules.calendar },
+    now,
+  );
+  const updated = await CaseModel.findOneAndUpdate(
+    { number: doc.number, clockVersion: doc.clockVersion },
+    { $set: { assigneeId: body.assigneeId, teamId, clockVersion: version, ...clockFields(plan) }, $push: { timeline: assigned } },
+    { new: true },
+  ).lean();
+  if (!updated) throw new Conflict(`Case ${ref} changed while it was being assigned; reload it and try again.`, 'case-changed');
+  await enqueueCaseTimers(ctx, doc.number, plan.timers);
+  return toCaseView(updated as CaseRecord, now);
+}
+
+/** Assigns several cases; each succeeds or fails on its own (a case another agent just moved is reported). */
+export async function bulkAssignCases(ctx: AppContext, refs: string[], body: CaseAssign, actor: Actor) {
+  const assigned: string[] = [];
+  const failed: Array<{ ref: string; status: number; detail: string }> = [];
+  for (const ref of refs) {
+    try {
+      await assignCase(ctx, ref, body, actor);
+      assigned.push(ref);
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      if (typeof status !== 'number' || status >= 500) throw error;
+      failed.push({ ref, status, detail: (error as Error).message });
+    }
+  }
+  return { assigned, failed };
+}
+
+/** An internal note on the timeline. */
+export async function addCaseNote(ref: string, text: string, actor: Actor): Promise<CaseRecordView> {
+  const doc = await findVisibleCase(actor, ref);
+  const updated = await CaseModel.findOneAndUpdate({ number: doc.number }, { $push: { timeline: entry(actor.id, 'note', { text }) } }, { new: true }).lean();
+  return toCaseView(updated as CaseRecord);
+}
+
+/** The inbox: newest first, the actor's teams only for agents, paged by case number. */
+export async function listCases(query: CaseListQuery, actor: Actor, now = new Date()): Promise<CaseList> {
+  const filter: Record<string, unknown> = {};
+  const teams = await visibleTeams(actor);
+  if (query.teamId) {
+    if (teams !== null && !teams.some((t) => t.equals(query.teamId))) throw new Forbidden('Agents see the cases of their own teams only.');
+    filter.teamId = new Types.ObjectId(query.teamId);
+  } else if (teams !== null || query.view === 'team') {
+    filter.teamId = { $in: teams ?? (await teamIdsOf(actor.id)) };
+  }
+  if (query.view === 'mine') filter.assigneeId = new Types.ObjectId(actor.id);
+  if (query.view === 'due-soon') Object.assign(filter, { warnAt: { $lte: now }, dueAt: { $gt: now } });
+  if (query.view === 'breached') filter.$or = [{ dueAt: { $lte: now } }, { breachedStages: { $ne: [] }, status: { $nin: ['resolved', 'closed'] } }];
+  if (query.status) filter.status = query.status;
+  if (query.touchpoint) filter.touchpoint = query.touchpoint;
+  if (query.priority) filter.priority = query.priority;
+  if (query.cursor) filter.number = { $lt: parseCaseRef(query.cursor) };
+  const docs = (await CaseModel.find(filter, { timeline: 0 }).sort({ number: -1 }).limit(query.limit + 1).lean()) as unknown as CaseRecord[];
+  const page = docs.slice(0, query.limit);
+  const views = page.map((d) => {
+    const { timeline: _timeline, ...rest } = toCaseView(d, now);
+    return rest;
+  });
+  return { cases: views, nextCursor: docs.length > query.limit ? formatCaseRef(page[page.length - 1]!.number) : null };
+}

@@ -1,0 +1,129 @@
+import { UnrecoverableError } from 'bullmq';
+import { z } from 'zod';
+import { formatCaseRef } from '@shared/cases/case-api.schema';
+import type { CaseTimer } from '@shared/cases/case-clocks';
+import { isCurrentTimer } from '@shared/cases/sla-timers';
+import { ESCALATION_LEVELS, SLA_STAGES, type CasePriority, type EscalationLevel, type SlaStage } from '@shared/cases/sla-policy.schema';
+import { defineJob, type AppContext } from '../app-context';
+import { UserModel } from '../auth/user.model';
+import { sendOnce } from '../mail/send-once';
+import { renderEmail } from '../mail/templates';
+import { SERVER_TEXT } from '../mail/text-defaults';
+import { TouchpointModel } from '../touchpoints/touchpoint.model';
+import { CaseModel, type CaseRecord } from './case.model';
+import { TeamModel } from './team.model';
+
+const timerPayloadSchema = z
+  .object({
+    number: z.number().int().min(1),
+    stage: z.enum(SLA_STAGES),
+    version: z.number().int().min(0),
+    kind: z.enum(['due-soon', 'breached', 'escalation']),
+    level: z.enum(ESCALATION_LEVELS).optional(),
+  })
+  .strict();
+type TimerPayload = z.infer<typeof timerPayloadSchema>;
+
+/** Fires one SLA timer of a case; a timer of an older clock version does nothing. */
+export const slaTimerJob = defineJob({
+  queue: 'case-sla-timer',
+  payload: timerPayloadSchema,
+  handle: (payload, ctx) => fireSlaTimer(ctx, payload),
+});
+
+/**
+ * Schedules a clock's timers as delayed jobs. The job id holds the case number, stage, version and
+ * timer, so planning the same clock twice keeps one job each; past instants fire at once.
+ */
+export async function enqueueCaseTimers(ctx: AppContext, number: number, timers: readonly CaseTimer[], now = Date.now()): Promise<void> {
+  for (const timer of timers) {
+    const payload: TimerPayload = { number, stage: timer.stage, version: timer.version, kind: timer.kind, ...(timer.level ? { level: timer.level } : {}) };
+    await ctx.queues.enqueue(slaTimerJob, payload, { jobId: `case-${number}-${timer.key}`, delay: Math.max(0, timer.at.getTime() - now) });
+  }
+}
+
+/** What a timer did, for the job's return value and tests. */
+export type TimerOutcome = { skipped: 'no-case' | 'stale' } | { fired: string; recipients?: string[] };
+
+/**
+ * Records a timer's effect on the timeline once: the conditional update matches only while the clock
+ * version is the timer's and the timer has not taken effect in this cycle.
+ */
+async function recordOnce(doc: CaseRecord, p: TimerPayload, firedKey: string, data: Record<string, unknown>): Promise<void> {
+  const kind = p.kind === 'escalation' ? 'escalated' : p.kind;
+  await CaseModel.updateOne(
+    { number: doc.number, clockVersion: p.version, firedTimers: { $ne: firedKey } },
+    {
+      $addToSet: { firedTimers: firedKey, ...(p.kind === 'breached' ? { breachedStages: p.stage } : {}) },
+      $push: { timeline: { at: new Date(), by: null, kind, data: { stage: p.stage, ...data } } },
+    },
+  );
+}
+
+/** The addresses one escalation rung reaches. */
+async function recipientsOf(doc: CaseRecord, level: EscalationLevel): Promise<string[]> {
+  const emailsOf = async (filter: Record<string, unknown>) => (await UserModel.find({ ...filter, disabled: { $ne: true } }, { email: 1 }).lean()).map((u) => u.email);
+  switch (level) {
+    case 'assignee':
+      return doc.assigneeId ? emailsOf({ _id: doc.assigneeId }) : [];
+    case 'team-lead': {
+      const team = await TeamModel.findById(doc.teamId, { lead: 1 }).lean();
+      return team?.lead ? emailsOf({ _id: team.lead }) : [];
+    }
+    case 'touchpoint-owner':
+      return (await TouchpointModel.findOne({ key: doc.touchpoint }, { owners: 1 }).lean())?.owners ?? [];
+    case 'admin':
+      return emailsOf({ role: 'admin' });
+  }
+}
+
+/**
+ * Sends one escalation rung's email to each of its recipients, each exactly once per case, cycle, stage
+ * and rung through the send log (not per clock version: a pause after the breach plans the rung again).
+ */
+async function escalate(ctx: AppContext, doc: CaseRecord, stage: SlaStage, level: EscalationLevel): Promise<string[]> {
+  const locale = ctx.config.STAFF_MAIL_LOCALE;
+  const words = SERVER_TEXT[locale].caseEscalation;
+  const ref = formatCaseRef(doc.number);
+  const dueAt = doc.clocks.find((c) => c.stage === stage)?.dueAt;
+  const vars = {
+    caseRef: ref,
+    summary: doc.summary,
+    touchpoint: (await TouchpointModel.findOne({ key: doc.touchpoint }, { name: 1 }).lean())?.name ?? doc.touchpoint,
+    priority: words.priority[doc.priority as CasePriority],
+    stage: words.stage[stage],
+    level: words.level[level],
+    dueAt: dueAt ? `${dueAt.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '',
+    caseLink: `${ctx.publicUrl.replace(/\/+$/, '')}/cases/${ref}`,
+  };
+  const recipients = [...new Set((await recipientsOf(doc, level)).map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  let transient: unknown;
+  for (const to of recipients) {
+    try {
+      await sendOnce(ctx.mailer, { key: `case-escalation/${ref}/${doc.cycle}/${stage}/${level}/${to}`, kind: 'case-escalation', to }, () => renderEmail('case-escalation', locale, vars), {
+        leaseMs: ctx.config.SEND_LEASE_MS,
+      });
+    } catch (error) {
+      // One address rejected for good does not hold up the others; a transient error retries the job.
+      if (!(error instanceof UnrecoverableError)) transient ??= error;
+    }
+  }
+  if (transient) throw transient;
+  return recipients;
+}
+
+/** Fires one timer: marks due soon or breached, or climbs one escalation rung, unless the clock moved on. */
+export async function fireSlaTimer(ctx: AppContext, p: TimerPayload): Promise<TimerOutcome> {
+  const doc = (await CaseModel.findOne({ number: p.number }, { timeline: 0 }).lean()) as unknown as CaseRecord | null;
+  if (!doc) return { skipped: 'no-case' };
+  const running = doc.clocks.some((c) => c.stage === p.stage);
+  if (!running || !isCurrentTimer(p, { stage: p.stage, version: doc.clockVersion })) return { skipped: 'stale' };
+  const firedKey = `${doc.cycle}-${p.stage}-${p.kind}${p.level ? `-${p.level}` : ''}`;
+  if (p.kind !== 'escalation') {
+    await recordOnce(doc, p, firedKey, {});
+    return { fired: firedKey };
+  }
+  const recipients = await escalate(ctx, doc, p.stage, p.level!);
+  await recordOnce(doc, p, firedKey, { level: p.level, recipients });
+  return { fired: firedKey, recipients };
+}
