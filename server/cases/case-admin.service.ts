@@ -39,14 +39,14 @@ export async function createTeam(body: TeamBody) {
 
 export async function updateTeam(id: string, body: TeamBody) {
   await checkTeamRefs(body);
-  const doc = await TeamModel.findByIdAndUpdate(id, { $set: body }, { new: true }).lean();
+  const doc = await TeamModel.findByIdAndUpdate(id, { $set: body }, { returnDocument: 'after' }).lean();
   if (!doc) throw new NotFound(`There is no team ${id}.`);
   return toTeam(doc);
 }
 
 /** Replaces a team's business calendar; running clocks take it on their next change. */
 export async function setTeamCalendar(id: string, calendar: BusinessCalendar) {
-  const doc = await TeamModel.findByIdAndUpdate(id, { $set: { calendar } }, { new: true }).lean();
+  const doc = await TeamModel.findByIdAndUpdate(id, { $set: { calendar } }, { returnDocument: 'after' }).lean();
   if (!doc) throw new NotFound(`There is no team ${id}.`);
   return toTeam(doc);
 }
@@ -62,7 +62,7 @@ export async function createSlaPolicy(body: SlaPolicy) {
   return toPolicy((await SlaPolicyModel.create(body)).toObject());
 }
 export async function updateSlaPolicy(id: string, body: SlaPolicy) {
-  const doc = await SlaPolicyModel.findByIdAndUpdate(id, { $set: body }, { new: true }).lean();
+  const doc = await SlaPolicyModel.findByIdAndUpdate(id, { $set: body }, { returnDocument: 'after' }).lean();
   if (!doc) throw new NotFound(`There is no SLA policy ${id}.`);
   return toPolicy(doc);
 }

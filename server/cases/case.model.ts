@@ -105,6 +105,6 @@ export const CaseModel = model('Case', caseSchema);
 
 /** The next readable case number (1, 2, ...). */
 export async function nextCaseNumber(): Promise<number> {
-  const counter = await CaseCounterModel.findOneAndUpdate({ _id: 'case' }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean();
+  const counter = await CaseCounterModel.findOneAndUpdate({ _id: 'case' }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
   return counter!.seq;
 }

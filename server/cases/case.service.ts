@@ -149,7 +149,7 @@ export async function transitionCase(ctx: AppContext, ref: string, move: CaseMov
   const updated = await CaseModel.findOneAndUpdate(
     { number: doc.number, clockVersion: doc.clockVersion, status: doc.status },
     { $set: { status: result.state.status, resumeTo, clockVersion: version, ...change, ...clockFields(plan) }, $push: { timeline: moved } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!updated) throw new Conflict(`Case ${ref} changed while this move was made; reload it and try again.`, 'case-changed');
   await enqueueCaseTimers(ctx, doc.number, plan.timers);
@@ -165,7 +165,7 @@ export async function assignCase(ctx: AppContext, ref: string, body: CaseAssign,
   const now = new Date();
   const assigned = entry(actor.id, 'assigned', { assigneeId: body.assigneeId, teamId, fromTeamId: doc.teamId.toString() }, now);
   if (doc.teamId.equals(teamId)) {
-    const updated = await CaseModel.findOneAndUpdate({ number: doc.number }, { $set: { assigneeId: body.assigneeId }, $push: { timeline: assigned } }, { new: true }).lean();
+    const updated = await CaseModel.findOneAndUpdate({ number: doc.number }, { $set: { assigneeId: body.assigneeId }, $push: { timeline: assigned } }, { returnDocument: 'after' }).lean();
     return toCaseView(updated as CaseRecord, now);
   }
   const version = doc.clockVersion + 1;
@@ -176,7 +176,7 @@ export async function assignCase(ctx: AppContext, ref: string, body: CaseAssign,
   const updated = await CaseModel.findOneAndUpdate(
     { number: doc.number, clockVersion: doc.clockVersion },
     { $set: { assigneeId: body.assigneeId, teamId, clockVersion: version, ...clockFields(plan) }, $push: { timeline: assigned } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!updated) throw new Conflict(`Case ${ref} changed while it was being assigned; reload it and try again.`, 'case-changed');
   await enqueueCaseTimers(ctx, doc.number, plan.timers);
@@ -203,7 +203,7 @@ export async function bulkAssignCases(ctx: AppContext, refs: string[], body: Cas
 /** An internal note on the timeline. */
 export async function addCaseNote(ref: string, text: string, actor: Actor): Promise<CaseRecordView> {
   const doc = await findVisibleCase(actor, ref);
-  const updated = await CaseModel.findOneAndUpdate({ number: doc.number }, { $push: { timeline: entry(actor.id, 'note', { text }) } }, { new: true }).lean();
+  const updated = await CaseModel.findOneAndUpdate({ number: doc.number }, { $push: { timeline: entry(actor.id, 'note', { text }) } }, { returnDocument: 'after' }).lean();
   return toCaseView(updated as CaseRecord);
 }
 

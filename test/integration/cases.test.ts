@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseList, CaseRecordView } from '@shared/cases/case-api.schema';
+import { fireSlaTimer } from '../../server/cases/sla-timer.job';
+import { SendLogModel } from '../../server/mail/send-log.model';
+import { startTestPlatform, type TestPlatform } from '../harness/platform';
+import { move, openCase, SECONDS_POLICY, staff, team } from './cases-fixtures';
+
+let tp: TestPlatform;
+let admin: string;
+let agentA: { id: string; cookie: string };
+let agentB: { id: string; cookie: string };
+let teamA: string;
+let teamB: string;
+
+beforeAll(async () => {
+  tp = await startTestPlatform();
+  admin = await tp.login();
+  expect((await tp.request('/api/touchpoints', { cookie: admin, body: { key: 'branch-visit', name: 'Branch visit' } })).status).toBe(201);
+  agentA = await staff(tp.request, tp.login, admin, 'agent.a@bank.test');
+  agentB = await staff(tp.request, tp.login, admin, 'agent.b@bank.test');
+  const policy = await tp.request('/api/case-admin/sla-policies', { cookie: admin, body: SECONDS_POLICY });
+  expect(policy.status, policy.text).toBe(201);
+  const slaPolicyId = (policy.body as { id: string }).id;
+  teamA = await team(tp.request, admin, { name: 'Counter A', members: [agentA.id], slaPolicyId });
+  teamB = await team(tp.request, admin, { name: 'Counter B', members: [agentB.id], slaPolicyId });
+});
+afterAll(async () => {
+  await tp?.stop();
+});
+
+const getCase = async (cookie: string, ref: string) => tp.request(`/api/cases/${ref}`, { cookie });
+const at = (c: CaseRecordView, kind: string, moveName?: string) =>
+  new Date(c.timeline.find((e) => e.kind === kind && (moveName === undefined || e.data.move === moveName))!.at).getTime();
+
+describe('service cases', () => {
+  it('numbers cases readably and refuses a move the state does not allow with 409 and the allowed moves', async () => {
+    const opened = await openCase(tp.request, agentA.cookie, { teamId: teamA, priority: 'low', assigneeId: agentA.id });
+    expect(opened).toMatchObject({ status: 'new', allowedMoves: ['acknowledge', 'resolve'], assigneeId: agentA.id });
+    expect(opened.ref).toMatch(/^C-\d{6}$/);
+    const refused = await move(tp.request, agentA.cookie, opened.ref, 'close');
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ status: 409, code: 'move-not-allowed', allowed_moves: ['acknowledge', 'resolve'] });
+    const unknownMove = await move(tp.request, agentA.cookie, opened.ref, 'teleport');
+    expect(unknownMove.status).toBe(400);
+    expect((await getCase(agentA.cookie, opened.ref)).body).toMatchObject({ status: 'new', clockVersion: 0 });
+  });
+
+  it('an agent cannot see, list, open or work another team’s case', async () => {
+    const opened = await openCase(tp.request, agentA.cookie, { teamId: teamA, priority: 'low' });
+    expect((await getCase(agentB.cookie, opened.ref)).status).toBe(404);
+    expect((await move(tp.request, agentB.cookie, opened.ref, 'acknowledge')).status).toBe(404);
+    expect((await tp.request(`/api/cases/${opened.ref}/notes`, { cookie: agentB.cookie, body: { text: 'mine now' } })).status).toBe(404);
+    const listB = (await tp.request('/api/cases', { cookie: agentB.cookie })).body as CaseList;
+    expect(listB.cases.map((c) => c.ref)).not.toContain(opened.ref);
+    expect((await tp.request(`/api/cases?teamId=${teamA}`, { cookie: agentB.cookie })).status).toBe(403);
+    const intoA = await tp.request('/api/cases', { cookie: agentB.cookie, body: { summary: 'x', touchpoint: 'branch-visit', channel: 'phone', teamId: teamA } });
+    expect(intoA.status).toBe(403);
+    // Admins see every case; agent A sees its own team's.
+    expect((await getCase(admin, opened.ref)).status).toBe(200);
+    const listA = (await tp.request('/api/cases?view=team', { cookie: agentA.cookie })).body as CaseList;
+    expect(listA.cases.map((c) => c.ref)).toContain(opened.ref);
+  });
+
+  it('pause and resume shift the due time by exactly the paused business time', async () => {
+    const opened = await openCase(tp.request, agentA.cookie, { teamId: teamA, priority: 'low' });
+    expect((await move(tp.request, agentA.cookie, opened.ref, 'acknowledge')).status).toBe(200);
+    const before = (await getCase(agentA.cookie, opened.ref)).body as CaseRecordView;
+    const dueBefore = new Date(before.clocks.find((c) => c.stage === 'investigate')!.dueAt!).getTime();
+    expect(dueBefore).toBe(at(before, 'opened') + 600_000);
+
+    const paused = (await move(tp.request, agentA.cookie, opened.ref, 'wait-on-customer')).body as CaseRecordView;
+    expect(paused).toMatchObject({ status: 'waiting-on-customer', resumeTo: 'acknowledged', paused: true });
+    expect(paused.clocks.every((c) => c.dueAt === null)).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    const resumed = (await move(tp.request, agentA.cookie, opened.ref, 'resume')).body as CaseRecordView;
+    expect(resumed.status).toBe('acknowledged');
+    const pausedMs = at(resumed, 'moved', 'resume') - at(resumed, 'moved', 'wait-on-customer');
+    expect(pausedMs).toBeGreaterThanOrEqual(300);
+    expect(new Date(resumed.clocks.find((c) => c.stage === 'investigate')!.dueAt!).getTime()).toBe(dueBefore + pausedMs);
+    expect(resumed.clockVersion).toBe(before.clockVersion + 2);
+  });
+
+  it('a stage change makes the old stage’s timers do nothing', async () => {
+    const opened = await openCase(tp.request, agentA.cookie, { teamId: teamA, assigneeId: agentA.id });
+    const acknowledged = (await move(tp.request, agentA.cookie, opened.ref, 'acknowledge')).body as CaseRecordView;
+    expect(acknowledged.clockVersion).toBe(1);
+    const number = Number(opened.ref.slice(2));
+    // The version-0 breach and escalation, fired now by hand and again by their delayed jobs at 2 s.
+    expect(await fireSlaTimer(tp.platform.context, { number, stage: 'acknowledge', version: 0, kind: 'breached' })).toEqual({ skipped: 'stale' });
+    expect(await fireSlaTimer(tp.platform.context, { number, stage: 'acknowledge', version: 0, kind: 'escalation', level: 'assignee' })).toEqual({ skipped: 'stale' });
+    await new Promise((r) => setTimeout(r, 3500));
+    const later = (await getCase(agentA.cookie, opened.ref)).body as CaseRecordView;
+    expect(later.timeline.map((e) => e.kind)).toEqual(['opened', 'moved']);
+    expect(await SendLogModel.countDocuments({ key: new RegExp(`^case-escalation/${opened.ref}/`) })).toBe(0);
+    const breached = (await tp.request('/api/cases?view=breached', { cookie: agentA.cookie })).body as CaseList;
+    expect(breached.cases.map((c) => c.ref)).not.toContain(opened.ref);
+  });
+
+  it('pages the inbox newest first by cursor', async () => {
+    const refs: string[] = [];
+    for (let i = 0; i < 3; i++) refs.push((await openCase(tp.request, agentB.cookie, { teamId: teamB, priority: 'low' })).ref);
+    const first = (await tp.request('/api/cases?limit=2', { cookie: agentB.cookie })).body as CaseList;
+    expect(first.cases.map((c) => c.ref)).toEqual([refs[2], refs[1]]);
+    const second = (await tp.request(`/api/cases?limit=2&cursor=${first.nextCursor}`, { cookie: agentB.cookie })).body as CaseList;
+    expect(second.cases.map((c) => c.ref)).toEqual([refs[0]]);
+    expect(second.nextCursor).toBeNull();
+    expect((await tp.request('/api/cases?limit=2&sort=oldest', { cookie: agentB.cookie })).status).toBe(400);
+  });
+
+  it('assigns in bulk within the team, and reports what it could not assign', async () => {
+    const a = await openCase(tp.request, agentA.cookie, { teamId: teamA, priority: 'low' });
+    const b = await openCase(tp.request, agentB.cookie, { teamId: teamB, priority: 'low' });
+    const reply = await tp.request('/api/cases/bulk-assign', { cookie: agentA.cookie, body: { refs: [a.ref, b.ref], assigneeId: agentA.id } });
+    expect(reply.status, reply.text).toBe(200);
+    expect(reply.body).toEqual({ assigned: [a.ref], failed: [{ ref: b.ref, status: 404, detail: `There is no case ${b.ref}.` }] });
+    const mine = (await tp.request('/api/cases?view=mine', { cookie: agentA.cookie })).body as CaseList;
+    expect(mine.cases.map((c) => c.ref)).toContain(a.ref);
+    const note = await tp.request(`/api/cases/${a.ref}/notes`, { cookie: agentA.cookie, body: { text: 'Called back, waiting for the card.' } });
+    expect(note.status).toBe(201);
+    expect((note.body as CaseRecordView).timeline.map((e) => e.kind)).toEqual(['opened', 'assigned', 'note']);
+  });
+});
