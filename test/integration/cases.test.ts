@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roundTheClockCalendar } from '@shared/cases/business-calendar.schema';
 import type { CaseList, CaseRecordView } from '@shared/cases/case-api.schema';
 import { fireSlaTimer } from '../../server/cases/sla-timer.job';
 import { SendLogModel } from '../../server/mail/send-log.model';
@@ -56,6 +57,10 @@ describe('service cases', () => {
     expect((await tp.request(`/api/cases?teamId=${teamA}`, { cookie: agentB.cookie })).status).toBe(403);
     const intoA = await tp.request('/api/cases', { cookie: agentB.cookie, body: { summary: 'x', touchpoint: 'branch-visit', channel: 'phone', teamId: teamA } });
     expect(intoA.status).toBe(403);
+    // Outside cases an agent sees nothing of the customers' data.
+    for (const path of ['/api/contacts', '/api/surveys', '/api/metrics/series', '/api/users']) expect((await tp.request(path, { cookie: agentB.cookie })).status, path).toBe(403);
+    expect((await tp.request('/api/auth/me', { cookie: agentB.cookie })).status).toBe(200);
+    expect((await tp.request('/api/touchpoints', { cookie: agentB.cookie })).status).toBe(200);
     // Admins see every case; agent A sees its own team's.
     expect((await getCase(admin, opened.ref)).status).toBe(200);
     const listA = (await tp.request('/api/cases?view=team', { cookie: agentA.cookie })).body as CaseList;
@@ -119,5 +124,22 @@ describe('service cases', () => {
     const note = await tp.request(`/api/cases/${a.ref}/notes`, { cookie: agentA.cookie, body: { text: 'Called back, waiting for the card.' } });
     expect(note.status).toBe(201);
     expect((note.body as CaseRecordView).timeline.map((e) => e.kind)).toEqual(['opened', 'assigned', 'note']);
+  });
+
+  it('admin routes validate teams, calendars and policies at the edge, and are closed to agents', async () => {
+    const badCalendar = await tp.request(`/api/case-admin/teams/${teamA}/calendar`, { cookie: admin, method: 'PUT', body: { timeZone: 'Mars/Olympus', weeklyHours: {} } });
+    expect(badCalendar.status).toBe(400);
+    expect((badCalendar.body as { invalid_params: Array<{ name: string }> }).invalid_params.map((p) => p.name)).toEqual(expect.arrayContaining(['body.timeZone']));
+    const noFallback = await tp.request('/api/case-admin/sla-policies', { cookie: admin, body: { name: 'No fallback', rules: [SECONDS_POLICY.rules[1]] } });
+    expect(noFallback.status).toBe(400);
+    const unknownOption = await tp.request('/api/case-admin/sla-policies', { cookie: admin, body: { ...SECONDS_POLICY, pauseOnWeekends: true } });
+    expect(unknownOption.status).toBe(400);
+    const strangerTeam = await tp.request('/api/case-admin/teams', { cookie: admin, body: { name: 'Ghosts', members: ['0123456789abcdef01234567'], calendar: roundTheClockCalendar() } });
+    expect(strangerTeam.status).toBe(400);
+    expect((await tp.request('/api/case-admin/teams', { cookie: agentA.cookie })).status).toBe(403);
+    const calendar = { timeZone: 'Asia/Shanghai', weeklyHours: { mon: [{ from: '09:00', to: '18:00' }] }, holidays: [{ date: '2026-10-01' }] };
+    const saved = await tp.request(`/api/case-admin/teams/${teamB}/calendar`, { cookie: admin, method: 'PUT', body: calendar });
+    expect(saved.status, saved.text).toBe(200);
+    expect((saved.body as { calendar: unknown }).calendar).toEqual(calendar);
   });
 });
