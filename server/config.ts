@@ -70,6 +70,7 @@ const envSchema = z.object({
    * matched in it (a flood of anonymous low scores cannot flood their inboxes). At least a second.
    */
   FOLLOW_UP_DIGEST_MS: z.preprocess((v) => (v === '' || v === undefined ? 900_000 : v), z.coerce.number().int().min(1000).max(24 * 3600 * 1000)),
+  CASE_TIMER_SWEEP_MS: positiveInt(60_000, 24 * 3600 * 1000),
   /** Emails per MAIL_RATE_DURATION_MS across all workers (BullMQ limiter on the send queue); set to your provider's quota. */
   MAIL_RATE_MAX: positiveInt(1000, 1_000_000),
   MAIL_RATE_DURATION_MS: positiveInt(1000, 24 * 3600 * 1000),

@@ -9,6 +9,7 @@ import { targetAlertEmailJob, targetCheckJob } from './scores/alerts.job';
 import { foldJob } from './scores/fold.job';
 import { webhookDeliveryJob, webhookSweepJob } from './webhooks/webhook-delivery.job';
 import { slaTimerJob } from './cases/sla-timer.job';
+import { slaTimerSweepJob } from './cases/sla-timer-sweep.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
 export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
@@ -24,4 +25,5 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   webhookDeliveryJob,
   webhookSweepJob,
   slaTimerJob,
+  slaTimerSweepJob,
 ];

@@ -38,9 +38,15 @@ export const slaTimerJob = defineJob({
 export async function enqueueCaseTimers(ctx: AppContext, number: number, timers: readonly CaseTimer[], now = Date.now()): Promise<void> {
   for (const timer of timers) {
     const payload: TimerPayload = { number, stage: timer.stage, version: timer.version, kind: timer.kind, ...(timer.level ? { level: timer.level } : {}) };
-    await ctx.queues.enqueue(slaTimerJob, payload, { jobId: `case-${number}-${timer.key}`, delay: Math.max(0, timer.at.getTime() - now) });
+    await ctx.queues.enqueue(slaTimerJob, payload, { jobId: timerJobId(number, timer), delay: Math.max(0, timer.at.getTime() - now) });
   }
 }
+
+export const timerJobId = (number: number, timer: Pick<CaseTimer, 'key'>) => `case-${number}-${timer.key}`;
+
+/** The mark a timer leaves on its case once it took effect: per cycle, stage and timer (not per version). */
+export const firedKeyOf = (cycle: number, timer: { stage: SlaStage; kind: string; level?: EscalationLevel }) =>
+  `${cycle}-${timer.stage}-${timer.kind}${timer.level ? `-${timer.level}` : ''}`;
 
 /** What a timer did, for the job's return value and tests. */
 export type TimerOutcome = { skipped: 'no-case' | 'stale' } | { fired: string; recipients?: string[] };
@@ -118,7 +124,7 @@ export async function fireSlaTimer(ctx: AppContext, p: TimerPayload): Promise<Ti
   if (!doc) return { skipped: 'no-case' };
   const running = doc.clocks.some((c) => c.stage === p.stage);
   if (!running || !isCurrentTimer(p, { stage: p.stage, version: doc.clockVersion })) return { skipped: 'stale' };
-  const firedKey = `${doc.cycle}-${p.stage}-${p.kind}${p.level ? `-${p.level}` : ''}`;
+  const firedKey = firedKeyOf(doc.cycle, p);
   if (p.kind !== 'escalation') {
     await recordOnce(doc, p, firedKey, {});
     return { fired: firedKey };

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundTheClockCalendar } from '@shared/cases/business-calendar.schema';
 import type { CaseList, CaseRecordView } from '@shared/cases/case-api.schema';
-import { fireSlaTimer } from '../../server/cases/sla-timer.job';
+import { fireSlaTimer, slaTimerJob } from '../../server/cases/sla-timer.job';
+import { sweepCaseTimers } from '../../server/cases/sla-timer-sweep.job';
+import { waitUntil } from './follow-up-fixtures';
 import { SendLogModel } from '../../server/mail/send-log.model';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { move, openCase, SECONDS_POLICY, staff, team } from './cases-fixtures';
@@ -14,7 +16,8 @@ let teamA: string;
 let teamB: string;
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
+  // The scheduled sweep stays out of the way of the test that runs it by hand.
+  tp = await startTestPlatform({ CASE_TIMER_SWEEP_MS: String(24 * 3600 * 1000) });
   admin = await tp.login();
   expect((await tp.request('/api/touchpoints', { cookie: admin, body: { key: 'branch-visit', name: 'Branch visit' } })).status).toBe(201);
   agentA = await staff(tp.request, tp.login, admin, 'agent.a@bank.test');
@@ -141,5 +144,22 @@ describe('service cases', () => {
     const saved = await tp.request(`/api/case-admin/teams/${teamB}/calendar`, { cookie: admin, method: 'PUT', body: calendar });
     expect(saved.status, saved.text).toBe(200);
     expect((saved.body as { calendar: unknown }).calendar).toEqual(calendar);
+  });
+
+  it('the sweep re-queues timers whose enqueue was lost, and only those past due', async () => {
+    const opened = await openCase(tp.request, agentA.cookie, { teamId: teamA });
+    const number = Number(opened.ref.slice(2));
+    const queue = tp.platform.context.queues.queue(slaTimerJob);
+    for (const job of await queue.getDelayed()) if ((job.data as { number: number }).number === number) await job.remove();
+    await new Promise((r) => setTimeout(r, 2300));
+    expect(((await getCase(agentA.cookie, opened.ref)).body as CaseRecordView).timeline.map((e) => e.kind)).toEqual(['opened']);
+    // Due soon (1 s), breached and the assignee rung (2 s) are past; the team-lead rung (3 s) is not yet.
+    expect(await sweepCaseTimers(tp.platform.context, 0)).toEqual({ requeued: 3 });
+    const swept = await waitUntil(
+      async () => (await getCase(agentA.cookie, opened.ref)).body as CaseRecordView,
+      (c) => c.timeline.some((e) => e.kind === 'breached') && c.timeline.some((e) => e.kind === 'escalated'),
+    );
+    expect(swept.timeline.filter((e) => e.kind === 'due-soon')).toHaveLength(1);
+    expect((await tp.request('/api/cases?view=breached', { cookie: agentA.cookie })).body).toMatchObject({ cases: expect.arrayContaining([expect.objectContaining({ ref: opened.ref })]) });
   });
 });
