@@ -5,7 +5,9 @@ import { planCaseClocks, type CaseClocks } from '@shared/cases/case-clocks';
 import { allowedMoves, transition, type CaseMove, type CaseState, type PausableStatus } from '@shared/cases/case-states';
 import type { CasePriority } from '@shared/cases/sla-policy.schema';
 import type { AppContext } from '../app-context';
+import { ContactModel } from '../contacts/contact.model';
 import { Conflict, Forbidden, Invalid, NotFound } from '../lib/errors';
+import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { teamIdsOf, teamRules, type TeamRules } from './case-admin.service';
 import { CaseModel, nextCaseNumber, type CaseRecord } from './case.model';
 import { enqueueCaseTimers } from './sla-timer.job';
@@ -89,6 +91,12 @@ export async function findVisibleCase(actor: Actor, ref: string): Promise<CaseRe
 export async function openCase(ctx: AppContext, body: CaseCreate, actor: Actor): Promise<CaseRecordView> {
   const rules = await rulesOf(body.teamId);
   await checkPlacement(actor, rules, body.assigneeId);
+  const [touchpoint, contact] = await Promise.all([TouchpointModel.exists({ key: body.touchpoint }), body.contactId ? ContactModel.exists({ _id: body.contactId }) : true]);
+  const unknown = [
+    ...(touchpoint ? [] : [{ name: 'body.touchpoint', reason: 'must be an existing touchpoint' }]),
+    ...(contact ? [] : [{ name: 'body.contactId', reason: 'must be an existing contact' }]),
+  ];
+  if (unknown.length > 0) throw new Invalid('The case names a touchpoint or contact that does not exist.', unknown);
   const now = new Date();
   const number = await nextCaseNumber();
   const plan = planCaseClocks({ state: { status: 'new' }, priority: body.priority, segment: body.segment, cycleStartedAt: now, pauses: [], version: 0, policy: rules.policy, calendar: rules.calendar }, now);

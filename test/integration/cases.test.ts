@@ -45,6 +45,9 @@ describe('service cases', () => {
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(refused.body).toMatchObject({ status: 409, code: 'move-not-allowed', allowed_moves: ['acknowledge', 'resolve'] });
+    const nowhere = await tp.request('/api/cases', { cookie: agentA.cookie, body: { summary: 'x', touchpoint: 'moon-base', channel: 'phone', teamId: teamA, contactId: '0123456789abcdef01234567' } });
+    expect(nowhere.status).toBe(400);
+    expect((nowhere.body as { invalid_params: Array<{ name: string }> }).invalid_params.map((p) => p.name)).toEqual(['body.touchpoint', 'body.contactId']);
     const unknownMove = await move(tp.request, agentA.cookie, opened.ref, 'teleport');
     expect(unknownMove.status).toBe(400);
     expect((await getCase(agentA.cookie, opened.ref)).body).toMatchObject({ status: 'new', clockVersion: 0 });
