@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { planCaseClocks, type CaseTimer } from '@shared/cases/case-clocks';
 import { defineJob, type AppContext } from '../app-context';
+import { releaseFinishedJobId } from '../lib/queue';
 import { teamRules } from './case-admin.service';
 import { CaseModel, type CaseRecord } from './case.model';
 import { stateOf } from './case.service';
@@ -30,13 +31,7 @@ export async function sweepCaseTimers(ctx: AppContext, graceMs: number, now = ne
     const missed: CaseTimer[] = [];
     for (const timer of plan.timers) {
       if (timer.at > cutoff || doc.firedTimers.includes(firedKeyOf(doc.cycle, timer))) continue;
-      const job = await queue.getJob(timerJobId(doc.number, timer));
-      if (job) {
-        const state = await job.getState();
-        if (state !== 'failed' && state !== 'completed' && state !== 'unknown') continue;
-        await job.remove();
-      }
-      missed.push(timer);
+      if (await releaseFinishedJobId(queue, timerJobId(doc.number, timer))) missed.push(timer);
     }
     await enqueueCaseTimers(ctx, doc.number, missed, now.getTime());
     requeued += missed.length;

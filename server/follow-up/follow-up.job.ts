@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { objectIdSchema } from '@shared/http/object-id.schema';
 import { defineJob, type AppContext } from '../app-context';
+import { releaseFinishedJobId } from '../lib/queue';
 import { overdueFollowUps } from '../responses/response-follow-up.service';
 import { sendFollowUpAlerts } from './follow-up.service';
 
@@ -28,12 +29,7 @@ export async function sweepPendingFollowUps(ctx: AppContext, olderThanMs: number
   let requeued = 0;
   for (const id of await overdueFollowUps(olderThanMs, 500)) {
     const responseId = id.toString();
-    const job = await queue.getJob(followUpJobId(responseId));
-    if (job) {
-      const state = await job.getState();
-      if (state !== 'failed' && state !== 'completed' && state !== 'unknown') continue;
-      await job.remove();
-    }
+    if (!(await releaseFinishedJobId(queue, followUpJobId(responseId)))) continue;
     await enqueueFollowUp(ctx, responseId);
     requeued++;
   }

@@ -162,3 +162,16 @@ export async function startSchedules<C extends { queues: JobQueues }>(definition
     if (wanted) await context.queues.schedule(definition, `${definition.queue}-schedule`, wanted.repeat, wanted.payload);
   }
 }
+
+/**
+ * Frees a custom job id for a sweep to enqueue again: true when no job holds it, or its job is over
+ * (failed, completed) and was removed now; false while a job with it waits or runs (leave that alone).
+ */
+export async function releaseFinishedJobId(queue: Queue, jobId: string): Promise<boolean> {
+  const job = await queue.getJob(jobId);
+  if (!job) return true;
+  const state = await job.getState();
+  if (state !== 'failed' && state !== 'completed' && state !== 'unknown') return false;
+  await job.remove();
+  return true;
+}
