@@ -26,7 +26,6 @@ import { kioskDeviceRoutes, publicKioskRoutes } from './channels/kiosk-device.ro
 import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
 import { caseAdminRoutes, caseRoutes } from './cases/case.routes';
-import { agentScope } from './cases/agent-scope';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
@@ -119,7 +118,6 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/auth', accountRoutes(ctx));
   app.use('/api', requireAuth(ctx.auth));
   app.use('/api', roleScope());
-  app.use('/api', agentScope);
   app.use('/api/auth', authRoutes(ctx));
   app.use('/api/users', userRoutes(ctx));
   app.use('/api/users', integrationTokenRoutes(ctx));

@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { createTokenInputSchema, loginInputSchema } from '@shared/auth/auth.schema';
 import { changePasswordInputSchema, idParamsSchema, tokenListQuerySchema } from '@shared/auth/credentials.schema';
 import type { AppContext } from '../app-context';
@@ -7,6 +7,7 @@ import { Forbidden, TooManyRequests } from '../lib/errors';
 import { countHits } from '../lib/rate-limit';
 import { validated } from '../lib/validate';
 import { requireAuth, requireCsrfHeader } from './auth.middleware';
+import { refuseTokenOnlyRoles } from './role-scope.middleware';
 import { SESSION_COOKIE } from './auth.service';
 
 function sessionCookie(res: Response, ctx: AppContext, value: string, maxAgeMs: number) {
@@ -62,11 +63,11 @@ export function publicAuthRoutes(ctx: AppContext): Router {
  */
 export function accountRoutes(ctx: AppContext): Router {
   const router = Router();
-  const signedIn = requireAuth(ctx.auth, { pendingPasswordChange: 'allow' });
-  router.get('/me', signedIn, (req, res) => {
+  const signedIn: RequestHandler[] = [requireAuth(ctx.auth, { pendingPasswordChange: 'allow' }), refuseTokenOnlyRoles];
+  router.get('/me', ...signedIn, (req, res) => {
     res.json({ user: req.auth?.user });
   });
-  router.post('/logout', signedIn, async (req, res) => {
+  router.post('/logout', ...signedIn, async (req, res) => {
     if (req.auth?.session) await ctx.auth.logout(req.auth.session);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
@@ -76,7 +77,7 @@ export function accountRoutes(ctx: AppContext): Router {
   const passwordChecks = { name: 'password-change', limit: ctx.config.LOGIN_MAX_ATTEMPTS, windowSeconds: FIFTEEN_MINUTES };
   router.post(
     '/password',
-    signedIn,
+    ...signedIn,
     validated({ body: changePasswordInputSchema }, async ({ body }, req, res) => {
       const userId = req.auth!.user.id;
       const attempt = await countHits(ctx.redis, ctx.config.QUEUE_PREFIX, [{ rule: passwordChecks, subject: userId }]);

@@ -4,6 +4,7 @@ import express from 'express';
 import { CSRF_HEADER } from '@shared/auth/auth.schema';
 import type { AppContext } from '../app-context';
 import { requireAuth } from '../auth/auth.middleware';
+import { refuseTokenOnlyRoles } from '../auth/role-scope.middleware';
 
 /** Where staff read the API reference (outside /api: it is a page). */
 export const API_DOCS_PATH = '/ops/api-docs';
@@ -48,7 +49,7 @@ const initializer = `window.ui = SwaggerUIBundle({
 /** The API reference page (Swagger UI) for signed-in staff, served from our own assets. */
 export function apiDocsRoutes(ctx: AppContext): express.Router {
   const router = express.Router();
-  router.use(requireAuth(ctx.auth));
+  router.use(requireAuth(ctx.auth), refuseTokenOnlyRoles);
   router.get('/', (_req, res) => {
     res.type('html').send(page);
   });

@@ -41,9 +41,10 @@ const deliverySchema = new Schema(
     /** Times staff asked for it again; part of the redelivery's job id. */
     redeliveries: { type: Number, default: 0 },
   },
-  { timestamps: true },
+  // An endpoint's deliveries sit together (its delivery list targets its range); event ids split the range.
+  { timestamps: true, shardKey: { endpointId: 1, eventId: 1 } },
 );
-deliverySchema.index({ eventId: 1, endpointId: 1 }, { unique: true });
+deliverySchema.index({ endpointId: 1, eventId: 1 }, { unique: true });
 deliverySchema.index({ endpointId: 1, createdAt: -1 });
 deliverySchema.index({ queuedAt: 1, status: 1 });
 /** Delivery records are a log for staff, not a store: they go after this long (the receiver has its copy). */

@@ -41,7 +41,7 @@ function routesOf(stack: Layer[], prefix = ''): { method: string; path: string }
   });
 }
 
-const PUBLIC = /^\/api\/(health|public|auth\/login)(\/|$)/;
+const PUBLIC = /^\/api\/(health|public|auth\/login|openapi\.json)(\/|$)/;
 /** What an integration token may do: submit responses and read surveys. */
 const ALLOWED = new Set([
   'POST /api/responses',
