@@ -23,6 +23,7 @@ import { metricsRoutes } from './scores/metrics.routes';
 import { touchpointRoutes } from './touchpoints/touchpoint.routes';
 import { channelLinkRoutes } from './channels/channel-link.routes';
 import { kioskDeviceRoutes, publicKioskRoutes } from './channels/kiosk-device.routes';
+import { shortLinkRoutes } from './channels/short-link.routes';
 import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
 import { caseAdminRoutes, caseRoutes } from './cases/case.routes';
@@ -115,6 +116,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/public/kiosk', publicKioskRoutes(ctx));
   app.use('/api/public', notFoundHandler);
   app.use('/u', unsubscribeRoutes(ctx));
+  app.use('/q', shortLinkRoutes(ctx));
   app.use('/api/auth', accountRoutes(ctx));
   app.use('/api', requireAuth(ctx.auth));
   app.use('/api', roleScope());

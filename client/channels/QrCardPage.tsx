@@ -16,7 +16,7 @@ export function cardTags(search: string): SurveyLinkQuery {
 
 /**
  * A card to print for a counter, a receipt or a poster: survey title, QR code (SVG, sharp at any size)
- * and the link written out for those who type it. The print stylesheet prints the card alone.
+ * and the short link written out for those who type it. The print stylesheet prints the card alone.
  */
 export function QrCardPage({ surveyId }: { surveyId: string }) {
   const t = useT();
@@ -31,12 +31,12 @@ export function QrCardPage({ surveyId }: { surveyId: string }) {
         </button>
       </p>
       <Loaded load={link} failed={t('channels.linkFailed')}>
-        {({ url, title }) => (
+        {({ shortUrl, title }) => (
           <article className="qr-card">
             <h1 id="page-title">{title}</h1>
             <p className="qr-card-ask">{t('channels.card.ask')}</p>
-            <img className="qr-card-code" src={qrCodeUrl(surveyId, tags, 'svg')} alt={t('channels.qrAlt', { url })} width={280} height={280} />
-            <p className="qr-card-url">{url.replace(/^https?:\/\//, '')}</p>
+            <img className="qr-card-code" src={qrCodeUrl(surveyId, tags, 'svg')} alt={t('channels.qrAlt', { url: shortUrl })} width={280} height={280} />
+            <p className="qr-card-url">{shortUrl.replace(/^https?:\/\//, '')}</p>
           </article>
         )}
       </Loaded>

@@ -56,11 +56,17 @@ export function SurveyChannels({ surveyId }: { surveyId: string }) {
         )}
       </Loaded>
       <Loaded load={link} failed={t('channels.linkFailed')}>
-        {({ url }) => (
+        {({ url, shortUrl }) => (
           <div className="survey-channels-link">
-            <img className="survey-channels-qr" src={qrCodeUrl(surveyId, tags, 'svg')} alt={t('channels.qrAlt', { url })} width={160} height={160} />
+            <img className="survey-channels-qr" src={qrCodeUrl(surveyId, tags, 'svg')} alt={t('channels.qrAlt', { url: shortUrl })} width={160} height={160} />
             <div>
+              {/* The short link is what the code and card carry; the signed link it leads to, for pasting where length does not matter. */}
               <p>
+                <a href={shortUrl} target="_blank" rel="noopener">
+                  {shortUrl}
+                </a>
+              </p>
+              <p className="hint">
                 <a href={url} target="_blank" rel="noopener">
                   {url}
                 </a>

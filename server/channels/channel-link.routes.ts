@@ -5,14 +5,15 @@ import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/auth.middleware';
 import { validated } from '../lib/validate';
 import { qrPng, qrSvg } from './qr-code';
-import { surveyLinkFor } from './survey-link';
+import { surveyLinkWithShortUrl } from './short-link.service';
 
-/** Codes depend only on the link, which changes when tags or the slug do; a short private cache is enough. */
+/** A code holds the short link, which never changes for its tags; a short private cache is still enough. */
 const QR_CACHE = 'private, max-age=300';
 
 /**
  * `/api/surveys/:id/link`, `.../qr.svg`, `.../qr.png`: a published survey's respondent link with
- * touchpoint and channel preset, and the same link as a QR code, for cards, receipts and posters.
+ * touchpoint and channel preset (and its short form `/q/<code>`), and the short link as a QR code (fewer
+ * modules than the signed link, so it reads from further away), for cards, receipts and posters.
  */
 export function channelLinkRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -22,15 +23,15 @@ export function channelLinkRoutes(ctx: AppContext): Router {
     '/:id/link',
     designer,
     validated({ params: surveyIdParamsSchema, query: surveyLinkQuerySchema }, async ({ params, query }, _req, res) => {
-      res.json(await surveyLinkFor(ctx, params.id, query));
+      res.json(await surveyLinkWithShortUrl(ctx, params.id, query));
     }),
   );
   router.get(
     '/:id/qr.svg',
     designer,
     validated({ params: surveyIdParamsSchema, query: surveyLinkQuerySchema }, async ({ params, query }, _req, res) => {
-      const link = await surveyLinkFor(ctx, params.id, query);
-      res.type('image/svg+xml').set('Cache-Control', QR_CACHE).send(await qrSvg(link.url));
+      const link = await surveyLinkWithShortUrl(ctx, params.id, query);
+      res.type('image/svg+xml').set('Cache-Control', QR_CACHE).send(await qrSvg(link.shortUrl));
     }),
   );
   router.get(
@@ -38,8 +39,8 @@ export function channelLinkRoutes(ctx: AppContext): Router {
     designer,
     validated({ params: surveyIdParamsSchema, query: qrPngQuerySchema }, async ({ params, query }, _req, res) => {
       const { width, ...tags } = query;
-      const link = await surveyLinkFor(ctx, params.id, tags);
-      res.type('image/png').set('Cache-Control', QR_CACHE).send(await qrPng(link.url, width));
+      const link = await surveyLinkWithShortUrl(ctx, params.id, tags);
+      res.type('image/png').set('Cache-Control', QR_CACHE).send(await qrPng(link.shortUrl, width));
     }),
   );
   return router;

@@ -1,4 +1,4 @@
-import type { SurveyLink, SurveyLinkQuery } from '@shared/channels/channel.schema';
+import type { SurveyLinkQuery, TaggedSurveyLink } from '@shared/channels/channel.schema';
 import type { AppContext } from '../app-context';
 import { Conflict, Invalid } from '../lib/errors';
 import { signedSurveyLink } from '../surveys/survey-link';
@@ -14,7 +14,7 @@ export async function surveyLinkFor(
   surveyId: string,
   tags: SurveyLinkQuery,
   where: 'query' | 'body' = 'query',
-): Promise<SurveyLink> {
+): Promise<TaggedSurveyLink> {
   const survey = await getSurvey(surveyId);
   if (survey.status !== 'published' || survey.versions.length === 0) {
     throw new Conflict('Only a published survey has a link customers can answer; publish it first.', 'survey-not-published');

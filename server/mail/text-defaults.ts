@@ -8,6 +8,8 @@ import type { TargetMetric } from '@shared/scoring/target.schema';
  * templates so a translation covers both.
  */
 export interface ServerText {
+  /** The page of a short link (`/q/<code>`) that leads nowhere. */
+  shortLinkPage: { missingTitle: string; missing: string };
   unsubscribePage: {
     title: string;
     /** Followed by the masked address. */
@@ -44,6 +46,10 @@ export interface ServerText {
 
 export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
   en: {
+    shortLinkPage: {
+      missingTitle: 'Survey not found',
+      missing: 'This link leads to no survey. Please check the address, or scan the code again.',
+    },
     unsubscribePage: {
       title: 'Unsubscribe',
       ask: 'Stop sending survey emails to',
@@ -71,6 +77,10 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
     },
   },
   'zh-CN': {
+    shortLinkPage: {
+      missingTitle: '未找到调查',
+      missing: '此链接没有对应的调查。请检查地址，或重新扫描二维码。',
+    },
     unsubscribePage: {
       title: '退订',
       ask: '不再向以下地址发送调查邮件：',

@@ -9,14 +9,26 @@ import { slugSchema } from '../survey-definition/metric-vocabulary';
 export const surveyLinkQuerySchema = z.object({ touchpoint: slugSchema.optional(), channel: slugSchema.optional() }).strict();
 export type SurveyLinkQuery = z.infer<typeof surveyLinkQuerySchema>;
 
-/** Reply of `GET /api/surveys/:id/link`. */
-export const surveyLinkSchema = z.object({
+/** A published survey's signed link with its tags, as kiosks and the link endpoint build it. */
+export const taggedSurveyLinkSchema = z.object({
   url: z.string(),
   slug: z.string(),
   title: z.string(),
   touchpoint: slugSchema.nullable(),
   channel: slugSchema.nullable(),
 });
+export type TaggedSurveyLink = z.infer<typeof taggedSurveyLinkSchema>;
+
+/**
+ * Code of a short link `/q/<code>`: 10 base62 characters (about 59 random bits), no `-` or `_` that a
+ * reader could drop when typing the link off a card.
+ */
+export const SHORT_LINK_CODE_LENGTH = 10;
+export const shortLinkCodeSchema = z.string().regex(/^[0-9A-Za-z]{10}$/, 'must be the code of a short link');
+export const shortLinkParamsSchema = z.object({ code: shortLinkCodeSchema }).strict();
+
+/** Reply of `GET /api/surveys/:id/link`: the signed link and its short form, which QR codes and cards carry. */
+export const surveyLinkSchema = taggedSurveyLinkSchema.extend({ shortUrl: z.string() });
 export type SurveyLink = z.infer<typeof surveyLinkSchema>;
 
 /** Pixel width of the PNG QR code; big enough for a poster, small enough for a receipt printer to scale. */

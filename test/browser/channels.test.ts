@@ -87,16 +87,18 @@ async function tabletPage(): Promise<Page> {
 }
 
 describe('QR codes and the printable card', () => {
-  it('prints a card whose code (SVG and PNG) decodes to the tagged link, which lands tagged on the survey', async () => {
+  it('prints a card whose code (SVG and PNG) decodes to the short link, which lands tagged on the survey', async () => {
     const survey = await publishSurvey(tp, admin, COUNTER_SURVEY);
     const staff = await signedInPage(tp);
     await staff.goto(`${tp.url}/surveys/${survey.id}`);
     await staff.getByLabel('Touchpoint', { exact: true }).selectOption('counter');
     await staff.getByLabel('Channel', { exact: true }).selectOption('on-site');
     const link = await tp.request(`/api/surveys/${survey.id}/link?touchpoint=counter&channel=on-site`, { cookie: admin });
-    const expected = (link.body as { url: string }).url;
-    expect(expected).toMatch(/\?tp=counter&ch=on-site&sig=/);
+    const { url: signed, shortUrl: expected } = link.body as { url: string; shortUrl: string };
+    expect(signed).toMatch(/\?tp=counter&ch=on-site&sig=/);
+    expect(expected).toMatch(/\/q\/[0-9A-Za-z]{10}$/);
     await staff.getByRole('link', { name: expected }).waitFor();
+    await staff.getByRole('link', { name: signed }).waitFor();
     await staff.getByRole('link', { name: 'Printable card' }).click();
 
     const card = staff.locator('.qr-card');
@@ -106,10 +108,11 @@ describe('QR codes and the printable card', () => {
     expect(await decodeQr(staff, { url: `/api/surveys/${survey.id}/qr.png?touchpoint=counter&channel=on-site&width=256` })).toBe(expected);
     await staff.context().close();
 
-    // The scan: a phone opens the decoded link and answers.
+    // The scan: a phone opens the decoded short link, is sent on to the signed one, and answers.
     const phone = await tp.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await phone.newPage();
     await page.goto(expected);
+    expect(page.url()).toBe(signed);
     await answer(page, '5', 'Scanned at the counter');
     await page.getByRole('button', { name: 'Complete' }).click();
     await page.getByText('Thank you for completing the survey').waitFor();
