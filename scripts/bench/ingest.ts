@@ -13,6 +13,7 @@ import { loadConfig } from '../../server/config';
 import { startPlatform } from '../../server/platform';
 import { ResponseModel } from '../../server/responses/response.model';
 import type { SurveyDefinition } from '../../shared/survey-definition/definition.schema';
+import { signedSurveyLink } from '../../server/surveys/survey-link';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey.service';
 import { createTouchpoint } from '../../server/touchpoints/touchpoint.service';
 import { median, runLoad, type LoadResult } from './lib/http-load';
@@ -40,8 +41,9 @@ const DEFINITION: SurveyDefinition = {
 };
 
 /** Body of request i; answers vary per request, as real ones do. Runs in the load worker. */
-const bodySource = (version: number) => `(i, uuid) => ({
+const bodySource = (version: number, sig: string) => `(i, uuid) => ({
   version: ${version},
+  sig: '${sig}',
   submissionId: uuid(),
   answers: {
     satisfaction: 1 + (i % 5),
@@ -89,13 +91,15 @@ try {
   const { id } = await createSurvey({ title: 'Branch visit', definition: DEFINITION }, userId);
   const { version, slug } = await publishSurvey(id, userId);
   await createTouchpoint({ key: 'branch', name: 'Branch' });
+  // Tagged answers come through a link staff made (QR code, kiosk, email): the page sends its signature.
+  const { sig } = await signedSurveyLink(platform.context, { surveyId: id, touchpoint: 'branch', channel: 'on-site' });
   const ingestUrl = `${platform.url}/api/public/surveys/${slug}/responses`;
 
   console.log(`ingest bench: ${CONCURRENCY} clients, ${DURATION_MS / 1000} s per measurement after ${WARMUP_MS / 1000} s warm-up, ${ROUNDS} round(s), ${os.cpus().length} CPUs`);
   const results: { echo: LoadResult[]; ingest: LoadResult[] } = { echo: [], ingest: [] };
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, url] of [['echo', echo.url], ['ingest', ingestUrl]] as const) {
-      const result = await runLoad({ url, concurrency: CONCURRENCY, durationMs: DURATION_MS, warmupMs: WARMUP_MS, bodySource: bodySource(version) });
+      const result = await runLoad({ url, concurrency: CONCURRENCY, durationMs: DURATION_MS, warmupMs: WARMUP_MS, bodySource: bodySource(version, sig) });
       results[name].push(result);
       console.log(`  round ${round + 1} ${name.padEnd(6)} ${result.perSecond.toFixed(0).padStart(7)}/s  statuses ${JSON.stringify(result.statuses)}`);
     }

@@ -195,8 +195,8 @@ export async function startProcessPlatform(env: Record<string, string> = {}): Pr
 }
 
 /** One customer's answers to the bench survey; self-contained, so its source also runs in a load thread. */
-function responseBody(version: number, n: number, submissionId: string) {
-  return { version, submissionId, elapsedMs: 30_000, touchpoint: 'branch', channel: 'online', answers: { satisfaction: 1 + (n % 5), recommend: n % 11 } };
+function responseBody(version: number, sig: string, n: number, submissionId: string) {
+  return { version, submissionId, elapsedMs: 30_000, touchpoint: 'branch', channel: 'online', sig, answers: { satisfaction: 1 + (n % 5), recommend: n % 11 } };
 }
 
 export interface BenchSurvey {
@@ -219,10 +219,12 @@ export async function publishBenchSurvey(platform: ProcessPlatform): Promise<Ben
   const survey = await platform.staff('/api/surveys', { title: 'Bench survey', definition });
   const { version } = (await platform.staff(`/api/surveys/${String(survey.id)}/publish`)) as { version: number };
   await platform.staff('/api/touchpoints', { key: 'branch', name: 'Branch' });
+  // Tagged answers come through a link staff made (QR code, kiosk, email): the page sends its signature.
+  const { sig } = (await platform.staff(`/api/surveys/${String(survey.id)}/links`, { touchpoint: 'branch', channel: 'online' })) as { sig: string };
   return {
     id: String(survey.id),
     submitUrl: `${platform.apiUrl}/api/public/surveys/${String(survey.slug)}/responses`,
-    body: (n, submissionId) => JSON.stringify(responseBody(version, n, submissionId)),
-    bodySource: `(i, uuid) => (${responseBody.toString()})(${version}, i, uuid())`,
+    body: (n, submissionId) => JSON.stringify(responseBody(version, sig, n, submissionId)),
+    bodySource: `(i, uuid) => (${responseBody.toString()})(${version}, ${JSON.stringify(sig)}, i, uuid())`,
   };
 }
