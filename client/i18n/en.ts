@@ -37,6 +37,7 @@ export const en = {
   'nav.distributions': 'Distributions',
   'nav.settings': 'Settings',
   'nav.webhooks': 'Webhooks',
+  'webhooks.urlPlaceholder': 'https://hooks.example.com/touchpoint',
   'webhooks.lead': 'Send responses, alerts and completed distributions to other systems as signed HTTP requests.',
   'webhooks.apiReference': 'API reference',
   'webhooks.new': 'New endpoint',

@@ -39,6 +39,7 @@ export const zhCN: Messages = {
   'nav.distributions': '分发',
   'nav.settings': '设置',
   'nav.webhooks': 'Webhook',
+  'webhooks.urlPlaceholder': 'https://hooks.example.com/touchpoint',
   'webhooks.lead': '以签名的 HTTP 请求把回复、预警和已完成的发放推送到其他系统。',
   'webhooks.apiReference': 'API 参考',
   'webhooks.new': '新建端点',

@@ -46,7 +46,7 @@ export function WebhooksPage() {
         <h2 id={`${id}-new`}>{t('webhooks.new')}</h2>
         <div className="field">
           <label htmlFor={`${id}-url`}>{t('webhooks.url')}</label>
-          <input id={`${id}-url`} type="url" required value={url} onChange={(event) => setUrl(event.target.value)} placeholder="https://hooks.example.com/touchpoint" />
+          <input id={`${id}-url`} type="url" required value={url} onChange={(event) => setUrl(event.target.value)} placeholder={t('webhooks.urlPlaceholder')} />
         </div>
         <fieldset>
           <legend>{t('webhooks.events')}</legend>
