@@ -14,6 +14,8 @@ import type { EntryBoot } from './lib/entry';
 import { JobQueues, startSchedules, startWorkers } from './lib/queue';
 import { createRedis } from './lib/redis';
 import { resolveSessionSecret } from './lib/secret';
+import { CASE_CONSUMERS } from './case-hooks';
+import { installCaseConsumers } from './cases/case-events';
 import { RESPONSE_CONSUMERS } from './response-hooks';
 import { installResponseConsumers } from './responses/response-events';
 import { tagLegacyTokens } from './distributions/token-tags.migration';
@@ -38,6 +40,7 @@ export function platformEntry(
 /** Boots one process: the services it needs, then the HTTP API, the job workers, or both. */
 export async function startPlatform(config: Config, roles: { api: boolean; workers: boolean }): Promise<Platform> {
   installResponseConsumers(RESPONSE_CONSUMERS);
+  installCaseConsumers(CASE_CONSUMERS);
   const logger = createLogger(config.LOG_LEVEL, roles.api ? 'touchpoint' : 'touchpoint-worker');
   const services = await startServices(config, logger);
   const cleanups: (() => Promise<unknown>)[] = [services.stop];

@@ -1,7 +1,7 @@
 import { Schema, Types, model } from 'mongoose';
 import { CASE_PRIORITIES, SLA_STAGES, type CasePriority, type SlaStage } from '@shared/cases/sla-policy.schema';
 import { CASE_STATUSES, type CaseStatus } from '@shared/cases/case-states';
-import { TIMELINE_KINDS } from '@shared/cases/case-api.schema';
+import { CASE_SOURCES, TIMELINE_KINDS, type CaseSource } from '@shared/cases/case-api.schema';
 
 /** The one counter readable case numbers come from ($inc is atomic, so two opens never share one). */
 const caseCounterSchema = new Schema({ _id: { type: String, required: true }, seq: { type: Number, required: true } }, { versionKey: false });
@@ -33,7 +33,9 @@ const caseSchema = new Schema(
     number: { type: Number, required: true },
     summary: { type: String, required: true },
     description: { type: String, default: null },
-    source: { type: String, enum: ['agent'], required: true },
+    source: { type: String, enum: CASE_SOURCES, required: true },
+    /** What opened it, by source: e.g. { responseId } for a follow-up match, { alertId } for a target breach. */
+    origin: { type: Schema.Types.Mixed, default: {} },
     contactId: { type: Types.ObjectId, default: null },
     touchpoint: { type: String, required: true },
     channel: { type: String, required: true },
@@ -77,7 +79,8 @@ export interface CaseRecord {
   number: number;
   summary: string;
   description: string | null;
-  source: 'agent';
+  source: CaseSource;
+  origin: Record<string, unknown>;
   contactId: Types.ObjectId | null;
   touchpoint: string;
   channel: string;

@@ -69,7 +69,7 @@ export function caseRoutes(ctx: AppContext): Router {
   router.post(
     '/:ref/notes',
     validated({ params: caseRefParamsSchema, body: caseNoteSchema }, async ({ params, body }, req, res) => {
-      res.status(201).json(await addCaseNote(params.ref, body.text, actorOf(req)));
+      res.status(201).json(await addCaseNote(ctx, params.ref, body.text, actorOf(req)));
     }),
   );
   return router;

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Role } from '@shared/auth/auth.schema';
-import { formatCaseRef, parseCaseRef, type CaseAssign, type CaseCreate, type CaseList, type CaseListQuery, type CaseRecordView } from '@shared/cases/case-api.schema';
+import { formatCaseRef, parseCaseRef, type CaseAssign, type CaseSource, type CaseCreate, type CaseList, type CaseListQuery, type CaseRecordView } from '@shared/cases/case-api.schema';
 import { planCaseClocks, type CaseClocks } from '@shared/cases/case-clocks';
 import { allowedMoves, transition, type CaseMove, type CaseState, type PausableStatus } from '@shared/cases/case-states';
 import type { CasePriority } from '@shared/cases/sla-policy.schema';
@@ -9,6 +9,7 @@ import { ContactModel } from '../contacts/contact.model';
 import { Conflict, Forbidden, Invalid, NotFound } from '../lib/errors';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { teamIdsOf, teamRules, type TeamRules } from './case-admin.service';
+import { afterCaseChanged } from './case-events';
 import { CaseModel, nextCaseNumber, type CaseRecord } from './case.model';
 import { enqueueCaseTimers } from './sla-timer.job';
 
@@ -33,6 +34,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 export function toCaseView(doc: CaseRecord, now = new Date()): CaseRecordView {
   return {
     ref: formatCaseRef(doc.number),
+    source: doc.source,
     summary: doc.summary,
     description: doc.description ?? null,
     status: doc.status,
@@ -87,10 +89,21 @@ export async function findVisibleCase(actor: Actor, ref: string): Promise<CaseRe
   return doc;
 }
 
-/** Opens a complaint an agent logged (phone, counter) and starts its clocks. */
-export async function openCase(ctx: AppContext, body: CaseCreate, actor: Actor): Promise<CaseRecordView> {
+/** A case to open, from any source; `by` is the staff user who opened it, null for the system. */
+export interface NewCase extends CaseCreate {
+  source: CaseSource;
+  origin?: Record<string, unknown>;
+}
+
+/**
+ * Opens a case from any source and starts its clocks on its team's calendar and policy. Checks that the
+ * team, touchpoint, contact and assignee exist (400 naming the field otherwise).
+ */
+export async function createCase(ctx: AppContext, body: NewCase, by: string | null): Promise<CaseRecord> {
   const rules = await rulesOf(body.teamId);
-  await checkPlacement(actor, rules, body.assigneeId);
+  if (body.assigneeId && !rules.team.members.includes(body.assigneeId)) {
+    throw new Invalid('The assignee is not a member of the team.', [{ name: 'body.assigneeId', reason: 'must be a member of the case team' }]);
+  }
   const [touchpoint, contact] = await Promise.all([TouchpointModel.exists({ key: body.touchpoint }), body.contactId ? ContactModel.exists({ _id: body.contactId }) : true]);
   const unknown = [
     ...(touchpoint ? [] : [{ name: 'body.touchpoint', reason: 'must be an existing touchpoint' }]),
@@ -104,7 +117,8 @@ export async function openCase(ctx: AppContext, body: CaseCreate, actor: Actor):
     number,
     summary: body.summary,
     description: body.description ?? null,
-    source: 'agent',
+    source: body.source,
+    origin: body.origin ?? {},
     contactId: body.contactId ?? null,
     touchpoint: body.touchpoint,
     channel: body.channel,
@@ -117,10 +131,19 @@ export async function openCase(ctx: AppContext, body: CaseCreate, actor: Actor):
     cycleStartedAt: now,
     clockVersion: 0,
     ...clockFields(plan),
-    timeline: [entry(actor.id, 'opened', { source: 'agent', priority: body.priority }, now)],
+    timeline: [entry(by, 'opened', { source: body.source, priority: body.priority }, now)],
   });
   await enqueueCaseTimers(ctx, number, plan.timers);
-  return toCaseView(doc.toObject() as CaseRecord, now);
+  const stored = doc.toObject() as CaseRecord;
+  await afterCaseChanged(ctx, stored);
+  return stored;
+}
+
+/** Opens a complaint an agent logged (phone, counter): agents only inside their own teams. */
+export async function openCase(ctx: AppContext, body: CaseCreate, actor: Actor): Promise<CaseRecordView> {
+  const rules = await rulesOf(body.teamId);
+  await checkPlacement(actor, rules, body.assigneeId);
+  return toCaseView(await createCase(ctx, { ...body, source: 'agent' }, actor.id));
 }
 
 /** The pause list and cycle after `move`, at `now`. */
@@ -161,6 +184,7 @@ export async function transitionCase(ctx: AppContext, ref: string, move: CaseMov
   ).lean();
   if (!updated) throw new Conflict(`Case ${ref} changed while this move was made; reload it and try again.`, 'case-changed');
   await enqueueCaseTimers(ctx, doc.number, plan.timers);
+  await afterCaseChanged(ctx, updated as CaseRecord);
   return toCaseView(updated as CaseRecord, now);
 }
 
@@ -174,6 +198,7 @@ export async function assignCase(ctx: AppContext, ref: string, body: CaseAssign,
   const assigned = entry(actor.id, 'assigned', { assigneeId: body.assigneeId, teamId, fromTeamId: doc.teamId.toString() }, now);
   if (doc.teamId.equals(teamId)) {
     const updated = await CaseModel.findOneAndUpdate({ number: doc.number }, { $set: { assigneeId: body.assigneeId }, $push: { timeline: assigned } }, { returnDocument: 'after' }).lean();
+    await afterCaseChanged(ctx, updated as CaseRecord);
     return toCaseView(updated as CaseRecord, now);
   }
   const version = doc.clockVersion + 1;
@@ -188,6 +213,7 @@ export async function assignCase(ctx: AppContext, ref: string, body: CaseAssign,
   ).lean();
   if (!updated) throw new Conflict(`Case ${ref} changed while it was being assigned; reload it and try again.`, 'case-changed');
   await enqueueCaseTimers(ctx, doc.number, plan.timers);
+  await afterCaseChanged(ctx, updated as CaseRecord);
   return toCaseView(updated as CaseRecord, now);
 }
 
@@ -209,9 +235,10 @@ export async function bulkAssignCases(ctx: AppContext, refs: string[], body: Cas
 }
 
 /** An internal note on the timeline. */
-export async function addCaseNote(ref: string, text: string, actor: Actor): Promise<CaseRecordView> {
+export async function addCaseNote(ctx: AppContext, ref: string, text: string, actor: Actor): Promise<CaseRecordView> {
   const doc = await findVisibleCase(actor, ref);
   const updated = await CaseModel.findOneAndUpdate({ number: doc.number }, { $push: { timeline: entry(actor.id, 'note', { text }) } }, { returnDocument: 'after' }).lean();
+  await afterCaseChanged(ctx, updated as CaseRecord);
   return toCaseView(updated as CaseRecord);
 }
 

@@ -10,6 +10,7 @@ import { sendOnce } from '../mail/send-once';
 import { renderEmail } from '../mail/templates';
 import { SERVER_TEXT } from '../mail/text-defaults';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
+import { afterCaseChanged } from './case-events';
 import { CaseModel, type CaseRecord } from './case.model';
 import { TeamModel } from './team.model';
 
@@ -55,15 +56,23 @@ export type TimerOutcome = { skipped: 'no-case' | 'stale' } | { fired: string; r
  * Records a timer's effect on the timeline once: the conditional update matches only while the clock
  * version is the timer's and the timer has not taken effect in this cycle.
  */
-async function recordOnce(doc: CaseRecord, p: TimerPayload, firedKey: string, data: Record<string, unknown>): Promise<void> {
+async function recordOnce(ctx: AppContext, doc: CaseRecord, p: TimerPayload, firedKey: string, data: Record<string, unknown>): Promise<void> {
   const kind = p.kind === 'escalation' ? 'escalated' : p.kind;
-  await CaseModel.updateOne(
+  const updated = await CaseModel.findOneAndUpdate(
     { number: doc.number, clockVersion: p.version, firedTimers: { $ne: firedKey } },
     {
       $addToSet: { firedTimers: firedKey, ...(p.kind === 'breached' ? { breachedStages: p.stage } : {}) },
       $push: { timeline: { at: new Date(), by: null, kind, data: { stage: p.stage, ...data } } },
     },
-  );
+    { returnDocument: 'after' },
+  ).lean();
+  if (updated) return afterCaseChanged(ctx, updated as CaseRecord);
+  // A retry (the consumers failed after the mark was made) tells them again about the entry the mark
+  // appended; they are idempotent per timeline index, so a run that already got through does nothing.
+  const current = (await CaseModel.findOne({ number: doc.number, firedTimers: firedKey }).lean()) as CaseRecord | null;
+  if (!current) return;
+  const at = current.timeline.findLastIndex((e) => e.kind === kind && e.data.stage === p.stage && e.data.level === data.level);
+  if (at >= 0) await afterCaseChanged(ctx, current, at);
 }
 
 /** The addresses one escalation rung reaches. */
@@ -126,10 +135,10 @@ export async function fireSlaTimer(ctx: AppContext, p: TimerPayload): Promise<Ti
   if (!running || !isCurrentTimer(p, { stage: p.stage, version: doc.clockVersion })) return { skipped: 'stale' };
   const firedKey = firedKeyOf(doc.cycle, p);
   if (p.kind !== 'escalation') {
-    await recordOnce(doc, p, firedKey, {});
+    await recordOnce(ctx, doc, p, firedKey, {});
     return { fired: firedKey };
   }
   const recipients = await escalate(ctx, doc, p.stage, p.level!);
-  await recordOnce(doc, p, firedKey, { level: p.level, recipients });
+  await recordOnce(ctx, doc, p, firedKey, { level: p.level, recipients });
   return { fired: firedKey, recipients };
 }

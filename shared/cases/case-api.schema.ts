@@ -23,6 +23,13 @@ export function parseCaseRef(ref: string): number {
   return Number(ref.slice(2));
 }
 
+/**
+ * Where a case came from: an agent logging a call or counter visit, a low score's follow-up match, the
+ * public complaint form, or a touchpoint falling below its target (an internal case for its owner).
+ */
+export const CASE_SOURCES = ['agent', 'follow-up', 'complaint-form', 'target-breach'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
 /** A complaint an agent logs from a phone call or a counter visit. */
 export const caseCreateSchema = z
   .object({
@@ -95,6 +102,7 @@ export const stageClockViewSchema = z.object({
 
 export const caseViewSchema = z.object({
   ref: caseRefSchema,
+  source: z.enum(CASE_SOURCES),
   summary: z.string(),
   description: z.string().nullable(),
   status: z.enum(CASE_STATUSES),

@@ -1,0 +1,9 @@
+import type { CaseConsumer } from './cases/case-events';
+
+/**
+ * Every feature that follows what happens to a case, like `response-hooks.ts` for responses: the
+ * platform hands this list to the cases feature, which imports none of them. A new consumer (customer
+ * emails, case metrics, webhooks) is one line here. Each runs after every appended timeline entry,
+ * awaited, and must be idempotent per case number and timeline index.
+ */
+export const CASE_CONSUMERS: readonly CaseConsumer[] = [];
