@@ -1,5 +1,6 @@
 import { Schema, Types, model } from 'mongoose';
-import { CASE_PRIORITIES, SLA_STAGES, type CasePriority, type SlaStage } from '@shared/cases/sla-policy.schema';
+import { CASE_PRIORITIES, SLA_STAGES, type CasePriority, type EscalationLevel, type SlaStage } from '@shared/cases/sla-policy.schema';
+import type { StageTimerKind } from '@shared/cases/sla-timers';
 import { CASE_STATUSES, type CaseStatus } from '@shared/cases/case-states';
 import { CASE_SOURCES, TIMELINE_KINDS, type CaseSource } from '@shared/cases/case-api.schema';
 
@@ -58,6 +59,18 @@ const caseSchema = new Schema(
     /** Earliest due/warn instant over `clocks` (null when none runs or all are paused): the inbox indexes these. */
     dueAt: { type: Date, default: null },
     warnAt: { type: Date, default: null },
+    /** Every timer of the current clock version; one at a time is queued (see nextTimer in shared/cases/sla-timers.ts). */
+    timers: {
+      type: [
+        new Schema(
+          { stage: { type: String, enum: SLA_STAGES, required: true }, kind: { type: String, required: true }, level: { type: String, default: null }, at: { type: Date, required: true }, key: { type: String, required: true } },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    /** When the queued timer is due (null: none left): the sweep finds cases whose timer chain broke by it. */
+    nextTimerAt: { type: Date, default: null },
     /** `<cycle>-<stage>-<timer>` of timers that took effect, so a timer's effect happens once. */
     firedTimers: { type: [String], default: [] },
     breachedStages: { type: [String], default: [] },
@@ -72,6 +85,16 @@ caseSchema.index({ teamId: 1, number: -1 });
 caseSchema.index({ assigneeId: 1, number: -1 });
 caseSchema.index({ dueAt: 1 });
 caseSchema.index({ warnAt: 1 });
+caseSchema.index({ nextTimerAt: 1 });
+
+/** A planned timer as stored on its case. */
+export interface PlannedTimer {
+  stage: SlaStage;
+  kind: StageTimerKind;
+  level: EscalationLevel | null;
+  at: Date;
+  key: string;
+}
 
 /** A stored case as read with lean(). */
 export interface CaseRecord {
@@ -98,6 +121,8 @@ export interface CaseRecord {
   clocks: Array<{ stage: SlaStage; targetSeconds: number; dueAt: Date | null; warnAt: Date | null }>;
   dueAt: Date | null;
   warnAt: Date | null;
+  timers: PlannedTimer[];
+  nextTimerAt: Date | null;
   firedTimers: string[];
   breachedStages: string[];
   timeline: Array<{ at: Date; by: Types.ObjectId | null; kind: (typeof TIMELINE_KINDS)[number]; data: Record<string, unknown> }>;

@@ -11,7 +11,7 @@ import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { teamIdsOf, teamRules, type TeamRules } from './case-admin.service';
 import { afterCaseChanged } from './case-events';
 import { CaseModel, nextCaseNumber, type CaseRecord } from './case.model';
-import { enqueueCaseTimers } from './sla-timer.job';
+import { enqueueNextTimer, plannedTimers } from './sla-timer.job';
 
 /** Who acts on a case: agents work the cases of their teams only; admins work every case. */
 export interface Actor {
@@ -62,8 +62,13 @@ export function toCaseView(doc: CaseRecord, now = new Date()): CaseRecordView {
   };
 }
 
-/** The stored form of planned clocks. */
-const clockFields = (plan: CaseClocks) => ({ clocks: plan.clocks, dueAt: plan.dueAt, warnAt: plan.warnAt });
+/** The stored form of planned clocks, with their timers and the first of them to queue. */
+const clockFields = (plan: CaseClocks, cycle: number, fired: readonly string[]) => ({
+  clocks: plan.clocks,
+  dueAt: plan.dueAt,
+  warnAt: plan.warnAt,
+  ...plannedTimers(plan.timers, cycle, fired),
+});
 
 const entry = (by: string | null, kind: string, data: Record<string, unknown>, at = new Date()) => ({ at, by: by ? new Types.ObjectId(by) : null, kind, data });
 
@@ -130,11 +135,11 @@ export async function createCase(ctx: AppContext, body: NewCase, by: string | nu
     status: 'new',
     cycleStartedAt: now,
     clockVersion: 0,
-    ...clockFields(plan),
+    ...clockFields(plan, 0, []),
     timeline: [entry(by, 'opened', { source: body.source, priority: body.priority }, now)],
   });
-  await enqueueCaseTimers(ctx, number, plan.timers);
   const stored = doc.toObject() as CaseRecord;
+  await enqueueNextTimer(ctx, stored);
   await afterCaseChanged(ctx, stored);
   return stored;
 }
@@ -179,11 +184,11 @@ export async function transitionCase(ctx: AppContext, ref: string, move: CaseMov
   const moved = entry(actor.id, 'moved', { move, from: doc.status, to: result.state.status, ...(note ? { note } : {}) }, now);
   const updated = await CaseModel.findOneAndUpdate(
     { number: doc.number, clockVersion: doc.clockVersion, status: doc.status },
-    { $set: { status: result.state.status, resumeTo, clockVersion: version, ...change, ...clockFields(plan) }, $push: { timeline: moved } },
+    { $set: { status: result.state.status, resumeTo, clockVersion: version, ...change, ...clockFields(plan, change.cycle, doc.firedTimers) }, $push: { timeline: moved } },
     { returnDocument: 'after' },
   ).lean();
   if (!updated) throw new Conflict(`Case ${ref} changed while this move was made; reload it and try again.`, 'case-changed');
-  await enqueueCaseTimers(ctx, doc.number, plan.timers);
+  await enqueueNextTimer(ctx, updated as CaseRecord);
   await afterCaseChanged(ctx, updated as CaseRecord);
   return toCaseView(updated as CaseRecord, now);
 }
@@ -208,11 +213,11 @@ export async function assignCase(ctx: AppContext, ref: string, body: CaseAssign,
   );
   const updated = await CaseModel.findOneAndUpdate(
     { number: doc.number, clockVersion: doc.clockVersion },
-    { $set: { assigneeId: body.assigneeId, teamId, clockVersion: version, ...clockFields(plan) }, $push: { timeline: assigned } },
+    { $set: { assigneeId: body.assigneeId, teamId, clockVersion: version, ...clockFields(plan, doc.cycle, doc.firedTimers) }, $push: { timeline: assigned } },
     { returnDocument: 'after' },
   ).lean();
   if (!updated) throw new Conflict(`Case ${ref} changed while it was being assigned; reload it and try again.`, 'case-changed');
-  await enqueueCaseTimers(ctx, doc.number, plan.timers);
+  await enqueueNextTimer(ctx, updated as CaseRecord);
   await afterCaseChanged(ctx, updated as CaseRecord);
   return toCaseView(updated as CaseRecord, now);
 }

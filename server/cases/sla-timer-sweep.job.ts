@@ -1,40 +1,29 @@
 import { z } from 'zod';
-import { planCaseClocks, type CaseTimer } from '@shared/cases/case-clocks';
+import { nextTimer } from '@shared/cases/sla-timers';
 import { defineJob, type AppContext } from '../app-context';
 import { releaseFinishedJobId } from '../lib/queue';
-import { teamRules } from './case-admin.service';
 import { CaseModel, type CaseRecord } from './case.model';
-import { stateOf } from './case.service';
-import { firedKeyOf, slaTimerJob, timerJobId, enqueueCaseTimers } from './sla-timer.job';
+import { enqueueNextTimer, slaTimerJob, timerJobId } from './sla-timer.job';
 
 /**
- * Re-queues SLA timers that should have taken effect at least `graceMs` ago and did not: their enqueue
- * was lost (Redis down after the case was saved) or their job ran out of attempts (SMTP down for long).
- * A timer still waiting or running is left alone; a stale one cannot be planned, since plans use the
- * case's current version.
+ * Re-queues the timer chain of cases whose next timer should have taken effect at least `graceMs` ago
+ * and did not: its enqueue was lost (Redis down after the case was saved) or its job ran out of
+ * attempts (SMTP down for long). A timer still waiting or running is left alone. Only the chain's next
+ * timer is queued; each timer queues the one after it when it fires.
  */
 export async function sweepCaseTimers(ctx: AppContext, graceMs: number, now = new Date()): Promise<{ requeued: number }> {
   const cutoff = new Date(now.getTime() - graceMs);
-  const candidates = (await CaseModel.find({ status: { $nin: ['resolved', 'closed'] }, dueAt: { $lte: cutoff } }, { timeline: 0 })
-    .sort({ dueAt: 1 })
+  const candidates = (await CaseModel.find({ nextTimerAt: { $lte: cutoff } }, { number: 1, cycle: 1, firedTimers: 1, timers: 1, clockVersion: 1 })
+    .sort({ nextTimerAt: 1 })
     .limit(500)
     .lean()) as unknown as CaseRecord[];
   const queue = ctx.queues.queue(slaTimerJob);
   let requeued = 0;
   for (const doc of candidates) {
-    const rules = await teamRules(doc.teamId);
-    if (!rules) continue;
-    const plan = planCaseClocks(
-      { state: stateOf(doc), priority: doc.priority, segment: doc.segment, cycleStartedAt: doc.cycleStartedAt, pauses: doc.pauses, version: doc.clockVersion, policy: rules.policy, calendar: rules.calendar },
-      now,
-    );
-    const missed: CaseTimer[] = [];
-    for (const timer of plan.timers) {
-      if (timer.at > cutoff || doc.firedTimers.includes(firedKeyOf(doc.cycle, timer))) continue;
-      if (await releaseFinishedJobId(queue, timerJobId(doc.number, timer))) missed.push(timer);
-    }
-    await enqueueCaseTimers(ctx, doc.number, missed, now.getTime());
-    requeued += missed.length;
+    const timer = nextTimer(doc.timers, doc.firedTimers, doc.cycle);
+    if (!timer || !(await releaseFinishedJobId(queue, timerJobId(doc.number, timer)))) continue;
+    await enqueueNextTimer(ctx, doc, undefined, now.getTime());
+    requeued += 1;
   }
   return { requeued };
 }

@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import { formatCaseRef } from '@shared/cases/case-api.schema';
 import type { CaseTimer } from '@shared/cases/case-clocks';
-import { isCurrentTimer } from '@shared/cases/sla-timers';
+import { firedKeyOf, isCurrentTimer, nextTimer } from '@shared/cases/sla-timers';
 import { ESCALATION_LEVELS, SLA_STAGES, type CasePriority, type EscalationLevel, type SlaStage } from '@shared/cases/sla-policy.schema';
 import { defineJob, type AppContext } from '../app-context';
 import { UserModel } from '../auth/user.model';
@@ -11,7 +11,7 @@ import { renderEmail } from '../mail/templates';
 import { SERVER_TEXT } from '../mail/text-defaults';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { afterCaseChanged } from './case-events';
-import { CaseModel, type CaseRecord } from './case.model';
+import { CaseModel, type CaseRecord, type PlannedTimer } from './case.model';
 import { TeamModel } from './team.model';
 
 const timerPayloadSchema = z
@@ -32,22 +32,36 @@ export const slaTimerJob = defineJob({
   handle: (payload, ctx) => fireSlaTimer(ctx, payload),
 });
 
+/** The stored form of a plan's timers and the one to queue first. */
+export function plannedTimers(timers: readonly CaseTimer[], cycle: number, fired: readonly string[]): { timers: PlannedTimer[]; nextTimerAt: Date | null } {
+  const planned = timers.map((t) => ({ stage: t.stage, kind: t.kind, level: t.level ?? null, at: t.at, key: t.key }));
+  return { timers: planned, nextTimerAt: nextTimer(planned, fired, cycle)?.at ?? null };
+}
+
 /**
- * Schedules a clock's timers as delayed jobs. The job id holds the case number, stage, version and
- * timer, so planning the same clock twice keeps one job each; past instants fire at once.
+ * Queues a case's next timer as a delayed job (see nextTimer). The job id holds the case number and
+ * the timer's key (stage, version, kind), so queueing the same timer twice keeps one job; a past
+ * instant fires at once.
  */
-export async function enqueueCaseTimers(ctx: AppContext, number: number, timers: readonly CaseTimer[], now = Date.now()): Promise<void> {
-  for (const timer of timers) {
-    const payload: TimerPayload = { number, stage: timer.stage, version: timer.version, kind: timer.kind, ...(timer.level ? { level: timer.level } : {}) };
-    await ctx.queues.enqueue(slaTimerJob, payload, { jobId: timerJobId(number, timer), delay: Math.max(0, timer.at.getTime() - now) });
-  }
+export async function enqueueNextTimer(ctx: AppContext, doc: Pick<CaseRecord, 'number' | 'cycle' | 'firedTimers' | 'timers' | 'clockVersion'>, firing?: string, now = Date.now()): Promise<PlannedTimer | null> {
+  const timer = nextTimer(doc.timers, doc.firedTimers, doc.cycle, firing);
+  if (!timer) return null;
+  const payload: TimerPayload = { number: doc.number, stage: timer.stage, version: doc.clockVersion, kind: timer.kind, ...(timer.level ? { level: timer.level } : {}) };
+  await ctx.queues.enqueue(slaTimerJob, payload, { jobId: timerJobId(doc.number, timer), delay: Math.max(0, timer.at.getTime() - now) });
+  return timer;
 }
 
 export const timerJobId = (number: number, timer: Pick<CaseTimer, 'key'>) => `case-${number}-${timer.key}`;
 
-/** The mark a timer leaves on its case once it took effect: per cycle, stage and timer (not per version). */
-export const firedKeyOf = (cycle: number, timer: { stage: SlaStage; kind: string; level?: EscalationLevel }) =>
-  `${cycle}-${timer.stage}-${timer.kind}${timer.level ? `-${timer.level}` : ''}`;
+const keyOf = (p: TimerPayload) => `${p.stage}-v${p.version}-${p.kind === 'escalation' ? `escalate-${p.level}` : p.kind}`;
+
+/** After a timer took effect (or found it had): queue the one after it and note when it is due, unless the clock moved on. */
+async function chainNext(ctx: AppContext, p: TimerPayload): Promise<void> {
+  const doc = (await CaseModel.findOne({ number: p.number, clockVersion: p.version }, { number: 1, cycle: 1, firedTimers: 1, timers: 1, clockVersion: 1 }).lean()) as CaseRecord | null;
+  if (!doc) return;
+  const next = await enqueueNextTimer(ctx, doc, keyOf(p));
+  await CaseModel.updateOne({ number: p.number, clockVersion: p.version }, { $set: { nextTimerAt: next?.at ?? null } });
+}
 
 /** What a timer did, for the job's return value and tests. */
 export type TimerOutcome = { skipped: 'no-case' | 'stale' } | { fired: string; recipients?: string[] };
@@ -136,9 +150,11 @@ export async function fireSlaTimer(ctx: AppContext, p: TimerPayload): Promise<Ti
   const firedKey = firedKeyOf(doc.cycle, p);
   if (p.kind !== 'escalation') {
     await recordOnce(ctx, doc, p, firedKey, {});
+    await chainNext(ctx, p);
     return { fired: firedKey };
   }
   const recipients = await escalate(ctx, doc, p.stage, p.level!);
   await recordOnce(ctx, doc, p, firedKey, { level: p.level, recipients });
+  await chainNext(ctx, p);
   return { fired: firedKey, recipients };
 }

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessCalendarSchema, roundTheClockCalendar } from './business-calendar.schema';
 import { DEFAULT_SLA_POLICY, stageTargetsFor } from './sla-policy.schema';
-import { isCurrentTimer, planStageTimers, type StageTimerInput } from './sla-timers';
+import { firedKeyOf, isCurrentTimer, nextTimer, planStageTimers, type StageTimerInput } from './sla-timers';
 
 const at = (iso: string) => new Date(iso);
 // Asia/Shanghai (UTC+8), Mon-Fri 09:00-18:00: 01:00Z-10:00Z.
@@ -67,5 +68,36 @@ describe('stage timers', () => {
     expect(isCurrentTimer({ stage: 'investigate', version: 3 }, { stage: 'investigate', version: 4 })).toBe(false);
     expect(isCurrentTimer({ stage: 'acknowledge', version: 3 }, { stage: 'investigate', version: 3 })).toBe(false);
     expect(() => planStageTimers({ ...investigate, version: -1 }, investigate.startedAt)).toThrow(RangeError);
+  });
+});
+
+describe('the timer chain', () => {
+  const plan = planStageTimers(investigate, at('2025-06-09T09:00:00Z')).timers.map((t) => ({ ...t, stage: 'investigate' as const }));
+  const keys = (fired: string[], firing?: string) => nextTimer(plan, fired, 2, firing)?.key ?? null;
+
+  it('queues the earliest timer not yet taken effect in this cycle, ties by key, skipping the one firing', () => {
+    expect(keys([])).toBe('investigate-v3-due-soon');
+    expect(keys([firedKeyOf(2, plan[0]!)])).toBe('investigate-v3-breached');
+    // Breach and the assignee rung share an instant: the key orders them, the same way every time.
+    expect(keys([firedKeyOf(2, plan[0]!)], 'investigate-v3-breached')).toBe('investigate-v3-escalate-assignee');
+    expect(keys(plan.map((t) => firedKeyOf(2, t)))).toBeNull();
+  });
+
+  it('does not count marks of an earlier cycle: a reopened case runs its timers again', () => {
+    expect(keys(plan.map((t) => firedKeyOf(1, t)))).toBe('investigate-v3-due-soon');
+  });
+
+  it('walking the chain visits every timer once, in firing order', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(plan, { minLength: plan.length, maxLength: plan.length }), (shuffled) => {
+        const fired: string[] = [];
+        const visited: string[] = [];
+        for (let t = nextTimer(shuffled, fired, 0); t; t = nextTimer(shuffled, fired, 0, t.key)) {
+          visited.push(t.key);
+          fired.push(firedKeyOf(0, t));
+        }
+        expect(visited).toEqual(plan.map((t) => t.key));
+      }),
+    );
   });
 });

@@ -68,3 +68,27 @@ export function planStageTimers(input: StageTimerInput, now: Date): StageTimerPl
 export function isCurrentTimer(timer: { stage: SlaStage; version: number }, current: { stage: SlaStage; version: number }): boolean {
   return timer.stage === current.stage && timer.version === current.version;
 }
+
+/** The mark a timer leaves on its case once it took effect: per cycle, stage and timer (not per version). */
+export const firedKeyOf = (cycle: number, timer: { stage: SlaStage; kind: StageTimerKind; level?: EscalationLevel | null }): string =>
+  `${cycle}-${timer.stage}-${timer.kind}${timer.level ? `-${timer.level}` : ''}`;
+
+/**
+ * The one timer a case keeps queued: the earliest of its planned timers (ties by key) that has not taken
+ * effect in this cycle, other than `firing` (the timer running now). Each timer that fires queues the
+ * next, so a case holds one delayed job instead of one per stage, warning and rung; a timer already
+ * past is picked at once, which is how a lost job is made up for.
+ */
+export function nextTimer<T extends { stage: SlaStage; kind: StageTimerKind; level?: EscalationLevel | null; at: Date; key: string }>(
+  timers: readonly T[],
+  fired: readonly string[],
+  cycle: number,
+  firing?: string,
+): T | null {
+  let next: T | null = null;
+  for (const timer of timers) {
+    if (timer.key === firing || fired.includes(firedKeyOf(cycle, timer))) continue;
+    if (next === null || timer.at < next.at || (timer.at.getTime() === next.at.getTime() && timer.key < next.key)) next = timer;
+  }
+  return next;
+}

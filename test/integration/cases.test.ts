@@ -153,11 +153,15 @@ describe('service cases', () => {
     const opened = await openCase(tp.request, agentA.cookie, { teamId: teamA });
     const number = Number(opened.ref.slice(2));
     const queue = tp.platform.context.queues.queue(slaTimerJob);
-    for (const job of await queue.getDelayed()) if ((job.data as { number: number }).number === number) await job.remove();
+    // A case keeps one delayed job: the next of its timers (each queues the one after it).
+    const queued = (await queue.getDelayed()).filter((job) => (job.data as { number: number }).number === number);
+    expect(queued.map((job) => job.id)).toEqual([`case-${number}-acknowledge-v0-due-soon`]);
+    for (const job of queued) await job.remove();
     await new Promise((r) => setTimeout(r, 2300));
     expect(((await getCase(agentA.cookie, opened.ref)).body as CaseRecordView).timeline.map((e) => e.kind)).toEqual(['opened']);
-    // Due soon (1 s), breached and the assignee rung (2 s) are past; the team-lead rung (3 s) is not yet.
-    expect(await sweepCaseTimers(tp.platform.context, 0)).toEqual({ requeued: 3 });
+    // Due soon (1 s), breached and the assignee rung (2 s) are past: the sweep queues the first of them,
+    // and each timer queues the next when it fires.
+    expect(await sweepCaseTimers(tp.platform.context, 0)).toEqual({ requeued: 1 });
     const swept = await waitUntil(
       async () => (await getCase(agentA.cookie, opened.ref)).body as CaseRecordView,
       (c) => c.timeline.some((e) => e.kind === 'breached') && c.timeline.some((e) => e.kind === 'escalated'),
