@@ -51,6 +51,11 @@ function targetEntries(target: StandardVersion['target']): Map<string, number> {
   return new Map(TARGET_KEYS.flatMap((key) => (target[key] === undefined ? [] : [[key, target[key]] as const])));
 }
 
+/** Target entries added, removed or changed from `before` to `after` (empty: the same targets). */
+export function diffTargets(before: StandardVersion['target'], after: StandardVersion['target']): StandardDiff['targets'] {
+  return diffFlat(TARGET_KEYS, targetEntries(before), targetEntries(after));
+}
+
 /** An SLA policy as field paths: rules by `<priority>/<segment>`, escalation rungs by level. */
 function slaFields(sla: StandardVersion['slaPolicy']): Map<string, Scalar> {
   const fields = new Map<string, Scalar>();
@@ -75,7 +80,7 @@ export function diffStandards(from: StandardVersion, to: StandardVersion): Stand
     from: from.version,
     to: to.version,
     commitments: diffCommitments(from.commitments, to.commitments),
-    targets: diffFlat(TARGET_KEYS, targetEntries(from.target), targetEntries(to.target)),
+    targets: diffTargets(from.target, to.target),
     slaPolicy: diffFlat(slaKeys, slaBefore, slaAfter).map(({ key, ...rest }) => ({ field: key, ...rest })),
   };
 }

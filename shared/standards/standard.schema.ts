@@ -72,14 +72,15 @@ export type StandardVersion = z.infer<typeof standardVersionSchema>;
 export const standardVersionListSchema = z.object({ versions: z.array(standardVersionSchema) });
 
 /**
- * A new version, whole (what is left out is not in it). `slaPolicyId` names an existing SLA policy or
- * null; `effectiveFrom` defaults to now, may not be in the future nor before the latest version's.
+ * A new version: what is left out is carried over from the latest version. `slaPolicyId` names an existing
+ * SLA policy (copied into the version) or null for none; `effectiveFrom` defaults to now, and may be
+ * neither in the future nor before the latest version's (history is not reordered).
  */
 export const standardVersionInputSchema = z
   .object({
-    commitments: commitmentsSchema.default([]),
-    target: touchpointTargetSchema.default({}),
-    slaPolicyId: objectIdSchema.nullable().default(null),
+    commitments: commitmentsSchema.optional(),
+    target: touchpointTargetSchema.optional(),
+    slaPolicyId: objectIdSchema.nullable().optional(),
     effectiveFrom: z.iso.datetime({ offset: true }).optional(),
     reason: z.string().trim().min(1).max(2000),
   })
