@@ -108,3 +108,7 @@ export const standardDiffSchema = z.object({
   slaPolicy: z.array(z.object({ field: z.string(), change: changeKindSchema, before: scalarSchema, after: scalarSchema })),
 });
 export type StandardDiff = z.infer<typeof standardDiffSchema>;
+
+/** What the standard editor reads of `GET /api/case-admin/sla-policies` (admins only): each policy's id and name. */
+export const slaPolicyOptionsSchema = z.object({ policies: z.array(z.object({ id: objectIdSchema, name: z.string() })) });
+export type SlaPolicyOption = z.infer<typeof slaPolicyOptionsSchema>['policies'][number];
