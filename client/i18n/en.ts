@@ -707,6 +707,7 @@ export const en = {
   'touchpoints.form.owners': 'Owners',
   'touchpoints.form.ownersHint': 'Email addresses of the people responsible, separated by commas or new lines.',
   'touchpoints.form.targets': 'Targets',
+  'touchpoints.form.reason': 'Why the targets change (optional; kept with the new version of the standard)',
   'touchpoints.form.targetsHint': 'Leave a target empty if this touchpoint is not held to it.',
   'touchpoints.form.create': 'Create touchpoint',
   'touchpoints.form.save': 'Save changes',

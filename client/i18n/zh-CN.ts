@@ -707,6 +707,7 @@ export const zhCN: Messages = {
   'touchpoints.form.owners': '负责人',
   'touchpoints.form.ownersHint': '负责人的电子邮箱地址，用逗号或换行分隔。',
   'touchpoints.form.targets': '目标值',
+  'touchpoints.form.reason': '目标修改原因（可选；随标准的新版本保存）',
   'touchpoints.form.targetsHint': '如此接触点不考核某项指标，请留空。',
   'touchpoints.form.create': '创建接触点',
   'touchpoints.form.save': '保存更改',

@@ -32,6 +32,8 @@ export function TouchpointForm({ editing, onSaved, onCancel }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Why the targets change: kept with the new version of the touchpoint's standard (unused when they do not change).
+  const [reason, setReason] = useState('');
 
   const errorFor = (field: string) => {
     const code = errors[field];
@@ -62,7 +64,9 @@ export function TouchpointForm({ editing, onSaved, onCancel }: Props) {
     setSaving(true);
     try {
       const { key, ...update } = result.input;
-      const saved = editing ? await touchpointsApi(api).update(editing.key, update) : await touchpointsApi(api).create({ key, ...update });
+      const saved = editing
+        ? await touchpointsApi(api).update(editing.key, { ...update, ...(reason.trim() ? { reason: reason.trim() } : {}) })
+        : await touchpointsApi(api).create({ key, ...update });
       setSaving(false);
       if (!editing) setFields(emptyFields());
       onSaved(saved);
@@ -142,6 +146,12 @@ export function TouchpointForm({ editing, onSaved, onCancel }: Props) {
             </div>
           ))}
         </div>
+        {editing && (
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>{t('touchpoints.form.reason')}</label>
+            <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+          </div>
+        )}
       </fieldset>
       {failure && (
         <p role="alert" className="field-error">

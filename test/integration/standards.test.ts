@@ -53,6 +53,10 @@ describe('a touchpoint standard, versioned', () => {
     expect(refused.status).toBe(400);
     expect((refused.body as Problem).invalid_params?.map((p) => p.name)).toEqual(['body.reason']);
 
+    // A second touchpoint under the same key is refused, and leaves no version behind (one transaction).
+    const twice = await tp.request('/api/touchpoints', { cookie: admin, body: { key: 'desk', name: 'Desk again', target: { nps: 99 } } });
+    expect(twice.status).toBe(409);
+
     const list = await versions('desk');
     expect(list.map((v) => [v.version, v.source, v.reason])).toEqual([[1, 'touchpoint', null], [2, 'touchpoint-edit', 'Raised after the Q3 review']]);
     expect(list[1]).toMatchObject({ createdBy: 'admin@example.test', target: { csat: 4.2, nps: 10 } });
