@@ -1,5 +1,6 @@
 import type { StandardDiff } from '@shared/standards/standard.schema';
 import { useT } from '../i18n/i18n-context';
+import { targetLabel } from '../touchpoints/target-text';
 import { changeLabel, commitmentText, isTargetField } from './standard-text';
 
 /** What changed between two versions, as one table: commitments, targets, then SLA policy fields. */
@@ -13,7 +14,7 @@ export function StandardDiffView({ diff }: { diff: StandardDiff }) {
       after: row.after ? commitmentText(t, row.after) : '',
     })),
     ...diff.targets.map((row) => ({
-      what: isTargetField(row.key) ? t(`touchpoints.target.${row.key}`) : row.key,
+      what: isTargetField(row.key) ? t(targetLabel(row.key)) : row.key,
       change: row.change,
       before: row.before ?? '',
       after: row.after ?? '',

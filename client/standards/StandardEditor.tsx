@@ -5,8 +5,8 @@ import type { SlaPolicyOption, StandardVersion } from '@shared/standards/standar
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
-import { TARGET_FIELDS, type FieldErrors } from '../touchpoints/touchpoint-form';
-import { targetLabel } from '../touchpoints/TouchpointForm';
+import type { FieldErrors } from '../touchpoints/touchpoint-form';
+import { TargetInputs } from '../touchpoints/TargetInputs';
 import { emptyCommitment, fieldsFromVersion, isCommitmentMetric, versionInputFrom, type CommitmentFields, type StandardFields } from './standard-form';
 import { metricLabel } from './standard-text';
 import { standardsApi } from './standards-api';
@@ -137,21 +137,7 @@ export function StandardEditor({ touchpoint, latest, policies, onSaved }: Props)
       </fieldset>
       <fieldset className="target-fields">
         <legend>{t('touchpoints.form.targets')}</legend>
-        <div className="target-grid">
-          {TARGET_FIELDS.map((field) => (
-            <div className="field" key={field}>
-              <label htmlFor={`${id}-${field}`}>{t(targetLabel(field))}</label>
-              <input
-                id={`${id}-${field}`}
-                inputMode="decimal"
-                value={fields.target[field]}
-                {...described(`target.${field}`)}
-                onChange={(event) => set({ target: { ...fields.target, [field]: event.target.value } })}
-              />
-              {errorLine(`target.${field}`)}
-            </div>
-          ))}
-        </div>
+        <TargetInputs idPrefix={id} values={fields.target} onChange={(target) => set({ target })} described={described} errorLine={errorLine} />
       </fieldset>
       {policies !== null && (
         <div className="field">

@@ -15,11 +15,6 @@ export function commitmentText(t: Translate, commitment: Commitment): string {
   return t('standards.commitment.measured', { name: commitment.name, metric: t(metricLabel(metric)), comparator: t(`standards.comparator.${comparator}`), threshold });
 }
 
-/** The targets a version sets, in the form's order, as "label: value" parts. */
-export function targetParts(t: Translate, target: StandardVersion['target']): string[] {
-  return TARGET_FIELDS.filter((field) => target[field] !== undefined).map((field) => `${t(`touchpoints.target.${field}`)}: ${target[field]}`);
-}
-
 export const isTargetField = (key: string): key is TargetField => (TARGET_FIELDS as readonly string[]).includes(key);
 
 /** Why a version was made: its reason, else what made it. */

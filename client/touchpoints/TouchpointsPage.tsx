@@ -4,8 +4,8 @@ import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
 import { fetchCurrentUser } from '../auth/session-api';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
-import { TARGET_FIELDS } from './touchpoint-form';
-import { targetLabel, TouchpointForm } from './TouchpointForm';
+import { targetParts } from './target-text';
+import { TouchpointForm } from './TouchpointForm';
 import { touchpointsApi } from './touchpoints-api';
 import '../lib/section-ui.css';
 import './touchpoints.css';
@@ -51,10 +51,7 @@ function TouchpointListPage() {
 
   const role = state.kind === 'ready' ? state.value.role : null;
   const mayEdit = role !== null && MAY_EDIT.includes(role);
-  const targetText = (touchpoint: Touchpoint) =>
-    TARGET_FIELDS.filter((field) => touchpoint.target[field] !== undefined)
-      .map((field) => `${t(targetLabel(field))}: ${touchpoint.target[field]}`)
-      .join(' · ') || '—';
+  const targetText = (touchpoint: Touchpoint) => targetParts(t, touchpoint.target).join(' · ') || '—';
 
   return (
     <section className="page" aria-labelledby="page-title">
