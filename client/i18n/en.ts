@@ -112,6 +112,7 @@ export const en = {
   'dashboard.value.percent': '{value}%',
   'dashboard.noData': 'No data',
   'dashboard.targets.heading': 'Targets',
+  'dashboard.targets.standard': 'Judged by version {n} of the touchpoint’s standard.',
   'dashboard.targets.none': 'No targets set.',
   'dashboard.target.line': '{metric} ≥ {target}: {status}',
   'dashboard.target.met': 'met',

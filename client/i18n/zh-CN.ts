@@ -113,6 +113,7 @@ export const zhCN: Messages = {
   'dashboard.value.percent': '{value}%',
   'dashboard.noData': '无数据',
   'dashboard.targets.heading': '目标',
+  'dashboard.targets.standard': '依据该接触点服务标准第 {n} 版评判。',
   'dashboard.targets.none': '未设定目标。',
   'dashboard.target.line': '{metric} ≥ {target}：{status}',
   'dashboard.target.met': '已达成',
