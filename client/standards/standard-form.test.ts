@@ -13,6 +13,7 @@ const VERSION: StandardVersion = {
   createdBy: 'a@example.test',
   reason: 'why',
   source: 'editor',
+  actionId: null,
 };
 
 describe('standard editor fields', () => {

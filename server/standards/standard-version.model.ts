@@ -24,6 +24,7 @@ const standardVersionModelSchema = new Schema(
     createdBy: { type: String, default: null },
     reason: { type: String, default: null },
     source: { type: String, enum: STANDARD_SOURCES, required: true },
+    actionId: { type: String, default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false }, minimize: false, versionKey: false },
 );

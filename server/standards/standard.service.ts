@@ -28,6 +28,7 @@ interface StoredVersion {
   createdBy?: string | null;
   reason?: string | null;
   source: string;
+  actionId?: string | null;
 }
 
 const toStandardVersion = (doc: StoredVersion): StandardVersion =>
@@ -42,6 +43,7 @@ const toStandardVersion = (doc: StoredVersion): StandardVersion =>
     createdBy: doc.createdBy ?? null,
     reason: doc.reason ?? null,
     source: doc.source,
+    actionId: doc.actionId ?? null,
   });
 
 /** A change to a touchpoint's standard; what is left undefined is carried over from the latest version. */
@@ -56,6 +58,8 @@ export interface StandardChange {
   createdBy: string | null;
   reason: string | null;
   source: StandardSource;
+  /** The improvement action being adopted, when `source` is `action`. */
+  actionId?: string | undefined;
 }
 
 async function slaPolicyCopy(id: string | null): Promise<StandardSlaPolicy | null> {
@@ -93,6 +97,7 @@ async function insertVersion(change: StandardChange, now: Date, session: ClientS
         createdBy: change.createdBy,
         reason: change.reason,
         source: change.source,
+        actionId: change.actionId ?? null,
       },
     ],
     { session },

@@ -19,6 +19,7 @@ const base: StandardVersion = {
   createdBy: 'a@example.test',
   reason: 'first',
   source: 'editor',
+  actionId: null,
 };
 
 describe('diffStandards', () => {

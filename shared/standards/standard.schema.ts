@@ -66,6 +66,8 @@ export const standardVersionSchema = z.object({
   /** Why; required from the editor, null only for versions made by the system or a touchpoint edit without one. */
   reason: z.string().nullable(),
   source: z.enum(STANDARD_SOURCES),
+  /** The improvement action whose adoption made this version (source `action`), else null. */
+  actionId: objectIdSchema.nullable(),
 });
 export type StandardVersion = z.infer<typeof standardVersionSchema>;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICY } from '@shared/cases/sla-policy.schema';
 import { alertListSchema } from '@shared/scoring/alerts.schema';
@@ -8,6 +9,7 @@ import { touchpointSchema } from '@shared/touchpoints/touchpoint.schema';
 import { createSlaPolicy } from '../../server/cases/case-admin.service';
 import { checkTouchpointTargets } from '../../server/scores/alerts.service';
 import { StandardVersionModel } from '../../server/standards/standard-version.model';
+import { createStandardVersion } from '../../server/standards/standard.service';
 import { seedFirstStandardVersions } from '../../server/standards/standard-versions.migration';
 import { TouchpointModel } from '../../server/touchpoints/touchpoint.model';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
@@ -116,6 +118,24 @@ describe('a touchpoint standard, versioned', () => {
     stored!.set('reason', 'rewritten');
     await expect(stored!.save()).rejects.toThrow(/never changed/);
     expect((await versions('desk'))[0]).toMatchObject({ version: 1, reason: null, target: { csat: 4 } });
+  });
+});
+
+describe('adopting an improvement action', () => {
+  it('makes the next version through createStandardVersion, naming the action and carrying over the rest', async () => {
+    const actionId = new Types.ObjectId().toString();
+    const before = (await versions('desk')).at(-1)!;
+    const adopted = await createStandardVersion({
+      touchpoint: 'desk',
+      commitments: [...before.commitments, { name: 'Call back within 2 h' }],
+      createdBy: 'owner@example.test',
+      reason: 'Adopted: call-backs cut repeat contacts',
+      source: 'action',
+      actionId,
+    });
+    expect(adopted).toMatchObject({ version: before.version + 1, source: 'action', actionId, target: before.target, slaPolicy: before.slaPolicy });
+    const diff = standardDiffSchema.parse((await tp.request(`/api/touchpoints/desk/standard/diff?from=${before.version}&to=${adopted.version}`, { cookie: admin })).body);
+    expect(diff).toMatchObject({ commitments: [{ name: 'Call back within 2 h', change: 'added' }], targets: [], slaPolicy: [] });
   });
 });
 
