@@ -20,6 +20,7 @@ import { responseIngestRoutes } from './ingest/response-ingest.routes';
 import { respondPageHandler } from './surveys/respond-page';
 import { publicSurveyRoutes, surveyRoutes } from './surveys/survey.routes';
 import { metricsRoutes } from './scores/metrics.routes';
+import { standardRoutes } from './standards/standard.routes';
 import { touchpointRoutes } from './touchpoints/touchpoint.routes';
 import { channelLinkRoutes } from './channels/channel-link.routes';
 import { kioskDeviceRoutes, publicKioskRoutes } from './channels/kiosk-device.routes';
@@ -124,6 +125,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/users', userRoutes(ctx));
   app.use('/api/users', integrationTokenRoutes(ctx));
   app.use('/api/touchpoints', touchpointRoutes());
+  app.use('/api/touchpoints', standardRoutes());
   app.use('/api/settings', settingsRoutes());
   app.use('/api/surveys', surveyRoutes(ctx));
   app.use('/api/surveys', channelLinkRoutes(ctx));

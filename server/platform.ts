@@ -20,6 +20,7 @@ import { RESPONSE_CONSUMERS } from './response-hooks';
 import { installResponseConsumers } from './responses/response-events';
 import { tagLegacyTokens } from './distributions/token-tags.migration';
 import { renameLegacyAlertMetrics } from './scores/alert-keys.migration';
+import { seedFirstStandardVersions } from './standards/standard-versions.migration';
 import { renameLegacyTargetKeys } from './touchpoints/target-keys.migration';
 
 export interface Platform {
@@ -55,6 +56,9 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
     // Documents stored before the metric keys had one spelling are renamed before any route or job reads them.
     const renamed = { touchpoints: await renameLegacyTargetKeys(), alerts: await renameLegacyAlertMetrics() };
     if (renamed.touchpoints + renamed.alerts > 0) logger.info(renamed, 'renamed former metric keys in stored documents');
+    // After the renaming: version 1 copies the targets as they are now spelled.
+    const standards = await seedFirstStandardVersions();
+    if (standards > 0) logger.info({ standards }, 'touchpoint targets kept as version 1 of their standards');
     const taggedTokens = await tagLegacyTokens();
     if (taggedTokens > 0) logger.info({ taggedTokens }, "personal-link tokens tagged with their distribution's touchpoint and channel");
     const redis = createRedis(services.redisUrl);

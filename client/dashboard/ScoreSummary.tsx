@@ -37,18 +37,21 @@ export function SampleNote({ scores, text }: { scores: TouchpointScores; text: S
   return <p className={`sample-note sample-${scores.sample}`}>{text.sample(scores.sample, scores.n)}</p>;
 }
 
-/** Each target's verdict; "no verdict" when the sample is below the target's minimum. */
+/** Each target's verdict ("no verdict" when the sample is below the target's minimum), and the standard version it is judged by. */
 export function TargetList({ scores, text }: { scores: TouchpointScores; text: ScoreText }) {
   const t = useT();
   if (scores.targets.length === 0) return <p className="hint">{t('dashboard.targets.none')}</p>;
   return (
-    <ul className="target-list">
-      {scores.targets.map((check) => (
-        <li key={check.metric} className={`target target-${check.status}`}>
-          {text.target(check)}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="target-list">
+        {scores.targets.map((check) => (
+          <li key={check.metric} className={`target target-${check.status}`}>
+            {text.target(check)}
+          </li>
+        ))}
+      </ul>
+      {scores.standardVersion !== undefined && <p className="hint">{t('dashboard.targets.standard', { n: scores.standardVersion })}</p>}
+    </>
   );
 }
 

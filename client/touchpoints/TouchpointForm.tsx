@@ -4,12 +4,10 @@ import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
-import { emptyFields, fieldsFromTouchpoint, TARGET_FIELDS, touchpointInputFrom } from './touchpoint-form';
-import type { FieldErrors, TargetField, TouchpointFields } from './touchpoint-form';
+import { emptyFields, fieldsFromTouchpoint, touchpointInputFrom } from './touchpoint-form';
+import { TargetInputs } from './TargetInputs';
+import type { FieldErrors, TouchpointFields } from './touchpoint-form';
 import { touchpointsApi } from './touchpoints-api';
-
-/** Each target field's label: the i18n key is the field's metric key, so no map is kept. */
-export const targetLabel = (field: TargetField): MessageKey => `touchpoints.target.${field}`;
 
 const ERROR_TEXT: Record<string, MessageKey> = {
   'not-a-number': 'touchpoints.error.number',
@@ -32,6 +30,8 @@ export function TouchpointForm({ editing, onSaved, onCancel }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Why the targets change: kept with the new version of the touchpoint's standard (unused when they do not change).
+  const [reason, setReason] = useState('');
 
   const errorFor = (field: string) => {
     const code = errors[field];
@@ -62,7 +62,9 @@ export function TouchpointForm({ editing, onSaved, onCancel }: Props) {
     setSaving(true);
     try {
       const { key, ...update } = result.input;
-      const saved = editing ? await touchpointsApi(api).update(editing.key, update) : await touchpointsApi(api).create({ key, ...update });
+      const saved = editing
+        ? await touchpointsApi(api).update(editing.key, { ...update, ...(reason.trim() ? { reason: reason.trim() } : {}) })
+        : await touchpointsApi(api).create({ key, ...update });
       setSaving(false);
       if (!editing) setFields(emptyFields());
       onSaved(saved);
@@ -127,21 +129,13 @@ export function TouchpointForm({ editing, onSaved, onCancel }: Props) {
       <fieldset className="target-fields">
         <legend>{t('touchpoints.form.targets')}</legend>
         <p className="hint">{t('touchpoints.form.targetsHint')}</p>
-        <div className="target-grid">
-          {TARGET_FIELDS.map((field) => (
-            <div className="field" key={field}>
-              <label htmlFor={`${id}-${field}`}>{t(targetLabel(field))}</label>
-              <input
-                id={`${id}-${field}`}
-                inputMode="decimal"
-                value={fields.target[field]}
-                {...described(`target.${field}`)}
-                onChange={(event) => set({ target: { ...fields.target, [field]: event.target.value } })}
-              />
-              {errorLine(`target.${field}`)}
-            </div>
-          ))}
-        </div>
+        <TargetInputs idPrefix={id} values={fields.target} onChange={(target) => set({ target })} described={described} errorLine={errorLine} />
+        {editing && (
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>{t('touchpoints.form.reason')}</label>
+            <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+          </div>
+        )}
       </fieldset>
       {failure && (
         <p role="alert" className="field-error">

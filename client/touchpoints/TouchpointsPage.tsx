@@ -4,18 +4,34 @@ import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
 import { fetchCurrentUser } from '../auth/session-api';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
-import { TARGET_FIELDS } from './touchpoint-form';
-import { targetLabel, TouchpointForm } from './TouchpointForm';
+import { targetParts } from './target-text';
+import { TouchpointForm } from './TouchpointForm';
 import { touchpointsApi } from './touchpoints-api';
 import '../lib/section-ui.css';
 import './touchpoints.css';
 import { LoadFailed } from '../lib/LoadFailed';
+import { Link } from '../lib/Link';
+import { useLocation } from '../lib/navigation';
+import { matchPath, normalizePath } from '../lib/router';
 import { useLoad } from '../lib/use-load';
+import { StandardPage } from '../standards/StandardPage';
+import { StatusPage } from '../staff/StatusPage';
 
 const MAY_EDIT: readonly Role[] = ['admin', 'designer'];
 
-/** Entry of the touchpoints section: the touchpoints of the customer journey, and for designers a form to define them. */
+const TOUCHPOINTS_PATH = '/touchpoints';
+
+/** Entry of the touchpoints section, loaded lazily by the staff shell: the list, or one touchpoint's standard. */
 export function TouchpointsPage() {
+  const path = normalizePath(useLocation().pathname);
+  if (path === TOUCHPOINTS_PATH) return <TouchpointListPage />;
+  const standard = matchPath(`${TOUCHPOINTS_PATH}/:key/standard`, path);
+  if (standard?.key) return <StandardPage key={standard.key} touchpointKey={standard.key} />;
+  return <StatusPage kind="not-found" path={path} />;
+}
+
+/** The touchpoints of the customer journey, each linked to its standard, and for designers a form to define them. */
+function TouchpointListPage() {
   const t = useT();
   const { state, retry, replace } = useLoad('touchpoints', async () => {
     const [touchpoints, user] = await Promise.all([touchpointsApi(api).list(), fetchCurrentUser(api)]);
@@ -35,10 +51,7 @@ export function TouchpointsPage() {
 
   const role = state.kind === 'ready' ? state.value.role : null;
   const mayEdit = role !== null && MAY_EDIT.includes(role);
-  const targetText = (touchpoint: Touchpoint) =>
-    TARGET_FIELDS.filter((field) => touchpoint.target[field] !== undefined)
-      .map((field) => `${t(targetLabel(field))}: ${touchpoint.target[field]}`)
-      .join(' · ') || '—';
+  const targetText = (touchpoint: Touchpoint) => targetParts(t, touchpoint.target).join(' · ') || '—';
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -61,6 +74,7 @@ export function TouchpointsPage() {
               <th scope="col">{t('touchpoints.form.key')}</th>
               <th scope="col">{t('touchpoints.form.owners')}</th>
               <th scope="col">{t('touchpoints.form.targets')}</th>
+              <th scope="col">{t('standards.column')}</th>
               {mayEdit && <th scope="col">{t('touchpoints.actions')}</th>}
             </tr>
           </thead>
@@ -73,6 +87,11 @@ export function TouchpointsPage() {
                 </td>
                 <td>{touchpoint.owners.join(', ') || '—'}</td>
                 <td>{targetText(touchpoint)}</td>
+                <td>
+                  <Link to={`${TOUCHPOINTS_PATH}/${encodeURIComponent(touchpoint.key)}/standard`} aria-label={t('standards.open', { name: touchpoint.name })}>
+                    {t('standards.openShort')}
+                  </Link>
+                </td>
                 {mayEdit && (
                   <td>
                     <button

@@ -19,7 +19,7 @@ export const emptyFields = (): TouchpointFields => ({
   name: '',
   description: '',
   owners: '',
-  target: Object.fromEntries(TARGET_FIELDS.map((field) => [field, ''])) as Record<TargetField, string>,
+  target: targetFields({}),
 });
 
 export function fieldsFromTouchpoint(touchpoint: Touchpoint): TouchpointFields {
@@ -28,29 +28,37 @@ export function fieldsFromTouchpoint(touchpoint: Touchpoint): TouchpointFields {
   fields.name = touchpoint.name;
   fields.description = touchpoint.description ?? '';
   fields.owners = touchpoint.owners.join('\n');
-  for (const field of TARGET_FIELDS) {
-    const value = touchpoint.target[field];
-    fields.target[field] = value === undefined ? '' : String(value);
-  }
+  fields.target = targetFields(touchpoint.target);
   return fields;
 }
 
 export type FieldErrors = Partial<Record<string, string>>;
+
+/** The typed target fields as numbers (empty ones left out); a field that is no number is an error keyed `target.<field>`. */
+export function targetFromFields(typed: Record<TargetField, string>): { target: Record<string, number>; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const target: Record<string, number> = {};
+  for (const field of TARGET_FIELDS) {
+    const text = typed[field].trim().replace(',', '.');
+    if (text === '') continue;
+    const value = Number(text);
+    if (Number.isFinite(value)) target[field] = value;
+    else errors[`target.${field}`] = 'not-a-number';
+  }
+  return { target, errors };
+}
+
+/** The form's target fields filled from stored targets. */
+export function targetFields(target: TouchpointTarget): Record<TargetField, string> {
+  return Object.fromEntries(TARGET_FIELDS.map((field) => [field, target[field] === undefined ? '' : String(target[field])])) as Record<TargetField, string>;
+}
 
 /**
  * Turns the typed form into the shared input schema's shape and validates it there, so the form
  * refuses exactly what the API would. Errors are keyed by field (`key`, `owners`, `target.nps`).
  */
 export function touchpointInputFrom(fields: TouchpointFields): { ok: true; input: TouchpointInput } | { ok: false; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const target: Record<string, number> = {};
-  for (const field of TARGET_FIELDS) {
-    const text = fields.target[field].trim().replace(',', '.');
-    if (text === '') continue;
-    const value = Number(text);
-    if (Number.isFinite(value)) target[field] = value;
-    else errors[`target.${field}`] = 'not-a-number';
-  }
+  const { target, errors } = targetFromFields(fields.target);
   const owners = fields.owners
     .split(/[\s,;]+/)
     .map((owner) => owner.trim())

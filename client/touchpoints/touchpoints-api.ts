@@ -6,6 +6,7 @@ import type { ApiClient } from '../lib/api-client';
 export function touchpointsApi(api: ApiClient) {
   return {
     list: () => api.get('/api/touchpoints', touchpointListSchema).then((reply) => reply.touchpoints),
+    get: (key: string) => api.get(`/api/touchpoints/${encodeURIComponent(key)}`, touchpointSchema),
     create: (input: TouchpointInput) => api.post('/api/touchpoints', input, touchpointSchema),
     update: (key: string, update: TouchpointUpdate) => api.patch(`/api/touchpoints/${encodeURIComponent(key)}`, update, touchpointSchema),
   };

@@ -67,6 +67,12 @@ export async function updateSlaPolicy(id: string, body: SlaPolicy) {
   return toPolicy(doc);
 }
 
+/** One SLA policy by id, or null (a standard version copies the policy it names). */
+export async function findSlaPolicy(id: string) {
+  const doc = Types.ObjectId.isValid(id) ? await SlaPolicyModel.findById(id).lean() : null;
+  return doc ? toPolicy(doc) : null;
+}
+
 export interface TeamRules {
   team: ReturnType<typeof toTeam>;
   calendar: BusinessCalendar;

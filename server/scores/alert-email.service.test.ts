@@ -6,7 +6,7 @@ import { alertEmailVars } from './alert-email.service';
 
 const alert: Alert = {
   id: '0123456789abcdef01234567', touchpoint: 'branch', window: 7, metric: 'csat', kind: 'breach',
-  value: 3.14159, target: 4, n: 12, at: '2026-12-04T00:00:00.000Z', notifiedAt: null,
+  value: 3.14159, target: 4, n: 12, standardVersion: 1, at: '2026-12-04T00:00:00.000Z', notifiedAt: null,
 };
 
 describe('target alert email', () => {

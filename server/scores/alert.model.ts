@@ -25,6 +25,8 @@ const alertSchema = new Schema(
     value: { type: Number, required: true },
     target: { type: Number, required: true },
     n: { type: Number, required: true },
+    /** The version of the touchpoint's standard whose target was crossed (null on alerts from before versions). */
+    standardVersion: { type: Number, default: null },
     at: { type: Date, required: true },
     notifiedAt: { type: Date, default: null },
   },

@@ -9,7 +9,7 @@ import { emitWebhookEvent } from '../webhooks/webhook-events';
 async function announceAlert(ctx: AppContext, alertId: string): Promise<void> {
   const alert = await findAlert(alertId);
   if (!alert) return;
-  const data = { alertId: alert.id, touchpoint: alert.touchpoint, window: alert.window, metric: alert.metric, value: alert.value, target: alert.target, n: alert.n };
+  const data = { alertId: alert.id, touchpoint: alert.touchpoint, window: alert.window, metric: alert.metric, value: alert.value, target: alert.target, n: alert.n, standardVersion: alert.standardVersion };
   await emitWebhookEvent(ctx, { type: alert.kind === 'breach' ? 'alert.breach' : 'alert.recovery', subjectId: alert.id, at: new Date(alert.at), data });
 }
 

@@ -4,18 +4,17 @@ import { DEFAULT_INDEX_WEIGHTS } from '@shared/scoring/composite-index';
 import { scoresFromStats } from '@shared/scoring/metrics';
 import type { TargetCheck } from '@shared/scoring/target.schema';
 import { checkTargets } from '@shared/scoring/targets';
-import type { TouchpointTarget } from '@shared/touchpoints/touchpoint.schema';
-import { TouchpointModel } from '../touchpoints/touchpoint.model';
+import { standardsInForce } from '../standards/standard.service';
 import { AlertModel, AlertStateModel } from './alert.model';
 import { indexWeights } from './index-weights';
 import { touchpointWindowStats } from './metrics.service';
 import { addDays, dayOf } from './period-plan';
 
-type AlertDoc = Omit<Alert, 'id' | 'at' | 'notifiedAt'> & { _id: Types.ObjectId; at: Date; notifiedAt: Date | null };
+type AlertDoc = Omit<Alert, 'id' | 'at' | 'notifiedAt' | 'standardVersion'> & { _id: Types.ObjectId; at: Date; notifiedAt: Date | null; standardVersion?: number | null };
 
 const toAlert = (doc: AlertDoc): Alert => ({
   id: doc._id.toString(), touchpoint: doc.touchpoint, window: doc.window, metric: doc.metric, kind: doc.kind,
-  value: doc.value, target: doc.target, n: doc.n, at: doc.at.toISOString(), notifiedAt: doc.notifiedAt?.toISOString() ?? null,
+  value: doc.value, target: doc.target, n: doc.n, standardVersion: doc.standardVersion ?? null, at: doc.at.toISOString(), notifiedAt: doc.notifiedAt?.toISOString() ?? null,
 });
 
 /**
@@ -23,7 +22,7 @@ const toAlert = (doc: AlertDoc): Alert => ({
  * the alert are written in one transaction, and the flip is conditional, so two checks running at once
  * record one alert. The first check of a met target records no "recovery".
  */
-async function recordCrossing(touchpoint: string, window: number, check: TargetCheck, now: Date): Promise<Types.ObjectId | null> {
+async function recordCrossing(touchpoint: string, window: number, check: TargetCheck, standardVersion: number, now: Date): Promise<Types.ObjectId | null> {
   const next = check.status === 'missed' ? 'breach' : 'ok';
   if (check.value === null) return null;
   return mongoose.connection.transaction(async (session) => {
@@ -37,7 +36,7 @@ async function recordCrossing(touchpoint: string, window: number, check: TargetC
       ? await AlertStateModel.updateOne({ ...key, state: known.state }, { $set: { state: next, since: now } }, { session })
       : await AlertStateModel.create([{ ...key, state: next, since: now }], { session }).then(() => ({ modifiedCount: 1 }));
     if (flipped.modifiedCount !== 1) return null;
-    const alert = new AlertModel({ ...key, kind: next === 'breach' ? 'breach' : 'recovery', value: check.value, target: check.target, n: check.n, at: now });
+    const alert = new AlertModel({ ...key, kind: next === 'breach' ? 'breach' : 'recovery', value: check.value, target: check.target, n: check.n, standardVersion, at: now });
     await alert.save({ session });
     return alert._id;
   });
@@ -45,23 +44,22 @@ async function recordCrossing(touchpoint: string, window: number, check: TargetC
 
 /**
  * Checks every touchpoint that has targets over the rolling 7- and 30-day windows (all surveys and
- * channels pooled) and records breaches and recoveries. Only checks with a verdict (n ≥ minN) move the
- * state; `insufficient` and `no-data` leave it as it was. Returns the new alerts' ids.
+ * channels pooled) and records breaches and recoveries. The targets are those of the standard version in
+ * force at `now` (a window ending now is judged by today's standard), and each alert names that version.
+ * Only checks with a verdict (n ≥ minN) move the state; `insufficient` and `no-data` leave it as it was.
+ * Returns the new alerts' ids.
  */
 export async function checkTouchpointTargets(now = new Date()): Promise<Types.ObjectId[]> {
-  const [touchpoints, weights] = await Promise.all([
-    TouchpointModel.find({ target: { $ne: {} } }, { key: 1, target: 1 }).lean(),
-    indexWeights().catch(() => DEFAULT_INDEX_WEIGHTS),
-  ]);
+  const [standards, weights] = await Promise.all([standardsInForce(now), indexWeights().catch(() => DEFAULT_INDEX_WEIGHTS)]);
   const today = dayOf(now);
   const created: Types.ObjectId[] = [];
-  for (const touchpoint of touchpoints) {
-    const target = (touchpoint.target ?? {}) as TouchpointTarget;
+  for (const [touchpoint, standard] of [...standards].sort(([a], [b]) => a.localeCompare(b))) {
+    if (Object.keys(standard.target).every((key) => key === 'minN')) continue;
     for (const window of ALERT_WINDOWS) {
-      const stats = await touchpointWindowStats(touchpoint.key, addDays(today, -(window - 1)), today);
-      for (const check of checkTargets(target, scoresFromStats(stats, weights))) {
+      const stats = await touchpointWindowStats(touchpoint, addDays(today, -(window - 1)), today);
+      for (const check of checkTargets(standard.target, scoresFromStats(stats, weights))) {
         if (check.status !== 'met' && check.status !== 'missed') continue;
-        const id = await recordCrossing(touchpoint.key, window, check, now);
+        const id = await recordCrossing(touchpoint, window, check, standard.version, now);
         if (id) created.push(id);
       }
     }

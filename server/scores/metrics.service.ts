@@ -5,8 +5,8 @@ import { comparePeriods } from '@shared/scoring/significance';
 import { checkTargets } from '@shared/scoring/targets';
 import { trendFromDailyStats } from '@shared/scoring/trend';
 import { resolveTrendRange } from '@shared/scoring/trend-range';
-import type { TouchpointTarget } from '@shared/touchpoints/touchpoint.schema';
-import { TouchpointModel } from '../touchpoints/touchpoint.model';
+import { judgedAt } from '@shared/standards/version-in-force';
+import { standardsInForce } from '../standards/standard.service';
 import { indexWeights } from './index-weights';
 import { addDays, dayOf, daysBetween, daysFrom, periodReads } from './period-plan';
 import { ClosedPeriodCache, isClosedPeriod } from './rollup-cache';
@@ -125,7 +125,8 @@ export async function touchpointMetrics(query: MetricsQuery): Promise<MetricsRes
     readRollups(keyOf, query.from, query.to).then(statsByTouchpoint),
     previousRange ? readRollups(keyOf, previousRange.from, previousRange.to).then(statsByTouchpoint) : null,
   ]);
-  const targets = await targetsOf([...current.keys()]);
+  // Judged by the standard of the period's time: a past period by the version in force at its end.
+  const standards = await standardsInForce(judgedAt(query.to, new Date()), [...current.keys()]);
   // Buckets emptied by deletions or anonymisation remain as zeros; they are not a touchpoint's data.
   // Responses without a touchpoint count in trends, not in the grid.
   const touchpoints: TouchpointScores[] = [...current.entries()]
@@ -133,10 +134,12 @@ export async function touchpointMetrics(query: MetricsQuery): Promise<MetricsRes
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([touchpoint, stats]) => {
       const scores = scoresFromStats(stats, weights);
+      const standard = standards.get(touchpoint);
       return {
         touchpoint,
         ...scores,
-        targets: checkTargets(targets.get(touchpoint) ?? {}, scores),
+        targets: checkTargets(standard?.target ?? {}, scores),
+        ...(standard ? { standardVersion: standard.version } : {}),
         ...(previous ? { changes: changesBetween(previous.get(touchpoint) ?? emptyStats(), stats) } : {}),
       };
     });
@@ -146,11 +149,6 @@ export async function touchpointMetrics(query: MetricsQuery): Promise<MetricsRes
 export function previousPeriod(from: string, to: string): { from: string; to: string } {
   const length = daysBetween(from, to) + 1;
   return { from: addDays(from, -length), to: addDays(from, -1) };
-}
-
-async function targetsOf(keys: string[]): Promise<Map<string, TouchpointTarget>> {
-  const docs = await TouchpointModel.find({ key: { $in: keys } }, { key: 1, target: 1 }).lean();
-  return new Map(docs.map((doc) => [doc.key, (doc.target ?? {}) as TouchpointTarget]));
 }
 
 /**

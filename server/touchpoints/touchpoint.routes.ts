@@ -19,15 +19,15 @@ export function touchpointRoutes(): Router {
   router.post(
     '/',
     requireRole('designer'),
-    validated({ body: touchpointInputSchema }, async ({ body }, _req, res) => {
-      res.status(201).json(await createTouchpoint(body));
+    validated({ body: touchpointInputSchema }, async ({ body }, req, res) => {
+      res.status(201).json(await createTouchpoint(body, req.auth?.user.email ?? null));
     }),
   );
   router.patch(
     '/:key',
     requireRole('designer'),
-    validated({ params: touchpointKeyParamsSchema, body: touchpointUpdateSchema }, async ({ params, body }, _req, res) => {
-      res.json(await updateTouchpoint(params.key, body));
+    validated({ params: touchpointKeyParamsSchema, body: touchpointUpdateSchema }, async ({ params, body }, req, res) => {
+      res.json(await updateTouchpoint(params.key, body, req.auth?.user.email ?? null));
     }),
   );
   return router;

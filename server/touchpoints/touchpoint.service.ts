@@ -1,6 +1,9 @@
-import type { Touchpoint, TouchpointInput, TouchpointUpdate } from '@shared/touchpoints/touchpoint.schema';
+import mongoose from 'mongoose';
+import { diffTargets } from '@shared/standards/standard-diff';
+import type { Touchpoint, TouchpointInput, TouchpointTarget, TouchpointUpdate } from '@shared/touchpoints/touchpoint.schema';
 import { Conflict, NotFound } from '../lib/errors';
 import { isDuplicateKey } from '../lib/mongo-errors';
+import { createStandardVersion } from '../standards/standard.service';
 import { TouchpointModel } from './touchpoint.model';
 
 type TouchpointDoc = InstanceType<typeof TouchpointModel>;
@@ -18,9 +21,14 @@ function toTouchpoint(doc: TouchpointDoc): Touchpoint {
   };
 }
 
-export async function createTouchpoint(input: TouchpointInput): Promise<Touchpoint> {
+/** Creates a touchpoint with version 1 of its standard (its targets), both or neither. */
+export async function createTouchpoint(input: TouchpointInput, createdBy: string | null = null): Promise<Touchpoint> {
   try {
-    return toTouchpoint(await TouchpointModel.create({ ...input, owners: input.owners ?? [], target: input.target ?? {} }));
+    return await mongoose.connection.transaction(async (session) => {
+      const [doc] = await TouchpointModel.create([{ ...input, owners: input.owners ?? [], target: input.target ?? {} }], { session });
+      await createStandardVersion({ touchpoint: input.key, target: input.target ?? {}, createdBy, reason: null, source: 'touchpoint' }, new Date(), session);
+      return toTouchpoint(doc!);
+    });
   } catch (error) {
     if (isDuplicateKey(error)) throw new Conflict(`A touchpoint with key "${input.key}" exists.`, 'touchpoint-exists');
     throw error;
@@ -37,10 +45,17 @@ export async function getTouchpoint(key: string): Promise<Touchpoint> {
   return toTouchpoint(doc);
 }
 
-export async function updateTouchpoint(key: string, update: TouchpointUpdate): Promise<Touchpoint> {
-  const doc = await TouchpointModel.findOneAndUpdate({ key }, { $set: update }, { new: true });
+/**
+ * Changes a touchpoint. Targets change only through a new version of its standard (with `reason` as its
+ * why), and only when they differ from the current ones, so saving an unchanged form adds no version.
+ */
+export async function updateTouchpoint(key: string, update: TouchpointUpdate, editedBy: string | null = null): Promise<Touchpoint> {
+  const { target, reason, ...fields } = update;
+  const doc = await TouchpointModel.findOneAndUpdate({ key }, { $set: fields }, { returnDocument: 'after' });
   if (!doc) throw new NotFound(`There is no touchpoint "${key}".`);
-  return toTouchpoint(doc);
+  if (target === undefined || diffTargets((doc.target ?? {}) as TouchpointTarget, target).length === 0) return toTouchpoint(doc);
+  await createStandardVersion({ touchpoint: key, target, createdBy: editedBy, reason: reason ?? null, source: 'touchpoint-edit' });
+  return getTouchpoint(key);
 }
 
 /** The keys that exist, for validating a response's `touchpoint`. */

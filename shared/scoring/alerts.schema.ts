@@ -16,6 +16,8 @@ export const alertSchema = z.object({
   value: z.number(),
   target: z.number(),
   n: z.number().int().min(0),
+  /** The version of the touchpoint's standard in force when it was judged; null on alerts recorded before standards had versions. */
+  standardVersion: z.number().int().min(1).nullable(),
   at: z.string(),
   /** When the owners' emails were handed to the mail job; null until then. */
   notifiedAt: z.string().nullable(),

@@ -110,6 +110,11 @@ export const touchpointScoresSchema = scoresSchema.extend({
   /** Each target set on the touchpoint, checked against these scores. */
   targets: z.array(targetCheckSchema),
   /**
+   * The version of the touchpoint's standard the targets come from: the one in force at the end of the
+   * period (now, for a period not over yet). Absent when the touchpoint has no standard.
+   */
+  standardVersion: z.number().int().min(1).optional(),
+  /**
    * Change against the previous period of the same length (only when `from` and `to` are given);
    * `significant` only when the stated two-sample test says so at α = 0.05.
    */

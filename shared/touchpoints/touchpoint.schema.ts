@@ -47,7 +47,13 @@ export const touchpointInputSchema = z
   .strict();
 export type TouchpointInput = z.infer<typeof touchpointInputSchema>;
 
-export const touchpointUpdateSchema = touchpointInputSchema.omit({ key: true }).partial().strict();
+/** `reason`: why the targets change, kept with the new version of the touchpoint's standard. */
+export const touchpointUpdateSchema = touchpointInputSchema
+  .omit({ key: true })
+  .partial()
+  .extend({ reason: z.string().trim().min(1).max(2000).optional() })
+  .strict()
+  .refine((update) => update.reason === undefined || update.target !== undefined, { message: 'a reason goes with changed targets', path: ['reason'] });
 export type TouchpointUpdate = z.infer<typeof touchpointUpdateSchema>;
 
 export const touchpointSchema = z.object({

@@ -84,6 +84,7 @@ describe('the staff dashboard in Chromium', () => {
     expect(await scoreValue(card, 'NPS').textContent()).toBe('25 (95% CI -0.7 to 50.7)');
     expect(await card.getByText('Low sample (n=40)').isVisible()).toBe(true);
     expect(await card.getByText('NPS ≥ 30: missed (25)').isVisible()).toBe(true);
+    expect(await card.getByText('Judged by version 1 of the touchpoint’s standard.').isVisible()).toBe(true);
     // Nothing answered in the 30 days before: no change can be claimed.
     expect(await card.getByText('NPS: no data to compare with').isVisible()).toBe(true);
     // The sparkline's numbers are there for screen readers.
