@@ -74,6 +74,13 @@ const caseSchema = new Schema(
     /** `<cycle>-<stage>-<timer>` of timers that took effect, so a timer's effect happens once. */
     firedTimers: { type: [String], default: [] },
     breachedStages: { type: [String], default: [] },
+    /**
+     * The customer's answer to "was this resolved?" for the resolution of cycle `feedbackCycle` (each
+     * cycle's resolution is answered once), and their CSAT 1-5 on the handling: what case metrics read.
+     */
+    resolvedConfirmed: { type: Boolean, default: null },
+    handlingCsat: { type: Number, default: null },
+    feedbackCycle: { type: Number, default: null },
     timeline: { type: [timelineEntrySchema], default: [] },
   },
   // Lookups and changes go by number (the API addresses cases by it), so each targets one shard; cases
@@ -125,6 +132,9 @@ export interface CaseRecord {
   nextTimerAt: Date | null;
   firedTimers: string[];
   breachedStages: string[];
+  resolvedConfirmed?: boolean | null;
+  handlingCsat?: number | null;
+  feedbackCycle?: number | null;
   timeline: Array<{ at: Date; by: Types.ObjectId | null; kind: (typeof TIMELINE_KINDS)[number]; data: Record<string, unknown> }>;
   createdAt: Date;
   updatedAt: Date;

@@ -19,9 +19,15 @@ export interface Actor {
   role: Role;
 }
 
+/**
+ * The system acting on the customer's behalf (a reply through the signed link resumes a waiting case, a
+ * "no, not resolved" reopens it): the case was found by its link, and the timeline says so.
+ */
+export type CustomerActor = 'customer';
+
 /** The teams an actor may see cases of; null means all. */
-async function visibleTeams(actor: Actor): Promise<Types.ObjectId[] | null> {
-  return actor.role === 'admin' ? null : teamIdsOf(actor.id);
+async function visibleTeams(actor: Actor | CustomerActor): Promise<Types.ObjectId[] | null> {
+  return actor === 'customer' || actor.role === 'admin' ? null : teamIdsOf(actor.id);
 }
 
 export function stateOf(doc: Pick<CaseRecord, 'status' | 'resumeTo'>): CaseState {
@@ -87,7 +93,7 @@ async function checkPlacement(actor: Actor, rules: TeamRules, assigneeId: string
 }
 
 /** A case the actor may see, else 404 (another team's case is not even confirmed to exist). */
-export async function findVisibleCase(actor: Actor, ref: string): Promise<CaseRecord> {
+export async function findVisibleCase(actor: Actor | CustomerActor, ref: string): Promise<CaseRecord> {
   const doc = (await CaseModel.findOne({ number: parseCaseRef(ref) }).lean()) as CaseRecord | null;
   const teams = doc ? await visibleTeams(actor) : null;
   if (!doc || (teams !== null && !teams.some((t) => t.equals(doc.teamId)))) throw new NotFound(`There is no case ${ref}.`);
@@ -165,7 +171,7 @@ function clockChange(doc: CaseRecord, move: CaseMove, now: Date) {
  * case changed under us. The clock version is bumped and new timers are planned; the old ones find a
  * different version when they fire and do nothing.
  */
-export async function transitionCase(ctx: AppContext, ref: string, move: CaseMove, actor: Actor, note?: string, now = new Date()): Promise<CaseRecordView> {
+export async function transitionCase(ctx: AppContext, ref: string, move: CaseMove, actor: Actor | CustomerActor, note?: string, now = new Date()): Promise<CaseRecordView> {
   const doc = await findVisibleCase(actor, ref);
   const result = transition(stateOf(doc), move);
   if (!result.ok) {
@@ -181,7 +187,8 @@ export async function transitionCase(ctx: AppContext, ref: string, move: CaseMov
     now,
   );
   const resumeTo = result.state.status === 'waiting-on-customer' ? result.state.resumeTo : null;
-  const moved = entry(actor.id, 'moved', { move, from: doc.status, to: result.state.status, ...(note ? { note } : {}) }, now);
+  const byCustomer = actor === 'customer';
+  const moved = entry(byCustomer ? null : actor.id, 'moved', { move, from: doc.status, to: result.state.status, ...(note ? { note } : {}), ...(byCustomer ? { onBehalfOf: 'customer' } : {}) }, now);
   const updated = await CaseModel.findOneAndUpdate(
     { number: doc.number, clockVersion: doc.clockVersion, status: doc.status },
     { $set: { status: result.state.status, resumeTo, clockVersion: version, ...change, ...clockFields(plan, change.cycle, doc.firedTimers) }, $push: { timeline: moved } },

@@ -9,13 +9,6 @@ import { caseRefSchema } from './case-api.schema';
 export const caseMessageSchema = z.object({ text: z.string().trim().min(1).max(5000) }).strict();
 export type CaseMessage = z.infer<typeof caseMessageSchema>;
 
-/**
- * The signed link's token: `<case number>-<resolution cycle>-<expiry, unix seconds>.<MAC>`. The cycle
- * ties a resolution question to the resolution it was sent for (a reopened case's old link cannot answer
- * the next resolution).
- */
-export const caseLinkTokenSchema = z.string().regex(/^\d{1,12}-\d{1,6}-\d{1,12}\.[A-Za-z0-9_-]{22}$/, 'must be a case link token');
-export const caseLinkParamsSchema = z.object({ token: caseLinkTokenSchema }).strict();
 
 /** `POST /api/public/cases/:token/replies`: the customer's answer to the agent. */
 export const customerReplySchema = z.object({ text: z.string().trim().min(1).max(5000) }).strict();
