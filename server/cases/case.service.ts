@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Role } from '@shared/auth/auth.schema';
-import { formatCaseRef, parseCaseRef, type CaseAssign, type CaseSource, type CaseCreate, type CaseList, type CaseListQuery, type CaseRecordView } from '@shared/cases/case-api.schema';
+import { formatCaseRef, parseCaseRef, type TimelineEntry, type CaseAssign, type CaseSource, type CaseCreate, type CaseList, type CaseListQuery, type CaseRecordView } from '@shared/cases/case-api.schema';
 import { planCaseClocks, type CaseClocks } from '@shared/cases/case-clocks';
 import { allowedMoves, transition, type CaseMove, type CaseState, type PausableStatus } from '@shared/cases/case-states';
 import type { CasePriority } from '@shared/cases/sla-policy.schema';
@@ -246,12 +246,22 @@ export async function bulkAssignCases(ctx: AppContext, refs: string[], body: Cas
   return { assigned, failed };
 }
 
+/**
+ * Appends one entry that changes nothing else (a note, a message to or from the customer) and tells the
+ * consumers about it; null when there is no such case.
+ */
+export async function appendCaseEntry(ctx: AppContext, number: number, by: string | null, kind: TimelineEntry['kind'], data: Record<string, unknown>): Promise<CaseRecord | null> {
+  const updated = (await CaseModel.findOneAndUpdate({ number }, { $push: { timeline: entry(by, kind, data) } }, { returnDocument: 'after' }).lean()) as CaseRecord | null;
+  if (updated) await afterCaseChanged(ctx, updated);
+  return updated;
+}
+
 /** An internal note on the timeline. */
 export async function addCaseNote(ctx: AppContext, ref: string, text: string, actor: Actor): Promise<CaseRecordView> {
   const doc = await findVisibleCase(actor, ref);
-  const updated = await CaseModel.findOneAndUpdate({ number: doc.number }, { $push: { timeline: entry(actor.id, 'note', { text }) } }, { returnDocument: 'after' }).lean();
-  await afterCaseChanged(ctx, updated as CaseRecord);
-  return toCaseView(updated as CaseRecord);
+  const updated = await appendCaseEntry(ctx, doc.number, actor.id, 'note', { text });
+  if (!updated) throw new NotFound(`There is no case ${ref}.`);
+  return toCaseView(updated);
 }
 
 /** The inbox: newest first, the actor's teams only for agents, paged by case number. */

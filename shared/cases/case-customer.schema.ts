@@ -44,3 +44,9 @@ export const customerCaseViewSchema = z.object({
   messages: z.array(customerMessageViewSchema),
 });
 export type CustomerCaseView = z.infer<typeof customerCaseViewSchema>;
+
+/**
+ * A case link's token in the path; only its length is checked here, as a token that is not one this
+ * server signed is a 403 (not a 400), whatever its form.
+ */
+export const caseLinkParamsSchema = z.object({ token: z.string().min(1).max(100) }).strict();
