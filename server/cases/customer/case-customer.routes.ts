@@ -7,7 +7,7 @@ import { caseLinkParamsSchema, caseMessageSchema, customerReplySchema, resolutio
 import type { AppContext } from '../../app-context';
 import { requireRole } from '../../auth/auth.middleware';
 import { addressKey } from '../../lib/client-address';
-import { TooManyRequests, Unauthenticated } from '../../lib/errors';
+import { NotFound, TooManyRequests, Unauthenticated } from '../../lib/errors';
 import { pageLocaleOf, sendPlainPage } from '../../lib/plain-page';
 import { hitRateLimits } from '../../lib/rate-limit';
 import { validated } from '../../lib/validate';
@@ -74,7 +74,8 @@ export function publicCaseRoutes(ctx: AppContext): Router {
  */
 export function casePageRoutes(ctx: AppContext): Router {
   const router = Router();
-  let template: Promise<string> | null = null;
+  // Read once; null when the client is not built (API-only deployments and tests), then a 404.
+  let template: Promise<string | null> | null = null;
   router.use(caseLinkRateLimit(ctx));
   router.get('/:token', async (req, res) => {
     const check = verifyCaseLinkToken(ctx, req.params.token, new Date());
@@ -84,8 +85,10 @@ export function casePageRoutes(ctx: AppContext): Router {
       const [status, title, text] = check.reason === 'expired' ? [410, t.expiredTitle, t.expired] : [403, t.invalidTitle, t.invalid];
       return sendPlainPage(res, status, locale, title, `<p>${escapeHtml(text)}</p>`);
     }
-    template ??= fs.readFile(path.join(ctx.config.clientDist, 'case.html'), 'utf8');
-    res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer').type('html').send(await template);
+    template ??= fs.readFile(path.join(ctx.config.clientDist, 'case.html'), 'utf8').catch(() => null);
+    const html = await template;
+    if (html === null) throw new NotFound('The customer case page is not built.');
+    res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer').type('html').send(html);
   });
   return router;
 }
