@@ -11,6 +11,7 @@ import { webhookDeliveryJob, webhookSweepJob } from './webhooks/webhook-delivery
 import { slaTimerJob } from './cases/sla-timer.job';
 import { slaTimerSweepJob } from './cases/sla-timer-sweep.job';
 import { caseCustomerEmailJob } from './cases/customer/customer-email.job';
+import { caseAutoCloseJob } from './cases/customer/auto-close.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
 export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
@@ -28,4 +29,5 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   slaTimerJob,
   slaTimerSweepJob,
   caseCustomerEmailJob,
+  caseAutoCloseJob,
 ];

@@ -93,6 +93,8 @@ caseSchema.index({ assigneeId: 1, number: -1 });
 caseSchema.index({ dueAt: 1 });
 caseSchema.index({ warnAt: 1 });
 caseSchema.index({ nextTimerAt: 1 });
+// The auto-close sweep: resolved cases untouched for CASE_AUTO_CLOSE_DAYS (a resolution is an update, so none is missed).
+caseSchema.index({ status: 1, updatedAt: 1 });
 
 /** A planned timer as stored on its case. */
 export interface PlannedTimer {

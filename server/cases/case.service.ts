@@ -20,14 +20,16 @@ export interface Actor {
 }
 
 /**
- * The system acting on the customer's behalf (a reply through the signed link resumes a waiting case, a
- * "no, not resolved" reopens it): the case was found by its link, and the timeline says so.
+ * The system acting on its own (`system`: a resolved case closing after CASE_AUTO_CLOSE_DAYS) or on the
+ * customer's behalf (`customer`: a reply through the signed link resumes a waiting case, a "no, not
+ * resolved" reopens it). Either works any case; its timeline entry is by null, and says `onBehalfOf:
+ * 'customer'` for the latter.
  */
-export type CustomerActor = 'customer';
+export type CustomerActor = 'customer' | 'system';
 
 /** The teams an actor may see cases of; null means all. */
 async function visibleTeams(actor: Actor | CustomerActor): Promise<Types.ObjectId[] | null> {
-  return actor === 'customer' || actor.role === 'admin' ? null : teamIdsOf(actor.id);
+  return typeof actor === 'string' || actor.role === 'admin' ? null : teamIdsOf(actor.id);
 }
 
 export function stateOf(doc: Pick<CaseRecord, 'status' | 'resumeTo'>): CaseState {
@@ -187,8 +189,8 @@ export async function transitionCase(ctx: AppContext, ref: string, move: CaseMov
     now,
   );
   const resumeTo = result.state.status === 'waiting-on-customer' ? result.state.resumeTo : null;
-  const byCustomer = actor === 'customer';
-  const moved = entry(byCustomer ? null : actor.id, 'moved', { move, from: doc.status, to: result.state.status, ...(note ? { note } : {}), ...(byCustomer ? { onBehalfOf: 'customer' } : {}) }, now);
+  const by = typeof actor === 'string' ? null : actor.id;
+  const moved = entry(by, 'moved', { move, from: doc.status, to: result.state.status, ...(note ? { note } : {}), ...(actor === 'customer' ? { onBehalfOf: 'customer' } : {}) }, now);
   const updated = await CaseModel.findOneAndUpdate(
     { number: doc.number, clockVersion: doc.clockVersion, status: doc.status },
     { $set: { status: result.state.status, resumeTo, clockVersion: version, ...change, ...clockFields(plan, change.cycle, doc.firedTimers) }, $push: { timeline: moved } },

@@ -3,6 +3,7 @@ import type { CaseRecordView } from '@shared/cases/case-api.schema';
 import type { CustomerCaseView } from '@shared/cases/case-customer.schema';
 import { ContactModel } from '../../server/contacts/contact.model';
 import { CaseModel } from '../../server/cases/case.model';
+import { autoCloseResolvedCases } from '../../server/cases/customer/auto-close.job';
 import { caseLinkToken } from '../../server/cases/customer/case-link';
 import { caseCustomerEmailJob } from '../../server/cases/customer/customer-email.job';
 import { sendCaseCustomerEmail } from '../../server/cases/customer/customer-email.service';
@@ -201,5 +202,23 @@ describe('was this resolved?', () => {
     expect(view.timeline.at(-1)).toMatchObject({ kind: 'resolution-feedback', data: { resolved: true, csat: 5, cycle: 1 } });
     expect(await stored(ref)).toMatchObject({ resolvedConfirmed: true, handlingCsat: 5, feedbackCycle: 1 });
     expect((await customer(`${next}/resolution-feedback`, { body: { resolved: false, csat: 1 } })).status).toBe(409);
+  });
+
+  it('closes a resolved case by itself after CASE_AUTO_CLOSE_DAYS, not before, and leaves working cases alone', async () => {
+    const resolved = await caseFor(null);
+    const working = await caseFor(null);
+    await move(tp.request, agent.cookie, resolved.ref, 'resolve');
+    await move(tp.request, agent.cookie, working.ref, 'acknowledge');
+    const day = 24 * 3600 * 1000;
+    expect((await autoCloseResolvedCases(tp.platform.context, 7, new Date(Date.now() + 6 * day))).closed).not.toContain(resolved.ref);
+    expect((await autoCloseResolvedCases(tp.platform.context, 0, new Date(Date.now() + 30 * day))).closed).toEqual([]);
+    const { closed } = await autoCloseResolvedCases(tp.platform.context, 7, new Date(Date.now() + 7 * day + 1000));
+    expect(closed).toContain(resolved.ref);
+    expect(closed).not.toContain(working.ref);
+    const view = (await tp.request(`/api/cases/${resolved.ref}`, { cookie: agent.cookie })).body as CaseRecordView;
+    expect(view.status).toBe('closed');
+    expect(view.timeline.at(-1)).toMatchObject({ kind: 'moved', by: null, data: { move: 'close', from: 'resolved', to: 'closed' } });
+    expect(view.timeline.at(-1)?.data).not.toHaveProperty('onBehalfOf');
+    expect((await stored(working.ref)).status).toBe('acknowledged');
   });
 });
