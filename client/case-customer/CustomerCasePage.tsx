@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatMessage, LOCALE_NATIVE_NAMES, LOCALES, rememberLocale, type Locale } from '../i18n/locale';
+import { LocaleSelect } from '../i18n/LanguageSelect';
+import { formatMessage, rememberLocale, type Locale } from '../i18n/locale';
 import { loadCustomerCase, tokenFromPath, type CaseCall, type CustomerCaseView } from './case-customer-api';
 import { caseMessages, type CaseMessageKey } from './case-messages';
 import { ReplyForm } from './ReplyForm';
@@ -56,16 +57,7 @@ export function CustomerCasePage({ initialLocale }: { initialLocale: Locale }) {
   return (
     <main className="case-page">
       <div className="case-language">
-        <label>
-          {t('language')}{' '}
-          <select value={locale} onChange={(e) => chooseLocale(e.target.value as Locale)}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LOCALE_NATIVE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LocaleSelect label={t('language')} locale={locale} onChange={chooseLocale} />
       </div>
       <CaseBody state={state} t={t} token={token ?? ''} settle={settle} onRetry={load} />
       <p className="case-notice" role="status" aria-live="polite">

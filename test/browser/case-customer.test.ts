@@ -4,8 +4,8 @@ import type { CaseRecordView } from '@shared/cases/case-api.schema';
 import { CaseModel } from '../../server/cases/case.model';
 import { ContactModel } from '../../server/contacts/contact.model';
 import { expectNoSeriousAxeViolations, startBrowserSession, type BrowserSession } from '../harness/browser-session';
-import { caseLinkTokenIn, mailsTo } from '../integration/cases-customer-fixtures';
-import { move, openCase, SECONDS_POLICY, staff, team } from '../integration/cases-fixtures';
+import { agentWithTeam, caseLinkTokenIn, mailsTo } from '../integration/cases-customer-fixtures';
+import { move, openCase } from '../integration/cases-fixtures';
 import { waitUntil } from '../integration/follow-up-fixtures';
 
 let tp: BrowserSession;
@@ -14,11 +14,7 @@ let teamId: string;
 
 beforeAll(async () => {
   tp = await startBrowserSession();
-  const admin = await tp.login();
-  expect((await tp.request('/api/touchpoints', { cookie: admin, body: { key: 'branch-visit', name: 'Branch visit' } })).status).toBe(201);
-  agent = await staff(tp.request, tp.login, admin, 'agent@bank.test');
-  const policy = await tp.request('/api/case-admin/sla-policies', { cookie: admin, body: SECONDS_POLICY });
-  teamId = await team(tp.request, admin, { name: 'Counter', members: [agent.id], slaPolicyId: (policy.body as { id: string }).id });
+  ({ agent, teamId } = await agentWithTeam(tp));
 });
 afterAll(async () => {
   await tp?.stop();

@@ -9,12 +9,11 @@ import { caseCustomerEmailJob } from '../../server/cases/customer/customer-email
 import { sendCaseCustomerEmail } from '../../server/cases/customer/customer-email.service';
 import { SendLogModel } from '../../server/mail/send-log.model';
 import { startTestPlatform, type RequestOptions, type TestPlatform } from '../harness/platform';
-import { caseLinkTokenIn, mailsTo } from './cases-customer-fixtures';
-import { move, openCase, SECONDS_POLICY, staff, team } from './cases-fixtures';
+import { agentWithTeam, caseLinkTokenIn, mailsTo } from './cases-customer-fixtures';
+import { move, openCase } from './cases-fixtures';
 import { waitUntil } from './follow-up-fixtures';
 
 let tp: TestPlatform;
-let admin: string;
 let agent: { id: string; cookie: string };
 let teamId: string;
 let addresses = 0;
@@ -22,11 +21,7 @@ let addresses = 0;
 beforeAll(async () => {
   // Each customer request comes from its own address (X-Forwarded-For) except in the rate-limit test.
   tp = await startTestPlatform({ TRUST_PROXY: '1', CASE_LINK_RATE_PER_IP: '5' });
-  admin = await tp.login();
-  expect((await tp.request('/api/touchpoints', { cookie: admin, body: { key: 'branch-visit', name: 'Branch visit' } })).status).toBe(201);
-  agent = await staff(tp.request, tp.login, admin, 'agent@bank.test');
-  const policy = await tp.request('/api/case-admin/sla-policies', { cookie: admin, body: SECONDS_POLICY });
-  teamId = await team(tp.request, admin, { name: 'Counter', members: [agent.id], slaPolicyId: (policy.body as { id: string }).id });
+  ({ agent, teamId } = await agentWithTeam(tp));
 });
 afterAll(async () => {
   await tp?.stop();
