@@ -1,6 +1,6 @@
 /**
- * Builds the client into dist/client in two passes, the staff app then the respondent page (see
- * vite.config.ts: each page is tree-shaken on its own), then writes a brotli and a gzip copy beside
+ * Builds the client into dist/client in three passes, the staff app, the respondent page and the
+ * customer case page (see vite.config.ts: each page is tree-shaken on its own), then writes a brotli and a gzip copy beside
  * every text asset so the server sends them by content negotiation without compressing per request.
  * `npm run build`, scripts/start, the browser suites and the page bench all build through here.
  */
@@ -37,7 +37,7 @@ export async function precompressAssets(dir: string): Promise<number> {
 export async function buildClient(options: { plugins?: PluginOption[]; logLevel?: 'warn' | 'silent' | 'info' } = {}): Promise<void> {
   const previous = process.env.TOUCHPOINT_CLIENT_ENTRY;
   try {
-    for (const entry of ['staff', 'respond'] as const) {
+    for (const entry of ['staff', 'respond', 'case'] as const) {
       process.env.TOUCHPOINT_CLIENT_ENTRY = entry;
       await build({ configFile: CONFIG, logLevel: options.logLevel ?? 'warn', plugins: options.plugins ?? [] });
     }

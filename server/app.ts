@@ -28,6 +28,7 @@ import { shortLinkRoutes } from './channels/short-link.routes';
 import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
 import { caseAdminRoutes, caseRoutes } from './cases/case.routes';
+import { caseMessageRoutes, casePageRoutes, publicCaseRoutes } from './cases/customer/case-customer.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
@@ -115,9 +116,11 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/public/surveys', publicSurveyRoutes());
   app.use('/api/public/surveys', publicResponseRoutes(ctx));
   app.use('/api/public/kiosk', publicKioskRoutes(ctx));
+  app.use('/api/public/cases', publicCaseRoutes(ctx));
   app.use('/api/public', notFoundHandler);
   app.use('/u', unsubscribeRoutes(ctx));
   app.use('/q', shortLinkRoutes(ctx));
+  app.use('/c', casePageRoutes(ctx));
   app.use('/api/auth', accountRoutes(ctx));
   app.use('/api', requireAuth(ctx.auth));
   app.use('/api', roleScope());
@@ -139,6 +142,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/contacts', contactRoutes());
   app.use('/api/webhooks', webhookRoutes(ctx));
   app.use('/api/cases', caseRoutes(ctx));
+  app.use('/api/cases', caseMessageRoutes(ctx));
   app.use('/api/case-admin', caseAdminRoutes());
   app.use('/api', notFoundHandler);
   app.use(QUEUE_BOARD_PATH, queueBoardRoutes(ctx));

@@ -71,6 +71,12 @@ const envSchema = z.object({
    */
   FOLLOW_UP_DIGEST_MS: z.preprocess((v) => (v === '' || v === undefined ? 900_000 : v), z.coerce.number().int().min(1000).max(24 * 3600 * 1000)),
   CASE_TIMER_SWEEP_MS: positiveInt(60_000, 24 * 3600 * 1000),
+  /** How long the signed link in a customer's case email works (reading, replying, answering "was this resolved?"). */
+  CASE_LINK_TTL_DAYS: positiveInt(30, 3650),
+  /** Requests to case links per client address per minute (reading, replies and resolution answers together). */
+  CASE_LINK_RATE_PER_IP: positiveInt(30, 1_000_000),
+  /** Days after which a resolved case the customer did not reopen closes by itself (checked every CASE_TIMER_SWEEP_MS); 0 = never. */
+  CASE_AUTO_CLOSE_DAYS: z.preprocess((v) => (v === '' || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(365)),
   /** Emails per MAIL_RATE_DURATION_MS across all workers (BullMQ limiter on the send queue); set to your provider's quota. */
   MAIL_RATE_MAX: positiveInt(1000, 1_000_000),
   MAIL_RATE_DURATION_MS: positiveInt(1000, 24 * 3600 * 1000),

@@ -32,6 +32,9 @@ export const KIND_LABELS: Record<SendKind, MessageKey> = {
   'target-alert': 'distributions.kind.targetAlert',
   'webhook-failing': 'distributions.kind.webhookFailing',
   'case-escalation': 'distributions.kind.caseEscalation',
+  'case-acknowledged': 'distributions.kind.caseAcknowledged',
+  'case-answer': 'distributions.kind.caseAnswer',
+  'case-resolved': 'distributions.kind.caseResolved',
 };
 
 export const SEND_STATUS_LABELS: Record<SendStatus, MessageKey> = {

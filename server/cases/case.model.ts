@@ -74,6 +74,13 @@ const caseSchema = new Schema(
     /** `<cycle>-<stage>-<timer>` of timers that took effect, so a timer's effect happens once. */
     firedTimers: { type: [String], default: [] },
     breachedStages: { type: [String], default: [] },
+    /**
+     * The customer's answer to "was this resolved?" for the resolution of cycle `feedbackCycle` (each
+     * cycle's resolution is answered once), and their CSAT 1-5 on the handling: what case metrics read.
+     */
+    resolvedConfirmed: { type: Boolean, default: null },
+    handlingCsat: { type: Number, default: null },
+    feedbackCycle: { type: Number, default: null },
     timeline: { type: [timelineEntrySchema], default: [] },
   },
   // Lookups and changes go by number (the API addresses cases by it), so each targets one shard; cases
@@ -86,6 +93,8 @@ caseSchema.index({ assigneeId: 1, number: -1 });
 caseSchema.index({ dueAt: 1 });
 caseSchema.index({ warnAt: 1 });
 caseSchema.index({ nextTimerAt: 1 });
+// The auto-close sweep: resolved cases untouched for CASE_AUTO_CLOSE_DAYS (a resolution is an update, so none is missed).
+caseSchema.index({ status: 1, updatedAt: 1 });
 
 /** A planned timer as stored on its case. */
 export interface PlannedTimer {
@@ -125,6 +134,9 @@ export interface CaseRecord {
   nextTimerAt: Date | null;
   firedTimers: string[];
   breachedStages: string[];
+  resolvedConfirmed?: boolean | null;
+  handlingCsat?: number | null;
+  feedbackCycle?: number | null;
   timeline: Array<{ at: Date; by: Types.ObjectId | null; kind: (typeof TIMELINE_KINDS)[number]; data: Record<string, unknown> }>;
   createdAt: Date;
   updatedAt: Date;

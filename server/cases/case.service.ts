@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Role } from '@shared/auth/auth.schema';
-import { formatCaseRef, parseCaseRef, type CaseAssign, type CaseSource, type CaseCreate, type CaseList, type CaseListQuery, type CaseRecordView } from '@shared/cases/case-api.schema';
+import { formatCaseRef, parseCaseRef, type TimelineEntry, type CaseAssign, type CaseSource, type CaseCreate, type CaseList, type CaseListQuery, type CaseRecordView } from '@shared/cases/case-api.schema';
 import { planCaseClocks, type CaseClocks } from '@shared/cases/case-clocks';
 import { allowedMoves, transition, type CaseMove, type CaseState, type PausableStatus } from '@shared/cases/case-states';
 import type { CasePriority } from '@shared/cases/sla-policy.schema';
@@ -19,9 +19,17 @@ export interface Actor {
   role: Role;
 }
 
+/**
+ * The system acting on its own (`system`: a resolved case closing after CASE_AUTO_CLOSE_DAYS) or on the
+ * customer's behalf (`customer`: a reply through the signed link resumes a waiting case, a "no, not
+ * resolved" reopens it). Either works any case; its timeline entry is by null, and says `onBehalfOf:
+ * 'customer'` for the latter.
+ */
+export type CustomerActor = 'customer' | 'system';
+
 /** The teams an actor may see cases of; null means all. */
-async function visibleTeams(actor: Actor): Promise<Types.ObjectId[] | null> {
-  return actor.role === 'admin' ? null : teamIdsOf(actor.id);
+async function visibleTeams(actor: Actor | CustomerActor): Promise<Types.ObjectId[] | null> {
+  return typeof actor === 'string' || actor.role === 'admin' ? null : teamIdsOf(actor.id);
 }
 
 export function stateOf(doc: Pick<CaseRecord, 'status' | 'resumeTo'>): CaseState {
@@ -87,7 +95,7 @@ async function checkPlacement(actor: Actor, rules: TeamRules, assigneeId: string
 }
 
 /** A case the actor may see, else 404 (another team's case is not even confirmed to exist). */
-export async function findVisibleCase(actor: Actor, ref: string): Promise<CaseRecord> {
+export async function findVisibleCase(actor: Actor | CustomerActor, ref: string): Promise<CaseRecord> {
   const doc = (await CaseModel.findOne({ number: parseCaseRef(ref) }).lean()) as CaseRecord | null;
   const teams = doc ? await visibleTeams(actor) : null;
   if (!doc || (teams !== null && !teams.some((t) => t.equals(doc.teamId)))) throw new NotFound(`There is no case ${ref}.`);
@@ -165,7 +173,7 @@ function clockChange(doc: CaseRecord, move: CaseMove, now: Date) {
  * case changed under us. The clock version is bumped and new timers are planned; the old ones find a
  * different version when they fire and do nothing.
  */
-export async function transitionCase(ctx: AppContext, ref: string, move: CaseMove, actor: Actor, note?: string, now = new Date()): Promise<CaseRecordView> {
+export async function transitionCase(ctx: AppContext, ref: string, move: CaseMove, actor: Actor | CustomerActor, note?: string, now = new Date()): Promise<CaseRecordView> {
   const doc = await findVisibleCase(actor, ref);
   const result = transition(stateOf(doc), move);
   if (!result.ok) {
@@ -181,7 +189,8 @@ export async function transitionCase(ctx: AppContext, ref: string, move: CaseMov
     now,
   );
   const resumeTo = result.state.status === 'waiting-on-customer' ? result.state.resumeTo : null;
-  const moved = entry(actor.id, 'moved', { move, from: doc.status, to: result.state.status, ...(note ? { note } : {}) }, now);
+  const by = typeof actor === 'string' ? null : actor.id;
+  const moved = entry(by, 'moved', { move, from: doc.status, to: result.state.status, ...(note ? { note } : {}), ...(actor === 'customer' ? { onBehalfOf: 'customer' } : {}) }, now);
   const updated = await CaseModel.findOneAndUpdate(
     { number: doc.number, clockVersion: doc.clockVersion, status: doc.status },
     { $set: { status: result.state.status, resumeTo, clockVersion: version, ...change, ...clockFields(plan, change.cycle, doc.firedTimers) }, $push: { timeline: moved } },
@@ -239,12 +248,22 @@ export async function bulkAssignCases(ctx: AppContext, refs: string[], body: Cas
   return { assigned, failed };
 }
 
+/**
+ * Appends one entry that changes nothing else (a note, a message to or from the customer) and tells the
+ * consumers about it; null when there is no such case.
+ */
+export async function appendCaseEntry(ctx: AppContext, number: number, by: string | null, kind: TimelineEntry['kind'], data: Record<string, unknown>): Promise<CaseRecord | null> {
+  const updated = (await CaseModel.findOneAndUpdate({ number }, { $push: { timeline: entry(by, kind, data) } }, { returnDocument: 'after' }).lean()) as CaseRecord | null;
+  if (updated) await afterCaseChanged(ctx, updated);
+  return updated;
+}
+
 /** An internal note on the timeline. */
 export async function addCaseNote(ctx: AppContext, ref: string, text: string, actor: Actor): Promise<CaseRecordView> {
   const doc = await findVisibleCase(actor, ref);
-  const updated = await CaseModel.findOneAndUpdate({ number: doc.number }, { $push: { timeline: entry(actor.id, 'note', { text }) } }, { returnDocument: 'after' }).lean();
-  await afterCaseChanged(ctx, updated as CaseRecord);
-  return toCaseView(updated as CaseRecord);
+  const updated = await appendCaseEntry(ctx, doc.number, actor.id, 'note', { text });
+  if (!updated) throw new NotFound(`There is no case ${ref}.`);
+  return toCaseView(updated);
 }
 
 /** The inbox: newest first, the actor's teams only for agents, paged by case number. */

@@ -45,6 +45,11 @@ export class Conflict extends HttpError {
     super(409, code, 'Conflict', detail, undefined, undefined, extensions);
   }
 }
+export class Gone extends HttpError {
+  constructor(detail = 'This is no longer available.') {
+    super(410, 'gone', 'Gone', detail);
+  }
+}
 export class TooManyRequests extends HttpError {
   constructor(retryAfterSeconds: number, detail = 'Too many requests; try again later.') {
     super(429, 'rate-limited', 'Too many requests', detail, undefined, {

@@ -177,6 +177,72 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
       text: '{{touchpoint}}的工单 {{caseRef}}（{{summary}}）已超过{{stage}}时限（应于 {{dueAt}} 完成）。您作为{{level}}收到此邮件。\n\n查看工单：{{caseLink}}\n',
     },
   },
+  'case-acknowledged': {
+    en: {
+      subject: 'We have received your case {{caseRef}}',
+      html: frame(
+        'en',
+        '<p>Dear {{name}},</p>\n<p>Thank you for telling us about <strong>{{summary}}</strong> at {{touchpoint}}. Your case number is <strong>{{caseRef}}</strong>, and a member of our team is now looking into it.</p>\n<p>You can follow the case and write to us on its page, without signing in:</p>\n' +
+          button('{{replyLink}}', 'Open your case') +
+          '\n<p>The service team</p>',
+      ),
+      text: 'Dear {{name}},\n\nThank you for telling us about "{{summary}}" at {{touchpoint}}. Your case number is {{caseRef}}, and a member of our team is now looking into it.\n\nYou can follow the case and write to us on its page, without signing in: {{replyLink}}\n\nThe service team\n',
+    },
+    'zh-CN': {
+      subject: '我们已受理您的工单 {{caseRef}}',
+      html: frame(
+        'zh-CN',
+        '<p>{{name}}，您好：</p>\n<p>感谢您告诉我们在{{touchpoint}}遇到的问题：<strong>{{summary}}</strong>。您的工单号为 <strong>{{caseRef}}</strong>，我们的工作人员正在处理。</p>\n<p>您无需登录即可在工单页面查看进展并给我们留言：</p>\n' +
+          button('{{replyLink}}', '查看工单') +
+          '\n<p>客户服务团队</p>',
+      ),
+      text: '{{name}}，您好：\n\n感谢您告诉我们在{{touchpoint}}遇到的问题：“{{summary}}”。您的工单号为 {{caseRef}}，我们的工作人员正在处理。\n\n您无需登录即可在工单页面查看进展并给我们留言：{{replyLink}}\n\n客户服务团队\n',
+    },
+  },
+  'case-answer': {
+    en: {
+      subject: 'Re: your case {{caseRef}}',
+      html: frame(
+        'en',
+        '<p>Dear {{name}},</p>\n<p>About your case <strong>{{caseRef}}</strong> ({{summary}}), our team writes:</p>\n<blockquote style="margin:16px 0;padding:8px 16px;border-left:4px solid #2563eb;white-space:pre-wrap">{{message}}</blockquote>\n<p>To answer, open the case page (no sign-in needed):</p>\n' +
+          button('{{replyLink}}', 'Reply') +
+          '\n<p>The service team</p>',
+      ),
+      text: 'Dear {{name}},\n\nAbout your case {{caseRef}} ({{summary}}), our team writes:\n\n{{message}}\n\nTo answer, open the case page (no sign-in needed): {{replyLink}}\n\nThe service team\n',
+    },
+    'zh-CN': {
+      subject: '回复：您的工单 {{caseRef}}',
+      html: frame(
+        'zh-CN',
+        '<p>{{name}}，您好：</p>\n<p>关于您的工单 <strong>{{caseRef}}</strong>（{{summary}}），我们的工作人员回复如下：</p>\n<blockquote style="margin:16px 0;padding:8px 16px;border-left:4px solid #2563eb;white-space:pre-wrap">{{message}}</blockquote>\n<p>如需回复，请打开工单页面（无需登录）：</p>\n' +
+          button('{{replyLink}}', '回复') +
+          '\n<p>客户服务团队</p>',
+      ),
+      text: '{{name}}，您好：\n\n关于您的工单 {{caseRef}}（{{summary}}），我们的工作人员回复如下：\n\n{{message}}\n\n如需回复，请打开工单页面（无需登录）：{{replyLink}}\n\n客户服务团队\n',
+    },
+  },
+  'case-resolved': {
+    en: {
+      subject: 'Your case {{caseRef}} is resolved: was it?',
+      html: frame(
+        'en',
+        '<p>Dear {{name}},</p>\n<p>We have resolved your case <strong>{{caseRef}}</strong> ({{summary}}). Was it resolved for you? One click tells us, and how we handled it; a "no" reopens the case.</p>\n' +
+          button('{{feedbackLink}}', 'Tell us') +
+          '\n<p>The service team</p>',
+      ),
+      text: 'Dear {{name}},\n\nWe have resolved your case {{caseRef}} ({{summary}}). Was it resolved for you? Tell us, and how we handled it; a "no" reopens the case: {{feedbackLink}}\n\nThe service team\n',
+    },
+    'zh-CN': {
+      subject: '您的工单 {{caseRef}} 已处理完毕，问题解决了吗？',
+      html: frame(
+        'zh-CN',
+        '<p>{{name}}，您好：</p>\n<p>您的工单 <strong>{{caseRef}}</strong>（{{summary}}）已处理完毕。您的问题解决了吗？请告诉我们，并为我们的处理打分；如选择“未解决”，工单将重新打开。</p>\n' +
+          button('{{feedbackLink}}', '告诉我们') +
+          '\n<p>客户服务团队</p>',
+      ),
+      text: '{{name}}，您好：\n\n您的工单 {{caseRef}}（{{summary}}）已处理完毕。您的问题解决了吗？请告诉我们，并为我们的处理打分；如选择“未解决”，工单将重新打开：{{feedbackLink}}\n\n客户服务团队\n',
+    },
+  },
 };
 
 /** Sample values for previews, so an editor sees a realistic email. */
@@ -193,6 +259,8 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     endpoint: 'https://hooks.example.com/touchpoint', webhooksLink: 'https://touchpoint.example/webhooks',
     caseRef: 'C-000123', summary: 'Card blocked at the counter', priority: 'high', stage: 'acknowledge', level: 'team lead',
     dueAt: '2025-03-14 10:50 UTC', caseLink: 'https://touchpoint.example/cases/C-000123',
+    replyLink: 'https://touchpoint.example/c/123-0-1742000000.sample', feedbackLink: 'https://touchpoint.example/c/123-0-1742000000.sample',
+    message: 'We have unblocked your card; it works again from today.',
   },
   'zh-CN': {
     name: '陈小明', email: 'xiaoming.chen@example.com', surveyTitle: '售后服务满意度调查', touchpoint: '售后服务',
@@ -206,5 +274,7 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     endpoint: 'https://hooks.example.com/touchpoint', webhooksLink: 'https://touchpoint.example/webhooks',
     caseRef: 'C-000123', summary: '柜台办理时银行卡被冻结', priority: '高', stage: '受理', level: '团队负责人',
     dueAt: '2025-03-14 10:50 UTC', caseLink: 'https://touchpoint.example/cases/C-000123',
+    replyLink: 'https://touchpoint.example/c/123-0-1742000000.sample', feedbackLink: 'https://touchpoint.example/c/123-0-1742000000.sample',
+    message: '您的银行卡已解除冻结，今天起即可正常使用。',
   },
 };

@@ -10,6 +10,8 @@ import type { TargetMetric } from '@shared/scoring/target.schema';
 export interface ServerText {
   /** The page of a short link (`/q/<code>`) that leads nowhere. */
   shortLinkPage: { missingTitle: string; missing: string };
+  /** The page of a customer's case link (`/c/<token>`) that is forged (403) or ran out (410). */
+  caseLinkPage: { invalidTitle: string; invalid: string; expiredTitle: string; expired: string };
   unsubscribePage: {
     title: string;
     /** Followed by the masked address. */
@@ -50,6 +52,12 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       missingTitle: 'Survey not found',
       missing: 'This link leads to no survey. Please check the address, or scan the code again.',
     },
+    caseLinkPage: {
+      invalidTitle: 'Link not valid',
+      invalid: 'This case link is not valid. Please open it from the email we sent you, exactly as it is.',
+      expiredTitle: 'Link expired',
+      expired: 'This case link has expired. The latest email about your case has a fresh one.',
+    },
     unsubscribePage: {
       title: 'Unsubscribe',
       ask: 'Stop sending survey emails to',
@@ -80,6 +88,12 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
     shortLinkPage: {
       missingTitle: '未找到调查',
       missing: '此链接没有对应的调查。请检查地址，或重新扫描二维码。',
+    },
+    caseLinkPage: {
+      invalidTitle: '链接无效',
+      invalid: '此工单链接无效。请从我们发给您的邮件中原样打开。',
+      expiredTitle: '链接已过期',
+      expired: '此工单链接已过期。关于您工单的最新邮件中有新的链接。',
     },
     unsubscribePage: {
       title: '退订',

@@ -80,7 +80,12 @@ export const caseListQuerySchema = z
   .strict();
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
-export const TIMELINE_KINDS = ['opened', 'moved', 'assigned', 'note', 'due-soon', 'breached', 'escalated'] as const;
+/**
+ * `message` is an agent's message to the customer (emailed; a `note` never leaves the team),
+ * `customer-reply` the customer's answer through the signed link, `resolution-feedback` their answer to
+ * "was this resolved?" with the handling CSAT.
+ */
+export const TIMELINE_KINDS = ['opened', 'moved', 'assigned', 'note', 'due-soon', 'breached', 'escalated', 'message', 'customer-reply', 'resolution-feedback'] as const;
 
 export const timelineEntrySchema = z.object({
   at: z.string(),

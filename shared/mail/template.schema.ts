@@ -20,6 +20,10 @@ export const TEMPLATE_VARIABLES: Record<SendKind, readonly string[]> = {
   'target-alert': ['touchpoint', 'metric', 'value', 'target', 'period', 'status', 'dashboardLink'],
   'webhook-failing': ['endpoint', 'reason', 'webhooksLink'],
   'case-escalation': ['caseRef', 'summary', 'touchpoint', 'priority', 'stage', 'level', 'dueAt', 'caseLink'],
+  // To the customer; `replyLink` is the signed page where they read and answer without signing in.
+  'case-acknowledged': ['name', 'caseRef', 'summary', 'touchpoint', 'replyLink'],
+  'case-answer': ['name', 'caseRef', 'summary', 'message', 'replyLink'],
+  'case-resolved': ['name', 'caseRef', 'summary', 'feedbackLink'],
 };
 
 /** Values for a template's variables; missing ones render empty (`name` falls back to a greeting). */
