@@ -54,7 +54,8 @@ export function emptyStats(): RollupStats {
 
 export type Tree = { [key: string]: Tree | number };
 
-function addTrees(a: Tree, b: Tree): Tree {
+/** Leaf-by-leaf sum of two counter trees (missing leaves are 0). */
+export function addTrees(a: Tree, b: Tree): Tree {
   const out: Tree = {};
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     const left = Object.hasOwn(a, key) ? a[key] : undefined;
