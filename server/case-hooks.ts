@@ -1,3 +1,4 @@
+import { caseMetricsConsumer } from './case-metrics/case-metrics.consumer';
 import type { CaseConsumer } from './cases/case-events';
 
 /**
@@ -6,4 +7,4 @@ import type { CaseConsumer } from './cases/case-events';
  * emails, case metrics, webhooks) is one line here. Each runs after every appended timeline entry,
  * awaited, and must be idempotent per case number and timeline index.
  */
-export const CASE_CONSUMERS: readonly CaseConsumer[] = [];
+export const CASE_CONSUMERS: readonly CaseConsumer[] = [caseMetricsConsumer];

@@ -10,6 +10,7 @@ import { foldJob } from './scores/fold.job';
 import { webhookDeliveryJob, webhookSweepJob } from './webhooks/webhook-delivery.job';
 import { slaTimerJob } from './cases/sla-timer.job';
 import { slaTimerSweepJob } from './cases/sla-timer-sweep.job';
+import { caseFoldJob, caseFoldSweepJob } from './case-metrics/case-fold.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
 export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
@@ -26,4 +27,6 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   webhookSweepJob,
   slaTimerJob,
   slaTimerSweepJob,
+  caseFoldJob,
+  caseFoldSweepJob,
 ];

@@ -86,6 +86,8 @@ caseSchema.index({ assigneeId: 1, number: -1 });
 caseSchema.index({ dueAt: 1 });
 caseSchema.index({ warnAt: 1 });
 caseSchema.index({ nextTimerAt: 1 });
+// A contact's earlier cases of one category (repeat issues in the case metrics).
+caseSchema.index({ contactId: 1, category: 1, createdAt: 1 });
 
 /** A planned timer as stored on its case. */
 export interface PlannedTimer {

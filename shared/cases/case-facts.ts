@@ -110,3 +110,17 @@ export function caseFacts(input: CaseFactsInput, now: Date): CaseFacts {
     handlingCsat: isRating(input.handlingCsat) ? input.handlingCsat : null,
   };
 }
+
+/**
+ * The latest opening among `others` that came before `own` (earlier, or at the same instant with a
+ * smaller number), for `previousOpenedAt`: the fold and the rebuild pick it the same way.
+ */
+export function latestEarlierOpening(own: { number: number; openedAt: Date }, others: Iterable<{ number: number; openedAt: Date }>): Date | null {
+  let latest: Date | null = null;
+  for (const other of others) {
+    const t = other.openedAt.getTime();
+    const earlier = t < own.openedAt.getTime() || (t === own.openedAt.getTime() && other.number < own.number);
+    if (earlier && (latest === null || t > latest.getTime())) latest = other.openedAt;
+  }
+  return latest;
+}
