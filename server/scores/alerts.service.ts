@@ -8,6 +8,7 @@ import type { TouchpointTarget } from '@shared/touchpoints/touchpoint.schema';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { AlertModel, AlertStateModel } from './alert.model';
 import { indexWeights } from './index-weights';
+import { touchpointWindowCaseStats } from '../case-metrics/case-metrics.service';
 import { touchpointWindowStats } from './metrics.service';
 import { addDays, dayOf } from './period-plan';
 
@@ -58,8 +59,9 @@ export async function checkTouchpointTargets(now = new Date()): Promise<Types.Ob
   for (const touchpoint of touchpoints) {
     const target = (touchpoint.target ?? {}) as TouchpointTarget;
     for (const window of ALERT_WINDOWS) {
-      const stats = await touchpointWindowStats(touchpoint.key, addDays(today, -(window - 1)), today);
-      for (const check of checkTargets(target, scoresFromStats(stats, weights))) {
+      const from = addDays(today, -(window - 1));
+      const [stats, cases] = await Promise.all([touchpointWindowStats(touchpoint.key, from, today), touchpointWindowCaseStats(touchpoint.key, from, today)]);
+      for (const check of checkTargets(target, scoresFromStats(stats, weights, cases))) {
         if (check.status !== 'met' && check.status !== 'missed') continue;
         const id = await recordCrossing(touchpoint.key, window, check, now);
         if (id) created.push(id);

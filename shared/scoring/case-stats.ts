@@ -43,6 +43,11 @@ export function applyCaseIncrements(stats: CaseStats, increments: Record<string,
   return caseStatsSchema.parse(addTrees(stats as unknown as Tree, countersTree(increments)));
 }
 
+/** Sum of two case statistics: the statistics of both sets of cases. */
+export function mergeCaseStats(a: CaseStats, b: CaseStats): CaseStats {
+  return caseStatsSchema.parse(addTrees(a as unknown as Tree, b as unknown as Tree));
+}
+
 /** `$inc` paths of one case's facts, times `sign` (−1 takes a case out). */
 export function caseIncrements(facts: CaseFacts, sign: 1 | -1): Record<string, number> {
   const inc: Record<string, number> = { cases: sign };

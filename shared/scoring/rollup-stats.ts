@@ -69,6 +69,25 @@ export function addTrees(a: Tree, b: Tree): Tree {
   return out;
 }
 
+/**
+ * Adds (or subtracts) a stored counters document into an accumulator, leaf by leaf; plain loops, no
+ * schema parse per document (the rollup readers' hot path).
+ */
+export function addRaw(target: Tree, source: unknown, sign: 1 | -1): void {
+  if (source === null || typeof source !== 'object') return;
+  for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
+    if (key === '__proto__') continue;
+    if (typeof value === 'number') {
+      const known = target[key];
+      target[key] = (typeof known === 'number' ? known : 0) + sign * value;
+    } else if (value !== null && typeof value === 'object') {
+      const known = target[key];
+      const child: Tree = typeof known === 'object' ? known : (target[key] = {});
+      addRaw(child, value, sign);
+    }
+  }
+}
+
 type KanoTable = Partial<Record<KanoCell, number>>;
 
 /** Drops Kano cells that subtraction brought back to 0, and features left without cells. */
