@@ -46,8 +46,8 @@ const branchScores = async (query = '') => {
   return (reply.body as MetricsResponse).touchpoints[0] as TouchpointScores | undefined;
 };
 /** Every case folded: the rollups hold `n` cases and each case's fold saw its latest entry. */
-const settled = (n: number, check: (scores: TouchpointScores) => boolean = () => true) =>
-  waitUntil(branchScores, (scores) => scores?.cases?.n === n && check(scores), 15_000);
+const settled = async (n: number, check: (scores: TouchpointScores) => boolean = () => true): Promise<TouchpointScores> =>
+  (await waitUntil(branchScores, (scores) => scores?.cases?.n === n && check(scores), 15_000))!;
 
 describe('case metrics', () => {
   const cases: Record<string, CaseRecordView> = {};
