@@ -1,5 +1,5 @@
 import { caseStatsSchema, emptyCaseStats, type CaseStats } from '@shared/scoring/case-stats';
-import { addRaw, type Tree } from '@shared/scoring/rollup-stats';
+import { sumCounterRows } from '@shared/scoring/rollup-stats';
 import { dayOf, daysFrom, periodReads } from '../scores/period-plan';
 import { ALL, NONE, type Grain } from '../scores/rollup.model';
 import { CaseRollupModel, caseRollupKeys } from './case-rollup.model';
@@ -45,14 +45,7 @@ async function readRange(query: CaseDimensionsQuery, from: string | undefined, t
 }
 
 function sumRows(rows: readonly CaseRollupRow[], groupOf: (row: CaseRollupRow) => string): Map<string, CaseStats> {
-  const sums = new Map<string, Tree>();
-  for (const row of rows) {
-    const group = groupOf(row);
-    let sum = sums.get(group);
-    if (!sum) sums.set(group, (sum = {}));
-    addRaw(sum, row.stats, row.sign ?? 1);
-  }
-  return new Map([...sums].map(([group, sum]) => [group, caseStatsSchema.parse(sum)]));
+  return new Map([...sumCounterRows(rows, groupOf)].map(([group, sum]) => [group, caseStatsSchema.parse(sum)]));
 }
 
 /** Case statistics per touchpoint of the cases opened in [from, to] (UTC days, inclusive). */

@@ -1,6 +1,6 @@
 import { COMPARABLE_METRICS, type Comparison, type MetricsQuery, type MetricsResponse, type TouchpointScores, type TrendQuery, type TrendResponse } from '@shared/scoring/metrics.schema';
 import { scoresFromStats } from '@shared/scoring/metrics';
-import { addRaw, emptyStats, rollupStatsSchema, type RollupStats, type Tree } from '@shared/scoring/rollup-stats';
+import { emptyStats, rollupStatsSchema, sumCounterRows, type RollupStats } from '@shared/scoring/rollup-stats';
 import { emptyCaseStats } from '@shared/scoring/case-stats';
 import { comparePeriods } from '@shared/scoring/significance';
 import { checkTargets } from '@shared/scoring/targets';
@@ -70,14 +70,7 @@ async function readRollups(keyOf: (grain: Grain) => Record<string, string>, from
 
 /** Sums rows per `groupOf(row)` and parses each sum once (zeros filled, emptied Kano cells dropped). */
 function sumRows(rows: readonly RollupRow[], groupOf: (row: RollupRow) => string): Map<string, RollupStats> {
-  const sums = new Map<string, Tree>();
-  for (const row of rows) {
-    const group = groupOf(row);
-    let sum = sums.get(group);
-    if (!sum) sums.set(group, (sum = {}));
-    addRaw(sum, row.stats, row.sign ?? 1);
-  }
-  return new Map([...sums].map(([group, sum]) => [group, rollupStatsSchema.parse(sum)]));
+  return new Map([...sumCounterRows(rows, groupOf)].map(([group, sum]) => [group, rollupStatsSchema.parse(sum)]));
 }
 
 const statsByTouchpoint = (rows: readonly RollupRow[]) => sumRows(rows, (row) => row.touchpoint);

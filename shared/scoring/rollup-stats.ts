@@ -73,7 +73,7 @@ export function addTrees(a: Tree, b: Tree): Tree {
  * Adds (or subtracts) a stored counters document into an accumulator, leaf by leaf; plain loops, no
  * schema parse per document (the rollup readers' hot path).
  */
-export function addRaw(target: Tree, source: unknown, sign: 1 | -1): void {
+function addRaw(target: Tree, source: unknown, sign: 1 | -1): void {
   if (source === null || typeof source !== 'object') return;
   for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
     if (key === '__proto__') continue;
@@ -86,6 +86,18 @@ export function addRaw(target: Tree, source: unknown, sign: 1 | -1): void {
       addRaw(child, value, sign);
     }
   }
+}
+
+/** Sums stored counter documents per `groupOf(row)`, each added or subtracted by its `sign` (rollup readers). */
+export function sumCounterRows<R extends { stats: unknown; sign?: 1 | -1 }>(rows: readonly R[], groupOf: (row: R) => string): Map<string, Tree> {
+  const sums = new Map<string, Tree>();
+  for (const row of rows) {
+    const group = groupOf(row);
+    let sum = sums.get(group);
+    if (!sum) sums.set(group, (sum = {}));
+    addRaw(sum, row.stats, row.sign ?? 1);
+  }
+  return sums;
 }
 
 type KanoTable = Partial<Record<KanoCell, number>>;
