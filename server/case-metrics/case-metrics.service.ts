@@ -1,6 +1,6 @@
 import { caseStatsSchema, emptyCaseStats, type CaseStats } from '@shared/scoring/case-stats';
 import { sumCounterRows } from '@shared/scoring/rollup-stats';
-import { dayOf, daysFrom, periodReads } from '../scores/period-plan';
+import { EPOCH_DAY, ROLLUP_ROW_PROJECTION as PROJECTION, dayOf, daysFrom, periodReads, type RollupRow as CaseRollupRow } from '../scores/period-plan';
 import { ALL, NONE, type Grain } from '../scores/rollup.model';
 import { CaseRollupModel, caseRollupKeys } from './case-rollup.model';
 
@@ -12,16 +12,6 @@ export interface CaseDimensionsQuery {
   category?: string | undefined;
 }
 
-interface CaseRollupRow {
-  touchpoint: string;
-  period: string;
-  stats: unknown;
-  sign?: 1 | -1;
-}
-
-/** Earliest day "all time" reaches back to, as for response rollups. */
-const EPOCH_DAY = '2000-01-01';
-const PROJECTION = { _id: 0, touchpoint: 1, period: 1, stats: 1 };
 
 function keyFor(query: CaseDimensionsQuery): (grain: Grain) => Record<string, string> {
   return (grain): Record<string, string> => {

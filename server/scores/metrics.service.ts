@@ -10,21 +10,10 @@ import type { TouchpointTarget } from '@shared/touchpoints/touchpoint.schema';
 import { caseStatsByPeriod, caseStatsByTouchpoint } from '../case-metrics/case-metrics.service';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { indexWeights } from './index-weights';
-import { addDays, dayOf, daysBetween, daysFrom, periodReads } from './period-plan';
+import { EPOCH_DAY, ROLLUP_ROW_PROJECTION as PROJECTION, addDays, dayOf, daysBetween, daysFrom, periodReads, type RollupRow } from './period-plan';
 import { ClosedPeriodCache, isClosedPeriod } from './rollup-cache';
 import { ALL, NONE, RollupModel, rollupKeys, type Grain } from './rollup.model';
 
-interface RollupRow {
-  touchpoint: string;
-  period: string;
-  stats: unknown;
-  /** −1 for a day read only to be taken out of its month again (see periodReads). */
-  sign?: 1 | -1;
-}
-
-/** Earliest month "all time" reaches back to; rollups are keyed by UTC day, so any earlier data would be from a wrong clock. */
-const EPOCH_DAY = '2000-01-01';
-const PROJECTION = { _id: 0, touchpoint: 1, period: 1, stats: 1 };
 const closedPeriods = new ClosedPeriodCache<RollupRow>();
 
 /**
