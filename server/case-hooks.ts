@@ -1,3 +1,4 @@
+import { caseMetricsConsumer } from './case-metrics/case-metrics.consumer';
 import type { CaseConsumer } from './cases/case-events';
 import { caseCustomerEmails } from './cases/customer/customer-email.job';
 
@@ -7,4 +8,4 @@ import { caseCustomerEmails } from './cases/customer/customer-email.job';
  * emails, case metrics, webhooks) is one line here. Each runs after every appended timeline entry,
  * awaited, and must be idempotent per case number and timeline index.
  */
-export const CASE_CONSUMERS: readonly CaseConsumer[] = [caseCustomerEmails];
+export const CASE_CONSUMERS: readonly CaseConsumer[] = [caseCustomerEmails, caseMetricsConsumer];

@@ -29,7 +29,7 @@ describe('shard keys', () => {
     const undecided = mongoose.modelNames().filter((name) => !mongoose.model(name).schema.get('shardKey') && !UNSHARDED.has(name));
     expect(undecided).toEqual([]);
     expect(mongoose.modelNames().filter((name) => mongoose.model(name).schema.get('shardKey')).sort()).toEqual(
-      ['Case', 'Contact', 'DistributionRecipient', 'Response', 'ResponseToken', 'Rollup', 'SendLog', 'WebhookDelivery'],
+      ['Case', 'CaseFold', 'CaseRollup', 'Contact', 'DistributionRecipient', 'Response', 'ResponseToken', 'Rollup', 'SendLog', 'WebhookDelivery'],
     );
   });
 

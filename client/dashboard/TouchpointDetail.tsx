@@ -16,6 +16,8 @@ import type { ScoreText } from './score-text';
 import { ServqualChart } from './ServqualChart';
 import { TrendChart } from './TrendChart';
 import { TREND_INTERVALS } from '@shared/scoring/metrics.schema';
+import { caseMetricValue } from '@shared/scoring/case-metric-value';
+import { CASE_METRIC_KEYS } from '@shared/scoring/metric-keys';
 import { useLoad } from '../lib/use-load';
 
 /** Trend metrics a touchpoint has data for, in menu order. */
@@ -26,6 +28,8 @@ function availableMetrics(scores: TouchpointScores): TrendMetric[] {
   if (scores.ces) metrics.push('ces');
   if (scores.servqual) metrics.push('servqual-gap');
   if (scores.index !== null) metrics.push('index');
+  // Case metrics with data (each names the count it is of; see caseMetricValue).
+  for (const metric of CASE_METRIC_KEYS) if (caseMetricValue(scores.cases ?? null, metric)) metrics.push(metric);
   return metrics;
 }
 

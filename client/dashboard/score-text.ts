@@ -14,6 +14,14 @@ const METRIC_NAME_KEYS: Record<TrendMetric, MessageKey> = {
   ces: 'dashboard.metric.ces',
   'servqual-gap': 'dashboard.metric.servqual-gap',
   index: 'dashboard.metric.index',
+  'frt-p90': 'dashboard.metric.frt-p90',
+  'tat-p90': 'dashboard.metric.tat-p90',
+  fcr: 'dashboard.metric.fcr',
+  'sla-attainment': 'dashboard.metric.sla-attainment',
+  'reopen-rate': 'dashboard.metric.reopen-rate',
+  'escalation-rate': 'dashboard.metric.escalation-rate',
+  'repeat-rate': 'dashboard.metric.repeat-rate',
+  'resolution-csat': 'dashboard.metric.resolution-csat',
 };
 
 const TEST_KEYS: Record<Comparison['test'], MessageKey> = {
@@ -25,8 +33,14 @@ const TEST_KEYS: Record<Comparison['test'], MessageKey> = {
 /** Metrics measured in percentage points (their deltas read "points"). */
 const POINT_METRICS = new Set<string>(['nps', 'csat-satisfied']);
 
+/** Metrics shown with a percent sign. */
+const PERCENT_METRICS = new Set<string>(['csat-satisfied', 'fcr', 'sla-attainment', 'reopen-rate', 'escalation-rate', 'repeat-rate']);
+
 /** Decimals each metric is shown with: NPS and percentages to 0.1 point, 1–7 means to 0.01. */
-const DIGITS: Record<TrendMetric, number> = { nps: 1, 'csat-satisfied': 1, csat: 2, ces: 2, 'servqual-gap': 2, index: 1 };
+const DIGITS: Record<TrendMetric, number> = {
+  nps: 1, 'csat-satisfied': 1, csat: 2, ces: 2, 'servqual-gap': 2, index: 1,
+  'frt-p90': 0, 'tat-p90': 0, fcr: 1, 'sla-attainment': 1, 'reopen-rate': 1, 'escalation-rate': 1, 'repeat-rate': 1, 'resolution-csat': 2,
+};
 
 /** Turns scores into the sentences a person reads on the dashboard, in the current language. */
 export function createScoreText(t: Translate, locale: string) {
@@ -47,7 +61,7 @@ export function createScoreText(t: Translate, locale: string) {
   const metricName = (metric: TrendMetric) => t(METRIC_NAME_KEYS[metric]);
 
   /** A metric's value as shown on its own (percent sign where it is a percentage). */
-  const metricValue = (metric: TrendMetric, value: number) => (metric === 'csat-satisfied' ? percent(value, DIGITS[metric]) : number(value, DIGITS[metric]));
+  const metricValue = (metric: TrendMetric, value: number) => (PERCENT_METRICS.has(metric) ? percent(value, DIGITS[metric]) : number(value, DIGITS[metric]));
 
   const pValue = (p: number | null) => (p === null ? null : p < 0.001 ? t('dashboard.pValueSmall') : t('dashboard.pValue', { p: number(p, 3) }));
 
@@ -74,7 +88,7 @@ export function createScoreText(t: Translate, locale: string) {
     /** "NPS ≥ 30: missed (25)" or "NPS ≥ 30: no verdict, 12 of 30 responses". */
     target(check: TargetCheck): string {
       const metric = metricName(check.metric);
-      const shown = (value: number) => (check.metric === 'csat-satisfied' ? percent(value, 1) : number(value, 2));
+      const shown = (value: number) => (PERCENT_METRICS.has(check.metric) ? percent(value, 1) : number(value, DIGITS[check.metric] === 0 ? 0 : 2));
       const status =
         check.status === 'met'
           ? t('dashboard.target.met')

@@ -3,8 +3,8 @@ import type { MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/i18n-context';
 import { TARGET_FIELDS, type TargetField } from '../touchpoints/touchpoint-form';
 
-/** Catalogue keys named after the metric, comparator, source and change, so no map is kept. */
-export const metricLabel = (metric: CommitmentMetric): MessageKey => `standards.metric.${metric}`;
+/** Catalogue keys named after the metric (the dashboard's labels), comparator, source and change, so no map is kept. */
+export const metricLabel = (metric: CommitmentMetric): MessageKey => `dashboard.metric.${metric}`;
 export const sourceLabel = (source: StandardSource): MessageKey => `standards.source.${source}`;
 export const changeLabel = (change: 'added' | 'removed' | 'changed'): MessageKey => `standards.change.${change}`;
 

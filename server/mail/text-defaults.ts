@@ -73,6 +73,9 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
     targetAlert: {
       metric: {
         nps: 'NPS', 'csat-satisfied': 'CSAT satisfied %', csat: 'CSAT mean', ces: 'CES', 'servqual-gap': 'SERVQUAL gap', index: 'service-quality index',
+        'frt-p90': 'case first response time (p90, seconds)', 'tat-p90': 'case turnaround time (p90, seconds)', fcr: 'first-contact resolution %',
+        'sla-attainment': 'SLA attainment %', 'reopen-rate': 'case reopen rate %', 'escalation-rate': 'case escalation rate %', 'repeat-rate': 'repeat issue rate %',
+        'resolution-csat': 'resolution CSAT',
       },
       period: 'the last {days} days (n = {n})',
       breach: 'below target',
@@ -110,6 +113,8 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
     targetAlert: {
       metric: {
         nps: 'NPS（净推荐值）', 'csat-satisfied': 'CSAT 满意率', csat: 'CSAT 平均分', ces: 'CES（客户费力度）', 'servqual-gap': 'SERVQUAL 差距', index: '服务质量指数',
+        'frt-p90': '工单首次响应时间（P90，秒）', 'tat-p90': '工单处理时长（P90，秒）', fcr: '首次接触解决率', 'sla-attainment': 'SLA 达成率',
+        'reopen-rate': '工单重开率', 'escalation-rate': '工单升级率', 'repeat-rate': '重复问题率', 'resolution-csat': '处理满意度（CSAT）',
       },
       period: '最近 {days} 天（n = {n}）',
       breach: '低于目标',

@@ -7,6 +7,7 @@ import { checkTargets } from '@shared/scoring/targets';
 import { standardsInForce } from '../standards/standard.service';
 import { AlertModel, AlertStateModel } from './alert.model';
 import { indexWeights } from './index-weights';
+import { touchpointWindowCaseStats } from '../case-metrics/case-metrics.service';
 import { touchpointWindowStats } from './metrics.service';
 import { addDays, dayOf } from './period-plan';
 
@@ -56,8 +57,9 @@ export async function checkTouchpointTargets(now = new Date()): Promise<Types.Ob
   for (const [touchpoint, standard] of [...standards].sort(([a], [b]) => a.localeCompare(b))) {
     if (Object.keys(standard.target).every((key) => key === 'minN')) continue;
     for (const window of ALERT_WINDOWS) {
-      const stats = await touchpointWindowStats(touchpoint, addDays(today, -(window - 1)), today);
-      for (const check of checkTargets(standard.target, scoresFromStats(stats, weights))) {
+      const from = addDays(today, -(window - 1));
+      const [stats, cases] = await Promise.all([touchpointWindowStats(touchpoint, from, today), touchpointWindowCaseStats(touchpoint, from, today)]);
+      for (const check of checkTargets(standard.target, scoresFromStats(stats, weights, cases))) {
         if (check.status !== 'met' && check.status !== 'missed') continue;
         const id = await recordCrossing(touchpoint, window, check, standard.version, now);
         if (id) created.push(id);

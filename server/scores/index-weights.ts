@@ -11,6 +11,9 @@ const indexWeightsSchema = new Schema(
     nps: { type: Number, required: true },
     ces: { type: Number, required: true },
     servqual: { type: Number, required: true },
+    // Weights stored before case metrics existed read as 0.
+    fcr: { type: Number, default: 0 },
+    sla: { type: Number, default: 0 },
     setBy: { type: String, default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
@@ -18,8 +21,8 @@ const indexWeightsSchema = new Schema(
 indexWeightsSchema.index({ version: 1 }, { unique: true });
 export const IndexWeightsModel = model('IndexWeights', indexWeightsSchema);
 
-const toWeights = (doc: { version: number; csat: number; nps: number; ces: number; servqual: number }): IndexWeights => ({
-  version: doc.version, csat: doc.csat, nps: doc.nps, ces: doc.ces, servqual: doc.servqual,
+const toWeights = (doc: { version: number; csat: number; nps: number; ces: number; servqual: number; fcr?: number | null; sla?: number | null }): IndexWeights => ({
+  version: doc.version, csat: doc.csat, nps: doc.nps, ces: doc.ces, servqual: doc.servqual, fcr: doc.fcr ?? 0, sla: doc.sla ?? 0,
 });
 
 /** The weights of `version`, or the newest (the built-in default, version 0, until an admin sets some). */

@@ -1,28 +1,19 @@
 import { COMPARABLE_METRICS, type Comparison, type MetricsQuery, type MetricsResponse, type TouchpointScores, type TrendQuery, type TrendResponse } from '@shared/scoring/metrics.schema';
 import { scoresFromStats } from '@shared/scoring/metrics';
-import { emptyStats, rollupStatsSchema, type RollupStats, type Tree } from '@shared/scoring/rollup-stats';
+import { emptyStats, rollupStatsSchema, sumCounterRows, type RollupStats } from '@shared/scoring/rollup-stats';
+import { emptyCaseStats } from '@shared/scoring/case-stats';
 import { comparePeriods } from '@shared/scoring/significance';
 import { checkTargets } from '@shared/scoring/targets';
 import { trendFromDailyStats } from '@shared/scoring/trend';
 import { resolveTrendRange } from '@shared/scoring/trend-range';
 import { judgedAt } from '@shared/standards/version-in-force';
 import { standardsInForce } from '../standards/standard.service';
+import { caseStatsByPeriod, caseStatsByTouchpoint } from '../case-metrics/case-metrics.service';
 import { indexWeights } from './index-weights';
-import { addDays, dayOf, daysBetween, daysFrom, periodReads } from './period-plan';
+import { EPOCH_DAY, ROLLUP_ROW_PROJECTION as PROJECTION, addDays, dayOf, daysBetween, daysFrom, periodReads, type RollupRow } from './period-plan';
 import { ClosedPeriodCache, isClosedPeriod } from './rollup-cache';
 import { ALL, NONE, RollupModel, rollupKeys, type Grain } from './rollup.model';
 
-interface RollupRow {
-  touchpoint: string;
-  period: string;
-  stats: unknown;
-  /** −1 for a day read only to be taken out of its month again (see periodReads). */
-  sign?: 1 | -1;
-}
-
-/** Earliest month "all time" reaches back to; rollups are keyed by UTC day, so any earlier data would be from a wrong clock. */
-const EPOCH_DAY = '2000-01-01';
-const PROJECTION = { _id: 0, touchpoint: 1, period: 1, stats: 1 };
 const closedPeriods = new ClosedPeriodCache<RollupRow>();
 
 /**
@@ -66,32 +57,9 @@ async function readRollups(keyOf: (grain: Grain) => Record<string, string>, from
   return rows.flat();
 }
 
-/** Adds (or subtracts) a stored stats document into an accumulator, leaf by leaf; plain loops, no schema parse per document. */
-function addRaw(target: Tree, source: unknown, sign: 1 | -1): void {
-  if (source === null || typeof source !== 'object') return;
-  for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
-    if (key === '__proto__') continue;
-    if (typeof value === 'number') {
-      const known = target[key];
-      target[key] = (typeof known === 'number' ? known : 0) + sign * value;
-    } else if (value !== null && typeof value === 'object') {
-      const known = target[key];
-      const child: Tree = typeof known === 'object' ? known : (target[key] = {});
-      addRaw(child, value, sign);
-    }
-  }
-}
-
 /** Sums rows per `groupOf(row)` and parses each sum once (zeros filled, emptied Kano cells dropped). */
 function sumRows(rows: readonly RollupRow[], groupOf: (row: RollupRow) => string): Map<string, RollupStats> {
-  const sums = new Map<string, Tree>();
-  for (const row of rows) {
-    const group = groupOf(row);
-    let sum = sums.get(group);
-    if (!sum) sums.set(group, (sum = {}));
-    addRaw(sum, row.stats, row.sign ?? 1);
-  }
-  return new Map([...sums].map(([group, sum]) => [group, rollupStatsSchema.parse(sum)]));
+  return new Map([...sumCounterRows(rows, groupOf)].map(([group, sum]) => [group, rollupStatsSchema.parse(sum)]));
 }
 
 const statsByTouchpoint = (rows: readonly RollupRow[]) => sumRows(rows, (row) => row.touchpoint);
@@ -120,20 +88,25 @@ export async function touchpointMetrics(query: MetricsQuery): Promise<MetricsRes
   const keyOf = keyFor(query);
   const comparing = query.from !== undefined && query.to !== undefined;
   const previousRange = comparing ? previousPeriod(query.from as string, query.to as string) : null;
-  const [weights, current, previous] = await Promise.all([
+  const [weights, current, previous, cases] = await Promise.all([
     indexWeights(query.weights),
     readRollups(keyOf, query.from, query.to).then(statsByTouchpoint),
     previousRange ? readRollups(keyOf, previousRange.from, previousRange.to).then(statsByTouchpoint) : null,
+    caseStatsByTouchpoint(query, query.from, query.to),
   ]);
-  // Judged by the standard of the period's time: a past period by the version in force at its end.
-  const standards = await standardsInForce(judgedAt(query.to, new Date()), [...current.keys()]);
   // Buckets emptied by deletions or anonymisation remain as zeros; they are not a touchpoint's data.
-  // Responses without a touchpoint count in trends, not in the grid.
-  const touchpoints: TouchpointScores[] = [...current.entries()]
-    .filter(([touchpoint, stats]) => touchpoint !== NONE && stats.responses > 0)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([touchpoint, stats]) => {
-      const scores = scoresFromStats(stats, weights);
+  // Responses without a touchpoint count in trends, not in the grid. A touchpoint with cases but no
+  // responses in the period is listed too (its response scores empty).
+  const listed = new Set([...current].filter(([, stats]) => stats.responses > 0).map(([touchpoint]) => touchpoint));
+  for (const [touchpoint, stats] of cases) if (stats.cases > 0) listed.add(touchpoint);
+  listed.delete(NONE);
+  // Judged by the standard of the period's time: a past period by the version in force at its end.
+  const standards = await standardsInForce(judgedAt(query.to, new Date()), [...listed]);
+  const touchpoints: TouchpointScores[] = [...listed]
+    .sort((a, b) => a.localeCompare(b))
+    .map((touchpoint) => {
+      const stats = current.get(touchpoint) ?? emptyStats();
+      const scores = scoresFromStats(stats, weights, cases.get(touchpoint) ?? emptyCaseStats());
       const standard = standards.get(touchpoint);
       return {
         touchpoint,
@@ -158,15 +131,17 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
 export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
   const { from, to } = resolveTrendRange(query, dayOf(new Date()));
   const keyOf = keyFor(query);
-  const [weights, rows] = await Promise.all([
+  const [weights, rows, cases] = await Promise.all([
     indexWeights(query.weights),
     query.interval === 'month'
       ? readRollups(keyOf, from, to)
       : closedPeriods.sync().then(() => readPeriods(keyOf('day'), daysFrom(from ?? EPOCH_DAY, to ?? dayOf(new Date())))),
+    caseStatsByPeriod(query, from, to, query.interval === 'month'),
   ]);
   // Day rows of several touchpoints (or month rows and their ragged-end days) meet in one period.
   const byPeriod = sumRows(rows, (row) => (query.interval === 'month' ? row.period.slice(0, 7) : row.period));
-  const days = [...byPeriod.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, stats]) => ({ day, stats }));
+  const periods = [...new Set([...byPeriod.keys(), ...cases.keys()])].sort();
+  const days = periods.map((day) => ({ day, stats: byPeriod.get(day) ?? emptyStats(), cases: cases.get(day) ?? emptyCaseStats() }));
   return { metric: query.metric, interval: query.interval, points: trendFromDailyStats(days, query.metric, query.interval, weights) };
 }
 

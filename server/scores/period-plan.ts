@@ -2,6 +2,20 @@
 import { addDays, dayOf, daysInclusive } from '@shared/http/date-range.schema';
 
 export { addDays, dayOf };
+
+/** Earliest day "all time" reaches back to; rollups are keyed by UTC day, so any earlier data would be from a wrong clock. */
+export const EPOCH_DAY = '2000-01-01';
+
+/** A rollup document as the readers fetch it (response and case rollups alike). */
+export interface RollupRow {
+  touchpoint: string;
+  period: string;
+  stats: unknown;
+  /** −1 for a day read only to be taken out of its month again (see periodReads). */
+  sign?: 1 | -1;
+}
+/** The fields a reader fetches of a rollup document. */
+export const ROLLUP_ROW_PROJECTION = { _id: 0, touchpoint: 1, period: 1, stats: 1 };
 export const daysBetween = (from: string, to: string) => daysInclusive(from, to) - 1;
 
 function addMonths(month: string, months: number): string {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { objectIdSchema } from '../http/object-id.schema';
 import { COMPARABLE_METRIC_KEYS, METRIC_KEYS } from './metric-keys';
 import { servqualDimensionSchema, slugSchema } from '../survey-definition/metric-vocabulary';
+import { caseScoresSchema } from './case-stats';
 import { indexComponentSchema } from './composite-index';
 import { KANO_CATEGORIES, kanoCategorySchema } from './kano';
 import { CSAT_LEVELS } from './rollup-stats';
@@ -102,6 +103,12 @@ export const scoresSchema = z.object({
   index: z.number().nullable(),
   /** The normalised 0–100 components that went into the index. */
   indexComponents: z.partialRecord(indexComponentSchema, z.number()),
+  /**
+   * Service cases of the touchpoint opened in the period (FRT, TAT, SLA, FCR...); cases belong to no
+   * survey, so they are the same whichever survey is asked for. Absent when no case was opened, so
+   * response-only scores read as before.
+   */
+  cases: caseScoresSchema.optional(),
 });
 export type Scores = z.infer<typeof scoresSchema>;
 
@@ -168,6 +175,8 @@ const rangeQuery = z.object({
   to: isoDaySchema.optional(),
   channel: slugSchema.optional(),
   segment: slugSchema.optional(),
+  /** Case category: narrows the case metrics only (responses have no category). */
+  category: z.string().trim().min(1).max(100).optional(),
   /** Index weights version to score with (default: the newest), so an old report can be reproduced. */
   weights: z.coerce.number().int().min(0).optional(),
 });

@@ -1,4 +1,5 @@
 import { SERVQUAL_DIMENSIONS } from '../survey-definition/metric-vocabulary';
+import { caseScoresFromStats, emptyCaseStats, type CaseStats } from './case-stats';
 import { compositeIndex, indexComponents } from './composite-index';
 import type { IndexWeights } from './composite-index';
 import { decodeFeatureKey } from './feature-key';
@@ -64,13 +65,19 @@ export function kanoScores(stats: RollupStats): Scores['kano'] {
   return Object.keys(out).length > 0 ? out : null;
 }
 
-/** Every score of (merged) rollup statistics, with the service-quality index under `weights`. */
-export function scoresFromStats(stats: RollupStats, weights: IndexWeights): Scores {
+/**
+ * Every score of (merged) rollup statistics and the case statistics of the same touchpoints and days,
+ * with the service-quality index under `weights`.
+ */
+export function scoresFromStats(stats: RollupStats, weights: IndexWeights, caseStats: CaseStats = emptyCaseStats()): Scores {
   const csat = csatScore(stats);
   const nps = npsScore(stats);
   const ces = cesScore(stats);
   const servqual = servqualScore(stats);
-  const components = indexComponents({ csatMean: csat?.mean, npsScore: nps?.score, cesMean: ces?.mean, servqualGap: servqual?.gap });
+  const cases = caseScoresFromStats(caseStats);
+  const components = indexComponents({
+    csatMean: csat?.mean, npsScore: nps?.score, cesMean: ces?.mean, servqualGap: servqual?.gap, fcrPct: cases?.fcr?.pct, slaPct: cases?.slaAttainment?.pct,
+  });
   return {
     n: stats.responses,
     sample: sampleFlag(stats.responses),
@@ -81,5 +88,6 @@ export function scoresFromStats(stats: RollupStats, weights: IndexWeights): Scor
     kano: kanoScores(stats),
     index: compositeIndex(components, weights),
     indexComponents: components,
+    ...(cases ? { cases } : {}),
   };
 }

@@ -54,7 +54,8 @@ export function emptyStats(): RollupStats {
 
 export type Tree = { [key: string]: Tree | number };
 
-function addTrees(a: Tree, b: Tree): Tree {
+/** Leaf-by-leaf sum of two counter trees (missing leaves are 0). */
+export function addTrees(a: Tree, b: Tree): Tree {
   const out: Tree = {};
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     const left = Object.hasOwn(a, key) ? a[key] : undefined;
@@ -66,6 +67,37 @@ function addTrees(a: Tree, b: Tree): Tree {
     }
   }
   return out;
+}
+
+/**
+ * Adds (or subtracts) a stored counters document into an accumulator, leaf by leaf; plain loops, no
+ * schema parse per document (the rollup readers' hot path).
+ */
+function addRaw(target: Tree, source: unknown, sign: 1 | -1): void {
+  if (source === null || typeof source !== 'object') return;
+  for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
+    if (key === '__proto__') continue;
+    if (typeof value === 'number') {
+      const known = target[key];
+      target[key] = (typeof known === 'number' ? known : 0) + sign * value;
+    } else if (value !== null && typeof value === 'object') {
+      const known = target[key];
+      const child: Tree = typeof known === 'object' ? known : (target[key] = {});
+      addRaw(child, value, sign);
+    }
+  }
+}
+
+/** Sums stored counter documents per `groupOf(row)`, each added or subtracted by its `sign` (rollup readers). */
+export function sumCounterRows<R extends { stats: unknown; sign?: 1 | -1 }>(rows: readonly R[], groupOf: (row: R) => string): Map<string, Tree> {
+  const sums = new Map<string, Tree>();
+  for (const row of rows) {
+    const group = groupOf(row);
+    let sum = sums.get(group);
+    if (!sum) sums.set(group, (sum = {}));
+    addRaw(sum, row.stats, row.sign ?? 1);
+  }
+  return sums;
 }
 
 type KanoTable = Partial<Record<KanoCell, number>>;

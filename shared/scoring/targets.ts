@@ -1,5 +1,7 @@
 import type { TouchpointTarget } from '../touchpoints/touchpoint.schema';
 import type { Scores } from './metrics.schema';
+import { caseMetricValue } from './case-metric-value';
+import { LOWER_IS_BETTER, isCaseMetric } from './metric-keys';
 import { SAMPLE_THRESHOLDS } from './sample';
 import { TARGET_METRICS, type TargetCheck, type TargetMetric } from './target.schema';
 
@@ -8,6 +10,7 @@ export const DEFAULT_TARGET_MIN_N = SAMPLE_THRESHOLDS.insufficient;
 
 /** The value a target on `metric` is checked against, read from the scores under the same key. */
 function valueOf(scores: Scores, metric: TargetMetric): { value: number; n: number } | null {
+  if (isCaseMetric(metric)) return caseMetricValue(scores.cases ?? null, metric);
   switch (metric) {
     case 'nps':
       return scores.nps && { value: scores.nps.score, n: scores.nps.n };
@@ -24,7 +27,10 @@ function valueOf(scores: Scores, metric: TargetMetric): { value: number; n: numb
   }
 }
 
-/** Each target set on a touchpoint checked against its scores (targets not set are left out). */
+/**
+ * Each target set on a touchpoint checked against its scores (targets not set are left out): met at or
+ * above the target, or at or below it for metrics where less is better (LOWER_IS_BETTER).
+ */
 export function checkTargets(target: TouchpointTarget, scores: Scores): TargetCheck[] {
   const minN = target.minN ?? DEFAULT_TARGET_MIN_N;
   const checks: TargetCheck[] = [];
@@ -36,7 +42,8 @@ export function checkTargets(target: TouchpointTarget, scores: Scores): TargetCh
       checks.push({ metric, target: wanted, value: null, n: 0, minN, status: 'no-data' });
       continue;
     }
-    const status = observed.n < minN ? 'insufficient' : observed.value >= wanted ? 'met' : 'missed';
+    const reached = LOWER_IS_BETTER.has(metric) ? observed.value <= wanted : observed.value >= wanted;
+    const status = observed.n < minN ? 'insufficient' : reached ? 'met' : 'missed';
     checks.push({ metric, target: wanted, value: observed.value, n: observed.n, minN, status });
   }
   return checks;

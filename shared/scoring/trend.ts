@@ -1,4 +1,7 @@
+import { caseMetricValue } from './case-metric-value';
+import { caseScoresFromStats, emptyCaseStats, mergeCaseStats, type CaseStats } from './case-stats';
 import type { IndexWeights } from './composite-index';
+import { isCaseMetric } from './metric-keys';
 import { csatScore, cesScore, npsScore, scoresFromStats, servqualScore } from './metrics';
 import type { TrendInterval, TrendMetric, TrendPoint } from './metrics.schema';
 import { mergeStats } from './rollup-stats';
@@ -33,12 +36,17 @@ const noValue = (period: string, n: number): TrendPoint => ({ period, n, value: 
 /**
  * One point of a trend: the metric's value with its 95% interval (`csat`, `ces`, `servqual-gap`:
  * mean with t interval, scale points; `csat-satisfied`, `nps`: percent with Wilson / normal interval;
- * `index`: 0–100 without interval, `n` counting responses).
+ * `index`: 0–100 without interval, `n` counting responses; case metrics from `cases`, without
+ * interval, `n` counting the cases the metric is of).
  */
-export function trendPointFromStats(period: string, stats: RollupStats, metric: TrendMetric, weights: IndexWeights): TrendPoint {
+export function trendPointFromStats(period: string, stats: RollupStats, metric: TrendMetric, weights: IndexWeights, cases: CaseStats = emptyCaseStats()): TrendPoint {
   const point = (score: { n: number; sample: TrendPoint['sample'] }, value: number, ci95: TrendPoint['ci95']): TrendPoint => ({
     period, n: score.n, value, ci95, sample: score.sample,
   });
+  if (isCaseMetric(metric)) {
+    const observed = caseMetricValue(caseScoresFromStats(cases), metric);
+    return observed ? point({ n: observed.n, sample: sampleFlag(observed.n) }, observed.value, null) : noValue(period, 0);
+  }
   switch (metric) {
     case 'csat': {
       const csat = csatScore(stats);
@@ -61,24 +69,27 @@ export function trendPointFromStats(period: string, stats: RollupStats, metric: 
       return servqual ? point(servqual, servqual.gap, servqual.gapCi95) : noValue(period, 0);
     }
     case 'index': {
-      const scores = scoresFromStats(stats, weights);
+      const scores = scoresFromStats(stats, weights, cases);
       return scores.index === null ? noValue(period, scores.n) : point(scores, scores.index, null);
     }
   }
 }
 
-/** Groups daily rollups into periods (merging their statistics) and scores each, in period order. */
+/** Groups daily rollups (responses, and cases where given) into periods, merging them, and scores each in period order. */
 export function trendFromDailyStats(
-  days: Iterable<{ day: string; stats: RollupStats }>,
+  days: Iterable<{ day: string; stats: RollupStats; cases?: CaseStats }>,
   metric: TrendMetric,
   interval: TrendInterval,
   weights: IndexWeights,
 ): TrendPoint[] {
-  const periods = new Map<string, RollupStats>();
-  for (const { day, stats } of days) {
+  const periods = new Map<string, { stats: RollupStats; cases: CaseStats }>();
+  for (const { day, stats, cases = emptyCaseStats() } of days) {
     const period = periodOf(day, interval);
     const known = periods.get(period);
-    periods.set(period, known === undefined ? stats : mergeStats(known, stats));
+    periods.set(period, known === undefined ? { stats, cases } : { stats: mergeStats(known.stats, stats), cases: mergeCaseStats(known.cases, cases) });
   }
-  return [...periods.keys()].sort().map((period) => trendPointFromStats(period, periods.get(period) as RollupStats, metric, weights));
+  return [...periods.keys()].sort().map((period) => {
+    const { stats, cases } = periods.get(period)!;
+    return trendPointFromStats(period, stats, metric, weights, cases);
+  });
 }

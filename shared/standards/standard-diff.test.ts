@@ -34,7 +34,7 @@ describe('diffStandards', () => {
       commitments: [
         { name: 'first response within 1 h', measure: { metric: 'frt-p90', comparator: 'at-most', threshold: 1800 } },
         { name: 'CSAT', measure: { metric: 'csat', comparator: 'at-least', threshold: 4.2 } },
-        { name: 'Resolution ≥ 95%', measure: { metric: 'resolution-rate', comparator: 'at-least', threshold: 95 } },
+        { name: 'Resolution ≥ 95%', measure: { metric: 'fcr', comparator: 'at-least', threshold: 95 } },
       ],
     };
     const diff = diffStandards(base, next);

@@ -15,7 +15,8 @@ import { touchpointTargetSchema } from '../touchpoints/touchpoint.schema';
  * such as "first response within 1 h" names (first-response time p90 in seconds; resolution, first-contact
  * resolution and SLA compliance in percent).
  */
-export const COMMITMENT_METRICS = [...METRIC_KEYS, 'frt-p90', 'resolution-rate', 'fcr', 'sla-met'] as const;
+/** Any metric the metrics API serves (case metrics included), so a commitment can become a target. */
+export const COMMITMENT_METRICS = METRIC_KEYS;
 export const commitmentMetricSchema = z.enum(COMMITMENT_METRICS);
 export type CommitmentMetric = z.infer<typeof commitmentMetricSchema>;
 

@@ -17,6 +17,22 @@ const targetShape = z
     'servqual-gap': z.number().min(-6).max(6).optional(),
     /** Composite service-quality index at or above, 0..100. */
     index: z.number().min(0).max(100).optional(),
+    /** Case first-response time, 90th percentile, at or below, seconds. */
+    'frt-p90': z.number().min(0).max(100_000_000).optional(),
+    /** Case turnaround time, 90th percentile, at or below, seconds. */
+    'tat-p90': z.number().min(0).max(100_000_000).optional(),
+    /** First-contact resolution at or above, percent. */
+    fcr: z.number().min(0).max(100).optional(),
+    /** SLA stages met at or above, percent. */
+    'sla-attainment': z.number().min(0).max(100).optional(),
+    /** Reopened share of resolved cases at or below, percent. */
+    'reopen-rate': z.number().min(0).max(100).optional(),
+    /** Escalated share of cases at or below, percent. */
+    'escalation-rate': z.number().min(0).max(100).optional(),
+    /** Repeat issues' share of cases at or below, percent. */
+    'repeat-rate': z.number().min(0).max(100).optional(),
+    /** Handling CSAT mean at or above, 1..5. */
+    'resolution-csat': z.number().min(1).max(5).optional(),
     /** Fewest responses in a window before an alert may fire. */
     minN: z.number().int().min(1).max(100_000).optional(),
   })
