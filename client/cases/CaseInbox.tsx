@@ -1,0 +1,178 @@
+import { useId, useState } from 'react';
+import { CASE_VIEWS, type CaseList, type CaseView } from '@shared/cases/case-api.schema';
+import type { CaseTeam } from '@shared/cases/case-teams.schema';
+import { CASE_STATUSES } from '@shared/cases/case-states';
+import { CASE_PRIORITIES } from '@shared/cases/sla-policy.schema';
+import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
+import { useT } from '../i18n/i18n-context';
+import { api } from '../lib/api-client';
+import { Link } from '../lib/Link';
+import { Loaded } from '../lib/Loaded';
+import { problemMessage } from '../lib/problem-message';
+import { useLoad } from '../lib/use-load';
+import { touchpointsApi } from '../touchpoints/touchpoints-api';
+import { BulkAssign } from './BulkAssign';
+import { memberNames, personName, teamName } from './case-labels';
+import { casesApi, type InboxQuery } from './cases-api';
+import { mostUrgentReading } from './clock-reading';
+import { ClockBadge } from './ClockText';
+import { useNow } from './use-now';
+
+const calls = casesApi(api);
+const touchpoints = touchpointsApi(api);
+
+interface Lookups {
+  teams: CaseTeam[];
+  touchpoints: Touchpoint[];
+}
+
+/** The case inbox: a view per tab, filters, pages by cursor, and bulk assignment of the selected cases. */
+export function CaseInbox() {
+  const t = useT();
+  const lookups = useLoad('case teams and touchpoints', async (): Promise<Lookups> => {
+    const [teams, list] = await Promise.all([calls.teams(), touchpoints.list()]);
+    return { teams, touchpoints: list };
+  });
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <h1 id="page-title">{t('nav.cases')}</h1>
+      <Loaded load={lookups} failed={t('cases.loadFailed')}>
+        {(value) => <InboxBody lookups={value} />}
+      </Loaded>
+    </section>
+  );
+}
+
+function InboxBody({ lookups }: { lookups: Lookups }) {
+  const t = useT();
+  const id = useId();
+  const now = useNow();
+  const [query, setQuery] = useState<InboxQuery>({ view: 'mine' });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [moreError, setMoreError] = useState('');
+  const list = useLoad(`cases ${JSON.stringify(query)}`, () => calls.list(query));
+  const names = memberNames(lookups.teams);
+  const set = (patch: InboxQuery) => {
+    setSelected([]);
+    setQuery({ ...query, ...patch, cursor: undefined });
+  };
+  const loadMore = async (page: CaseList) => {
+    if (!page.nextCursor) return;
+    setMoreError('');
+    try {
+      const next = await calls.list({ ...query, cursor: page.nextCursor });
+      list.replace({ cases: [...page.cases, ...next.cases], nextCursor: next.nextCursor });
+    } catch (error) {
+      setMoreError(problemMessage(error, t));
+    }
+  };
+  const toggle = (ref: string) => setSelected(selected.includes(ref) ? selected.filter((r) => r !== ref) : [...selected, ref]);
+
+  return (
+    <>
+      <div role="group" aria-label={t('cases.views')} className="case-views">
+        {CASE_VIEWS.map((view: CaseView) => (
+          <button key={view} type="button" className="button button-secondary" aria-pressed={(query.view ?? 'all') === view} onClick={() => set({ view })}>
+            {t(`cases.view.${view}`)}
+          </button>
+        ))}
+      </div>
+      <div className="case-filters" role="group" aria-label={t('cases.filters')}>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{t('cases.status')}</label>
+          <select id={`${id}-status`} value={query.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as InboxQuery['status'] })}>
+            <option value="">{t('cases.any')}</option>
+            {CASE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`cases.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-touchpoint`}>{t('cases.touchpoint')}</label>
+          <select id={`${id}-touchpoint`} value={query.touchpoint ?? ''} onChange={(e) => set({ touchpoint: e.target.value || undefined })}>
+            <option value="">{t('cases.any')}</option>
+            {lookups.touchpoints.map((tp) => (
+              <option key={tp.key} value={tp.key}>
+                {tp.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-priority`}>{t('cases.priority')}</label>
+          <select id={`${id}-priority`} value={query.priority ?? ''} onChange={(e) => set({ priority: (e.target.value || undefined) as InboxQuery['priority'] })}>
+            <option value="">{t('cases.any')}</option>
+            {CASE_PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {t(`cases.priority.${priority}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-team`}>{t('cases.team')}</label>
+          <select id={`${id}-team`} value={query.teamId ?? ''} onChange={(e) => set({ teamId: e.target.value || undefined })}>
+            <option value="">{t('cases.any')}</option>
+            {lookups.teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <BulkAssign selected={selected} teams={lookups.teams} onDone={list.refresh} onClear={() => setSelected([])} />
+      <Loaded load={list} failed={t('cases.listFailed')} empty={{ isEmpty: (page) => page.cases.length === 0, message: t('cases.none') }}>
+        {(page) => (
+          <>
+            <table className="data-table case-table">
+              <caption className="visually-hidden">{t(`cases.view.${query.view ?? 'all'}`)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('cases.select')}</span>
+                  </th>
+                  <th scope="col">{t('cases.ref')}</th>
+                  <th scope="col">{t('cases.summary')}</th>
+                  <th scope="col">{t('cases.status')}</th>
+                  <th scope="col">{t('cases.priority')}</th>
+                  <th scope="col">{t('cases.team')}</th>
+                  <th scope="col">{t('cases.assignee')}</th>
+                  <th scope="col">{t('cases.due')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.cases.map((c) => (
+                  <tr key={c.ref}>
+                    <td>
+                      <input type="checkbox" checked={selected.includes(c.ref)} onChange={() => toggle(c.ref)} aria-label={t('cases.selectOne', { ref: c.ref })} />
+                    </td>
+                    <td data-label={t('cases.ref')}>
+                      <Link to={`/cases/${c.ref}`}>{c.ref}</Link>
+                    </td>
+                    <td data-label={t('cases.summary')}>{c.summary}</td>
+                    <td data-label={t('cases.status')}>{t(`cases.status.${c.status}`)}</td>
+                    <td data-label={t('cases.priority')}>{t(`cases.priority.${c.priority}`)}</td>
+                    <td data-label={t('cases.team')}>{teamName(c.teamId, lookups.teams, t)}</td>
+                    <td data-label={t('cases.assignee')}>{personName(c.assigneeId, names, t)}</td>
+                    <td data-label={t('cases.due')}>
+                      <ClockBadge reading={mostUrgentReading(c.clocks, c.paused, now)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {page.nextCursor && (
+              <button type="button" className="button button-secondary" onClick={() => void loadMore(page)}>
+                {t('cases.more')}
+              </button>
+            )}
+            {moreError && <p role="alert">{moreError}</p>}
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
