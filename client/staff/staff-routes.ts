@@ -2,7 +2,7 @@ import type { Role } from '@shared/auth/auth.schema';
 import type { MessageKey } from '../i18n/en';
 import { normalizePath } from '../lib/router';
 
-export type SectionId = 'dashboard' | 'cases' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'settings';
+export type SectionId = 'dashboard' | 'cases' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'case-settings' | 'settings';
 
 export interface StaffSection {
   id: SectionId;
@@ -30,6 +30,8 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   { id: 'webhooks', path: '/webhooks', labelKey: 'nav.webhooks', placeholderKey: 'webhooks.lead', roles: ['admin'] },
   // One's own password and API tokens.
   { id: 'account', path: '/account', labelKey: 'nav.account', placeholderKey: 'account.placeholder', roles: [...EVERYONE, 'agent'] },
+  // Case teams with their calendars, and SLA policies.
+  { id: 'case-settings', path: '/case-settings', labelKey: 'nav.caseSettings', placeholderKey: 'caseSettings.placeholder', roles: ['admin'] },
   { id: 'settings', path: '/settings', labelKey: 'nav.settings', placeholderKey: 'settings.placeholder', roles: ['admin'] },
 ];
 
