@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CaseRecordView } from '@shared/cases/case-api.schema';
 import type { CaseTeam } from '@shared/cases/case-teams.schema';
 import { CASE_MOVES, type CaseMove } from '@shared/cases/case-states';
@@ -15,6 +15,11 @@ import { StageClocks } from './StageClocks';
 
 const calls = casesApi(api);
 
+/** How often an open case is fetched again, so timer entries and colleagues' changes appear. */
+const REFRESH_MS = 15_000;
+/** After a clock runs out, the breach timer's entry is fetched this much later (it fires on the due time). */
+const AFTER_BREACH_MS = 2_000;
+
 /** One case: what it is about, its moves, assignment, internal notes, live clocks and timeline. */
 export function CaseDetailPage({ caseRef }: { caseRef: string }) {
   const t = useT();
@@ -22,6 +27,11 @@ export function CaseDetailPage({ caseRef }: { caseRef: string }) {
     const [kase, teams] = await Promise.all([calls.get(caseRef), calls.teams()]);
     return { kase, teams };
   });
+  const { refresh } = load;
+  useEffect(() => {
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
   const back = <Link to="/cases">{t('cases.back')}</Link>;
   return (
     <Loaded load={load} failed={t('cases.caseFailed')} failedExtra={back} notFound={<p role="alert">{t('cases.notFound', { ref: caseRef })} {back}</p>}>
@@ -70,7 +80,7 @@ function CaseBody({ kase, teams, onChange, onStale }: BodyProps) {
       </dl>
       {kase.description && <p className="case-description">{kase.description}</p>}
       <CaseMoves kase={kase} onChange={onChange} onStale={onStale} />
-      <StageClocks kase={kase} />
+      <StageClocks kase={kase} onBreach={() => setTimeout(onStale, AFTER_BREACH_MS)} />
       <div className="case-columns">
         <CaseAssign kase={kase} teams={teams} onChange={onChange} />
         <CaseNote kase={kase} onChange={onChange} />

@@ -9,7 +9,7 @@ import { useNow } from './use-now';
  * The running stage clocks, ticking each second. Screen readers hear only new breaches (a live region
  * that changes when a stage breaches), never the tick itself: the countdown text is not live.
  */
-export function StageClocks({ kase }: { kase: Pick<CaseRecordView, 'clocks' | 'paused'> }) {
+export function StageClocks({ kase, onBreach }: { kase: Pick<CaseRecordView, 'clocks' | 'paused'>; onBreach?: () => void }) {
   const t = useT();
   const now = useNow();
   const readings = kase.clocks.map((clock) => readStageClock(clock, kase.paused, now));
@@ -21,7 +21,10 @@ export function StageClocks({ kase }: { kase: Pick<CaseRecordView, 'clocks' | 'p
     // The first reading is what the page opened with: it is on screen, not news.
     if (seen.current !== null) {
       const fresh = breached.filter((stage) => !seen.current!.split(' ').includes(stage));
-      if (fresh.length > 0) setAnnouncement(fresh.map((stage) => t('cases.clock.breachedNow', { stage: t(`cases.stage.${stage}`) })).join(' '));
+      if (fresh.length > 0) {
+        setAnnouncement(fresh.map((stage) => t('cases.clock.breachedNow', { stage: t(`cases.stage.${stage}`) })).join(' '));
+        onBreach?.();
+      }
     }
     seen.current = breachedKey;
     // `breached` is derived from breachedKey.

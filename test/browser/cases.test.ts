@@ -8,17 +8,23 @@ const PASSWORD = 'agent password 123';
 const AGENT_A = { email: 'ana@bank.test', password: PASSWORD };
 const AGENT_B = { email: 'bo@bank.test', password: PASSWORD };
 
-/** Minutes for every stage, so nothing breaches while the agent clicks; acknowledgement in 10 min. */
+/** Minutes for every stage, so nothing breaches while the agent clicks (acknowledgement in 10 min); urgent cases must be acknowledged in 8 s. */
 const MINUTES_POLICY = {
   name: 'Counter service',
   warningRatio: 0.8,
-  rules: [{ priority: '*', segment: '*', targets: { acknowledge: 600, investigate: 1200, plan: 1800, answer: 3600, resolve: 7200 } }],
+  rules: [
+    { priority: '*', segment: '*', targets: { acknowledge: 600, investigate: 1200, plan: 1800, answer: 3600, resolve: 7200 } },
+    { priority: 'urgent', segment: '*', targets: { acknowledge: 8, investigate: 1200, plan: 1800, answer: 3600, resolve: 7200 } },
+  ],
   escalation: [],
 };
 
 let tp: BrowserSession;
 let mine: CaseRecordView;
 let othersCase: CaseRecordView;
+let anaCookie: string;
+let counterAId: string;
+let anaId: string;
 
 beforeAll(async () => {
   tp = await startBrowserSession();
@@ -31,6 +37,7 @@ beforeAll(async () => {
   const slaPolicyId = (policy.body as { id: string }).id;
   const counterA = await team(tp.request, admin, { name: 'Counter A', members: [ana.id], slaPolicyId });
   const counterB = await team(tp.request, admin, { name: 'Counter B', members: [bo.id], slaPolicyId });
+  [anaCookie, counterAId, anaId] = [ana.cookie, counterA, ana.id];
   mine = await openCase(tp.request, ana.cookie, { teamId: counterA, assigneeId: ana.id, summary: 'Card swallowed by the ATM' });
   othersCase = await openCase(tp.request, bo.cookie, { teamId: counterB, assigneeId: bo.id, summary: 'Queue too long at noon' });
 });
@@ -94,6 +101,24 @@ describe('cases in Chromium', () => {
     // The server agrees with what the page shows.
     const stored = (await tp.request(`/api/cases/${mine.ref}`, { cookie: await tp.login(AGENT_A.email, AGENT_A.password) })).body as CaseRecordView;
     expect(stored.status).toBe('resolved');
+    await page.context().close();
+  });
+
+  it('a clock that runs out turns to "overdue", is announced once to screen readers, and its breach joins the timeline', async () => {
+    const urgent = await openCase(tp.request, anaCookie, { teamId: counterAId, assigneeId: anaId, priority: 'urgent', summary: 'Locked out of online banking' });
+    const page = await signedInPage(tp, { as: AGENT_A, next: `/cases/${urgent.ref}` });
+    const clock = clockOf(page, 'Acknowledge');
+    await expect.poll(() => clock.textContent()).toMatch(/Acknowledge due in \d s/);
+    const live = page.locator('[aria-live="assertive"]');
+    expect(await live.textContent()).toBe('');
+    await expect.poll(() => clock.textContent(), { timeout: 15_000 }).toMatch(/Acknowledge overdue by \d+ s/);
+    expect(await clock.getAttribute('class')).toContain('case-clock-breached');
+    await expect.poll(() => live.textContent()).toBe('The Acknowledge stage has breached its target.');
+    // The breach timer's entry arrives with the refresh that follows the breach.
+    await page.getByText('The Acknowledge stage breached its target.').waitFor({ timeout: 15_000 });
+    const announced = await live.textContent();
+    await page.waitForTimeout(1500);
+    expect(await live.textContent()).toBe(announced);
     await page.context().close();
   });
 
