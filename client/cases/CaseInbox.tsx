@@ -7,13 +7,14 @@ import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
+import { navigate, useLocation } from '../lib/navigation';
 import { Loaded } from '../lib/Loaded';
 import { problemMessage } from '../lib/problem-message';
 import { useLoad } from '../lib/use-load';
 import { touchpointsApi } from '../touchpoints/touchpoints-api';
 import { BulkAssign } from './BulkAssign';
 import { memberNames, personName, teamName } from './case-labels';
-import { casesApi, type InboxQuery } from './cases-api';
+import { casesApi, inboxQueryFrom, inboxSearch, type InboxQuery } from './cases-api';
 import { mostUrgentReading } from './clock-reading';
 import { ClockBadge } from './ClockText';
 import { useNow } from './use-now';
@@ -47,14 +48,14 @@ function InboxBody({ lookups }: { lookups: Lookups }) {
   const t = useT();
   const id = useId();
   const now = useNow();
-  const [query, setQuery] = useState<InboxQuery>({ view: 'mine' });
+  const query = inboxQueryFrom(useLocation().search);
   const [selected, setSelected] = useState<string[]>([]);
   const [moreError, setMoreError] = useState('');
-  const list = useLoad(`cases ${JSON.stringify(query)}`, () => calls.list(query));
+  const list = useLoad(`cases ${inboxSearch(query)}`, () => calls.list(query));
   const names = memberNames(lookups.teams);
   const set = (patch: InboxQuery) => {
     setSelected([]);
-    setQuery({ ...query, ...patch, cursor: undefined });
+    navigate(`/cases${inboxSearch({ ...query, ...patch, cursor: undefined })}`, { replace: true });
   };
   const loadMore = async (page: CaseList) => {
     if (!page.nextCursor) return;

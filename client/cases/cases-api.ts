@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseListSchema, caseViewSchema, type CaseAssign, type CaseListQuery } from '@shared/cases/case-api.schema';
+import { caseListQuerySchema, caseListSchema, caseViewSchema, type CaseAssign, type CaseListQuery } from '@shared/cases/case-api.schema';
 import type { CaseMove } from '@shared/cases/case-states';
 import { caseTeamListSchema } from '@shared/cases/case-teams.schema';
 import type { ApiClient } from '../lib/api-client';
@@ -12,6 +12,24 @@ export type BulkAssignReply = z.infer<typeof bulkAssignReplySchema>;
 
 /** Inbox query as the page keeps it: every filter optional, defaults left to the server. */
 export type InboxQuery = Partial<Omit<CaseListQuery, 'limit'>>;
+
+/** The inbox opens on one's own cases. */
+export const DEFAULT_INBOX_QUERY: InboxQuery = { view: 'mine' };
+
+const addressQuerySchema = caseListQuerySchema.omit({ limit: true, cursor: true }).partial();
+
+/**
+ * The inbox query kept in the address bar (so "back" from a case returns to the same view and filters);
+ * a hand-edited address the API would refuse falls back to the default rather than failing the page.
+ */
+export function inboxQueryFrom(search: string): InboxQuery {
+  const params = Object.fromEntries(new URLSearchParams(search));
+  const parsed = addressQuerySchema.safeParse(params);
+  if (!parsed.success) return DEFAULT_INBOX_QUERY;
+  // The schema's own default view is the API's ("all"); the page's is one's own cases.
+  const given = Object.entries(parsed.data).filter(([key, value]) => value !== undefined && key in params);
+  return { ...DEFAULT_INBOX_QUERY, ...Object.fromEntries(given) };
+}
 
 /** The query string of an inbox query, empty values left out. */
 export function inboxSearch(query: InboxQuery): string {
