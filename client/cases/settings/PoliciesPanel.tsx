@@ -1,12 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { InvalidParam } from '@shared/http/problem.schema';
 import { ANY, CASE_PRIORITIES, ESCALATION_LEVELS, SLA_STAGES } from '@shared/cases/sla-policy.schema';
 import { useT } from '../../i18n/i18n-context';
-import { api, ApiError } from '../../lib/api-client';
-import { fileUnderFields } from '../../lib/field-errors';
-import { problemText } from '../../lib/problem-text';
+import { api } from '../../lib/api-client';
 import { caseAdminApi, type StoredPolicy } from './case-admin-api';
 import { FieldError } from './FieldError';
+import { SettingsFormFooter, SettingsListEditor, useSettingsSave } from './settings-form';
 import { emptyPolicyFields, emptyRule, policyFieldNames, policyFieldsFrom, policyInputFrom, type PolicyFields, type RuleFields } from './policy-form';
 
 const calls = caseAdminApi(api);
@@ -14,42 +12,26 @@ const calls = caseAdminApi(api);
 /** SLA policies: targets per priority and segment for each stage, the warning threshold and the escalation ladder. */
 export function PoliciesPanel({ policies, onSaved }: { policies: StoredPolicy[]; onSaved: (policy: StoredPolicy) => void }) {
   const t = useT();
-  const [editing, setEditing] = useState<StoredPolicy | 'new' | null>(null);
   return (
     <section className="panel" aria-labelledby="case-policies">
       <h2 id="case-policies">{t('caseSettings.policies')}</h2>
       <p className="hint">{t('caseSettings.policiesLead')}</p>
-      {policies.length === 0 ? (
-        <p>{t('caseSettings.noPolicies')}</p>
-      ) : (
-        <ul className="case-settings-list">
-          {policies.map((policy) => (
-            <li key={policy.id}>
-              <span>
-                {policy.name} · {t('caseSettings.ruleCount', { n: policy.rules.length })}
-              </span>{' '}
-              <button type="button" className="button button-secondary button-small" onClick={() => setEditing(policy)}>
-                {t('caseSettings.edit', { name: policy.name })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {editing === null ? (
-        <button type="button" className="button button-secondary" onClick={() => setEditing('new')}>
-          {t('caseSettings.newPolicy')}
-        </button>
-      ) : (
-        <PolicyForm
-          key={editing === 'new' ? 'new' : editing.id}
-          policy={editing === 'new' ? null : editing}
-          onCancel={() => setEditing(null)}
-          onSaved={(policy) => {
-            setEditing(null);
-            onSaved(policy);
-          }}
-        />
-      )}
+      <SettingsListEditor
+        items={policies}
+        empty={t('caseSettings.noPolicies')}
+        newLabel={t('caseSettings.newPolicy')}
+        describe={(policy) => `${policy.name} · ${t('caseSettings.ruleCount', { n: policy.rules.length })}`}
+        form={(policy, close) => (
+          <PolicyForm
+            policy={policy}
+            onCancel={close}
+            onSaved={(saved) => {
+              close();
+              onSaved(saved);
+            }}
+          />
+        )}
+      />
     </section>
   );
 }
@@ -58,36 +40,18 @@ function PolicyForm({ policy, onCancel, onSaved }: { policy: StoredPolicy | null
   const t = useT();
   const id = useId();
   const [fields, setFields] = useState<PolicyFields>(() => (policy ? policyFieldsFrom(policy) : emptyPolicyFields()));
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [other, setOther] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { errors, other, busy, save } = useSettingsSave<string>();
   const set = (patch: Partial<PolicyFields>) => setFields({ ...fields, ...patch });
   const setRule = (index: number, rule: RuleFields) => set({ rules: fields.rules.map((r, i) => (i === index ? rule : r)) });
-  const show = (params: InvalidParam[]) => {
-    const filed = fileUnderFields(params, policyFieldNames(fields.rules.length));
-    setErrors(filed.errors);
-    setOther(filed.other.map((p) => `${p.name}: ${p.reason}`).join(' '));
-  };
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const made = policyInputFrom(fields);
-    if (!made.ok) return show(made.params);
-    setBusy(true);
-    try {
-      onSaved(policy ? await calls.updatePolicy(policy.id, made.input) : await calls.createPolicy(made.input));
-    } catch (error) {
-      const params = error instanceof ApiError ? (error.problem.invalid_params ?? []) : [];
-      show(params);
-      if (params.length === 0) setOther(problemText(error, t));
-    } finally {
-      setBusy(false);
-    }
+    void save(policyInputFrom(fields), policyFieldNames(fields.rules.length), (input) => (policy ? calls.updatePolicy(policy.id, input) : calls.createPolicy(input)), onSaved);
   };
   const invalid = (field: string) => (errors[field] ? { 'aria-describedby': `${id}-${field}-error`, 'aria-invalid': true } : {});
   const error = (field: string) => <FieldError id={`${id}-${field}-error`} message={errors[field]} />;
 
   return (
-    <form onSubmit={(event) => void submit(event)} aria-label={policy ? t('caseSettings.editPolicy', { name: policy.name }) : t('caseSettings.newPolicy')} noValidate>
+    <form onSubmit={submit} aria-label={policy ? t('caseSettings.editPolicy', { name: policy.name }) : t('caseSettings.newPolicy')} noValidate>
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('caseSettings.policyName')}</label>
         <input id={`${id}-name`} value={fields.name} onChange={(e) => set({ name: e.target.value })} {...invalid('name')} />
@@ -177,16 +141,7 @@ function PolicyForm({ policy, onCancel, onSaved }: { policy: StoredPolicy | null
         })}
         {error('escalation')}
       </fieldset>
-      {other && <p role="alert">{other}</p>}
-      {Object.keys(errors).length > 0 && !other && <p role="alert">{t('caseSettings.fixFields')}</p>}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('caseSettings.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('caseSettings.cancel')}
-        </button>
-      </div>
+      <SettingsFormFooter errors={errors} other={other} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

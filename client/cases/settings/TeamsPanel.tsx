@@ -1,14 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { User } from '@shared/auth/auth.schema';
 import { WEEKDAYS } from '@shared/cases/business-calendar.schema';
-import type { InvalidParam } from '@shared/http/problem.schema';
 import { timeZoneOptions, browserTimeZone } from '../../distributions/distribution-form';
 import { useT } from '../../i18n/i18n-context';
-import { api, ApiError } from '../../lib/api-client';
-import { fileUnderFields } from '../../lib/field-errors';
-import { problemText } from '../../lib/problem-text';
+import { api } from '../../lib/api-client';
 import { caseAdminApi, type StoredPolicy, type Team } from './case-admin-api';
 import { FieldError } from './FieldError';
+import { SettingsFormFooter, SettingsListEditor, useSettingsSave } from './settings-form';
 import { emptyTeamFields, TEAM_FIELDS, teamFieldsFrom, teamInputFrom, type TeamField, type TeamFields } from './team-form';
 
 const calls = caseAdminApi(api);
@@ -23,44 +21,28 @@ interface Props {
 /** Teams: who is in each, its lead, its SLA policy and its business calendar. */
 export function TeamsPanel({ teams, policies, users, onSaved }: Props) {
   const t = useT();
-  const [editing, setEditing] = useState<Team | 'new' | null>(null);
   const staffUsers = users.filter((user) => user.role === 'agent' || user.role === 'admin');
   return (
     <section className="panel" aria-labelledby="case-teams">
       <h2 id="case-teams">{t('caseSettings.teams')}</h2>
-      {teams.length === 0 ? (
-        <p>{t('caseSettings.noTeams')}</p>
-      ) : (
-        <ul className="case-settings-list">
-          {teams.map((team) => (
-            <li key={team.id}>
-              <span>
-                {team.name} · {t('caseSettings.memberCount', { n: team.members.length })} · {team.calendar.timeZone}
-              </span>{' '}
-              <button type="button" className="button button-secondary button-small" onClick={() => setEditing(team)}>
-                {t('caseSettings.edit', { name: team.name })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {editing === null ? (
-        <button type="button" className="button button-secondary" onClick={() => setEditing('new')}>
-          {t('caseSettings.newTeam')}
-        </button>
-      ) : (
-        <TeamForm
-          key={editing === 'new' ? 'new' : editing.id}
-          team={editing === 'new' ? null : editing}
-          policies={policies}
-          users={staffUsers}
-          onCancel={() => setEditing(null)}
-          onSaved={(team) => {
-            setEditing(null);
-            onSaved(team);
-          }}
-        />
-      )}
+      <SettingsListEditor
+        items={teams}
+        empty={t('caseSettings.noTeams')}
+        newLabel={t('caseSettings.newTeam')}
+        describe={(team) => `${team.name} · ${t('caseSettings.memberCount', { n: team.members.length })} · ${team.calendar.timeZone}`}
+        form={(team, close) => (
+          <TeamForm
+            team={team}
+            policies={policies}
+            users={staffUsers}
+            onCancel={close}
+            onSaved={(saved) => {
+              close();
+              onSaved(saved);
+            }}
+          />
+        )}
+      />
     </section>
   );
 }
@@ -69,35 +51,17 @@ function TeamForm({ team, policies, users, onCancel, onSaved }: { team: Team | n
   const t = useT();
   const id = useId();
   const [fields, setFields] = useState<TeamFields>(() => (team ? teamFieldsFrom(team) : emptyTeamFields(browserTimeZone())));
-  const [errors, setErrors] = useState<Partial<Record<TeamField, string>>>({});
-  const [other, setOther] = useState<string>('');
-  const [busy, setBusy] = useState(false);
+  const { errors, other, busy, save } = useSettingsSave<TeamField>();
   const set = (patch: Partial<TeamFields>) => setFields({ ...fields, ...patch });
-  const show = (params: InvalidParam[]) => {
-    const filed = fileUnderFields(params, TEAM_FIELDS);
-    setErrors(filed.errors);
-    setOther(filed.other.map((p) => `${p.name}: ${p.reason}`).join(' '));
-  };
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const made = teamInputFrom(fields);
-    if (!made.ok) return show(made.params);
-    setBusy(true);
-    try {
-      onSaved(team ? await calls.updateTeam(team.id, made.input) : await calls.createTeam(made.input));
-    } catch (error) {
-      const params = error instanceof ApiError ? (error.problem.invalid_params ?? []) : [];
-      show(params);
-      if (params.length === 0) setOther(problemText(error, t));
-    } finally {
-      setBusy(false);
-    }
+    void save(teamInputFrom(fields), TEAM_FIELDS, (input) => (team ? calls.updateTeam(team.id, input) : calls.createTeam(input)), onSaved);
   };
   const described = (field: TeamField) => (errors[field] ? { 'aria-describedby': `${id}-${field}-error`, 'aria-invalid': true } : {});
   const toggleMember = (userId: string) => set({ members: fields.members.includes(userId) ? fields.members.filter((m) => m !== userId) : [...fields.members, userId] });
 
   return (
-    <form onSubmit={(event) => void submit(event)} aria-label={team ? t('caseSettings.editTeam', { name: team.name }) : t('caseSettings.newTeam')} noValidate>
+    <form onSubmit={submit} aria-label={team ? t('caseSettings.editTeam', { name: team.name }) : t('caseSettings.newTeam')} noValidate>
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('caseSettings.teamName')}</label>
         <input id={`${id}-name`} value={fields.name} onChange={(e) => set({ name: e.target.value })} {...described('name')} />
@@ -178,16 +142,7 @@ function TeamForm({ team, policies, users, onCancel, onSaved }: { team: Team | n
           <FieldError id={`${id}-calendar.holidays-error`} message={errors['calendar.holidays']} />
         </div>
       </fieldset>
-      {other && <p role="alert">{other}</p>}
-      {Object.keys(errors).length > 0 && !other && <p role="alert">{t('caseSettings.fixFields')}</p>}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('caseSettings.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('caseSettings.cancel')}
-        </button>
-      </div>
+      <SettingsFormFooter errors={errors} other={other} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
