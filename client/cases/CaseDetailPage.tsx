@@ -8,12 +8,14 @@ import { Link } from '../lib/Link';
 import { Loaded } from '../lib/Loaded';
 import { useAction } from '../lib/use-action';
 import { useLoad } from '../lib/use-load';
+import { touchpointsApi } from '../touchpoints/touchpoints-api';
 import { memberNames, personName, teamName } from './case-labels';
 import { casesApi } from './cases-api';
 import { CaseTimeline } from './CaseTimeline';
 import { StageClocks } from './StageClocks';
 
 const calls = casesApi(api);
+const touchpointCalls = touchpointsApi(api);
 
 /** How often an open case is fetched again, so timer entries and colleagues' changes appear. */
 const REFRESH_MS = 15_000;
@@ -24,8 +26,8 @@ const AFTER_BREACH_MS = 2_000;
 export function CaseDetailPage({ caseRef }: { caseRef: string }) {
   const t = useT();
   const load = useLoad(`case ${caseRef}`, async () => {
-    const [kase, teams] = await Promise.all([calls.get(caseRef), calls.teams()]);
-    return { kase, teams };
+    const [kase, teams, touchpoints] = await Promise.all([calls.get(caseRef), calls.teams(), touchpointCalls.list()]);
+    return { kase, teams, touchpointNames: new Map(touchpoints.map((tp) => [tp.key, tp.name])) };
   });
   const { refresh } = load;
   useEffect(() => {
@@ -35,7 +37,7 @@ export function CaseDetailPage({ caseRef }: { caseRef: string }) {
   const back = <Link to="/cases">{t('cases.back')}</Link>;
   return (
     <Loaded load={load} failed={t('cases.caseFailed')} failedExtra={back} notFound={<p role="alert">{t('cases.notFound', { ref: caseRef })} {back}</p>}>
-      {({ kase, teams }) => <CaseBody kase={kase} teams={teams} onChange={(next) => load.replace({ kase: next, teams })} onStale={load.refresh} />}
+      {(value) => <CaseBody {...value} onChange={(kase) => load.replace({ ...value, kase })} onStale={load.refresh} />}
     </Loaded>
   );
 }
@@ -43,11 +45,12 @@ export function CaseDetailPage({ caseRef }: { caseRef: string }) {
 interface BodyProps {
   kase: CaseRecordView;
   teams: CaseTeam[];
+  touchpointNames: ReadonlyMap<string, string>;
   onChange: (kase: CaseRecordView) => void;
   onStale: () => void;
 }
 
-function CaseBody({ kase, teams, onChange, onStale }: BodyProps) {
+function CaseBody({ kase, teams, touchpointNames, onChange, onStale }: BodyProps) {
   const t = useT();
   const names = memberNames(teams);
   const fields: Array<[string, string]> = [
@@ -56,7 +59,7 @@ function CaseBody({ kase, teams, onChange, onStale }: BodyProps) {
     [t('cases.team'), teamName(kase.teamId, teams, t)],
     [t('cases.assignee'), personName(kase.assigneeId, names, t)],
     [t('cases.contact'), kase.contactId ?? t('cases.noContact')],
-    [t('cases.touchpoint'), kase.touchpoint],
+    [t('cases.touchpoint'), touchpointNames.get(kase.touchpoint) ?? kase.touchpoint],
     [t('cases.channel'), kase.channel],
     [t('cases.segment'), kase.segment],
     [t('cases.category'), kase.category ?? t('cases.noCategory')],
@@ -91,7 +94,7 @@ function CaseBody({ kase, teams, onChange, onStale }: BodyProps) {
 }
 
 /** The moves the case's state allows, as buttons; a refused move (409) names the moves allowed now. */
-function CaseMoves({ kase, onChange, onStale }: Omit<BodyProps, 'teams'>) {
+function CaseMoves({ kase, onChange, onStale }: Pick<BodyProps, 'kase' | 'onChange' | 'onStale'>) {
   const t = useT();
   const action = useAction();
   const [refused, setRefused] = useState<CaseMove[] | null>(null);

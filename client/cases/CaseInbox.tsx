@@ -79,50 +79,22 @@ function InboxBody({ lookups }: { lookups: Lookups }) {
         ))}
       </div>
       <div className="case-filters" role="group" aria-label={t('cases.filters')}>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('cases.status')}</label>
-          <select id={`${id}-status`} value={query.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as InboxQuery['status'] })}>
-            <option value="">{t('cases.any')}</option>
-            {CASE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`cases.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-touchpoint`}>{t('cases.touchpoint')}</label>
-          <select id={`${id}-touchpoint`} value={query.touchpoint ?? ''} onChange={(e) => set({ touchpoint: e.target.value || undefined })}>
-            <option value="">{t('cases.any')}</option>
-            {lookups.touchpoints.map((tp) => (
-              <option key={tp.key} value={tp.key}>
-                {tp.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-priority`}>{t('cases.priority')}</label>
-          <select id={`${id}-priority`} value={query.priority ?? ''} onChange={(e) => set({ priority: (e.target.value || undefined) as InboxQuery['priority'] })}>
-            <option value="">{t('cases.any')}</option>
-            {CASE_PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {t(`cases.priority.${priority}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-team`}>{t('cases.team')}</label>
-          <select id={`${id}-team`} value={query.teamId ?? ''} onChange={(e) => set({ teamId: e.target.value || undefined })}>
-            <option value="">{t('cases.any')}</option>
-            {lookups.teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id={`${id}-status`}
+          label={t('cases.status')}
+          value={query.status}
+          options={CASE_STATUSES.map((status) => [status, t(`cases.status.${status}`)])}
+          onChange={(status) => set({ status: status as InboxQuery['status'] })}
+        />
+        <FilterSelect id={`${id}-touchpoint`} label={t('cases.touchpoint')} value={query.touchpoint} options={lookups.touchpoints.map((tp) => [tp.key, tp.name])} onChange={(touchpoint) => set({ touchpoint })} />
+        <FilterSelect
+          id={`${id}-priority`}
+          label={t('cases.priority')}
+          value={query.priority}
+          options={CASE_PRIORITIES.map((priority) => [priority, t(`cases.priority.${priority}`)])}
+          onChange={(priority) => set({ priority: priority as InboxQuery['priority'] })}
+        />
+        <FilterSelect id={`${id}-team`} label={t('cases.team')} value={query.teamId} options={lookups.teams.map((team) => [team.id, team.name])} onChange={(teamId) => set({ teamId })} />
       </div>
       <BulkAssign selected={selected} teams={lookups.teams} onDone={list.refresh} onClear={() => setSelected([])} />
       <Loaded load={list} failed={t('cases.listFailed')} empty={{ isEmpty: (page) => page.cases.length === 0, message: t('cases.none') }}>
@@ -175,5 +147,23 @@ function InboxBody({ lookups }: { lookups: Lookups }) {
         )}
       </Loaded>
     </>
+  );
+}
+
+/** One inbox filter: "any" (undefined) or one of `options` ([value, label] pairs). */
+function FilterSelect(props: { id: string; label: string; value: string | undefined; options: Array<[string, string]>; onChange: (value: string | undefined) => void }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || undefined)}>
+        <option value="">{t('cases.any')}</option>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -67,6 +67,9 @@ describe('cases in Chromium', () => {
 
     await page.getByRole('link', { name: mine.ref }).click();
     await page.getByRole('heading', { level: 1, name: `${mine.ref} · Card swallowed by the ATM` }).waitFor();
+    // The facts name things as people know them: the touchpoint's name, the team, the assignee.
+    const facts = await page.locator('.case-facts > div').allTextContents();
+    expect(facts).toEqual(expect.arrayContaining(['StatusNew', 'TeamCounter A', 'Assigneeana', 'TouchpointBranch visit', 'Channelon-site', 'SourceLogged by staff']));
     await expect.poll(() => clockOf(page, 'Acknowledge').textContent()).toMatch(/due in (9|10) min \d\d s/);
     // The countdown ticks.
     const before = await clockOf(page, 'Acknowledge').textContent();
