@@ -133,6 +133,18 @@ describe('cases in Chromium', () => {
     await page.context().close();
   });
 
+  it('the inbox fits a phone: each case a card of labelled lines, nothing wider than the screen', async () => {
+    const page = await signedInPage(tp, { as: AGENT_A, next: '/cases?view=all', context: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } });
+    const row = page.getByRole('row').filter({ hasText: mine.ref });
+    await row.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // The column headings are hidden on a phone; each line carries its own.
+    const box = (await row.getByRole('cell').filter({ hasText: 'Card swallowed by the ATM' }).boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(await row.getByRole('cell').nth(1).evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Case"');
+    await page.context().close();
+  });
+
   it('another team’s case does not open for the agent, even by its address', async () => {
     const page = await signedInPage(tp, { as: AGENT_A, next: `/cases/${othersCase.ref}` });
     await page.getByText(`There is no case ${othersCase.ref} among the cases you can see.`).waitFor();
