@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecordView } from '@shared/cases/case-api.schema';
 import { expectNoSeriousAxeViolations, signedInPage, startBrowserSession, type BrowserSession } from '../harness/browser-session';
-import { openCase, staff, team } from '../integration/cases-fixtures';
+import { move, openCase, staff, team } from '../integration/cases-fixtures';
 
 const PASSWORD = 'agent password 123';
 const AGENT_A = { email: 'ana@bank.test', password: PASSWORD };
@@ -130,6 +130,20 @@ describe('cases in Chromium', () => {
     const announced = await live.textContent();
     await page.waitForTimeout(1500);
     expect(await live.textContent()).toBe(announced);
+    await page.context().close();
+  });
+
+  it('a move someone else made first is refused with the moves the case allows now, and the case reloads', async () => {
+    const page = await signedInPage(tp, { as: AGENT_A });
+    const raced = await openCase(tp.request, anaCookie, { teamId: counterAId, assigneeId: anaId, summary: 'Wrong fee charged' });
+    await page.goto(`${tp.url}/cases/${raced.ref}`);
+    await page.getByRole('button', { name: 'Acknowledge', exact: true }).waitFor();
+    // A colleague acknowledges it behind this page's back.
+    expect((await move(tp.request, anaCookie, raced.ref, 'acknowledge')).status).toBe(200);
+    await page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    await page.getByText('That move is no longer allowed; the case was reloaded. Allowed now: Start investigation, Wait on customer, Resolve.').waitFor();
+    await page.getByRole('definition').filter({ hasText: /^Acknowledged$/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Acknowledge', exact: true }).count()).toBe(0);
     await page.context().close();
   });
 
