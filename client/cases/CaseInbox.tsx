@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { CASE_VIEWS, type CaseList, type CaseView } from '@shared/cases/case-api.schema';
 import type { CaseTeam } from '@shared/cases/case-teams.schema';
 import { CASE_STATUSES } from '@shared/cases/case-states';
@@ -20,6 +20,8 @@ import { ClockBadge } from './ClockText';
 import { useNow } from './use-now';
 
 const calls = casesApi(api);
+/** How often the first page is fetched again: new cases arrive, and cases fall into "due soon" and "breached". */
+const REFRESH_MS = 30_000;
 const touchpoints = touchpointsApi(api);
 
 interface Lookups {
@@ -51,7 +53,16 @@ function InboxBody({ lookups }: { lookups: Lookups }) {
   const query = inboxQueryFrom(useLocation().search);
   const [selected, setSelected] = useState<string[]>([]);
   const [moreError, setMoreError] = useState('');
-  const list = useLoad(`cases ${inboxSearch(query)}`, () => calls.list(query));
+  const key = `cases ${inboxSearch(query)}`;
+  const list = useLoad(key, () => calls.list(query));
+  // Once more pages are shown, a refresh (of the first page) would take them away from the reader.
+  const morePages = useRef(false);
+  const { refresh } = list;
+  useEffect(() => {
+    morePages.current = false;
+    const timer = setInterval(() => morePages.current || refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [key, refresh]);
   const names = memberNames(lookups.teams);
   const set = (patch: InboxQuery) => {
     setSelected([]);
@@ -62,6 +73,7 @@ function InboxBody({ lookups }: { lookups: Lookups }) {
     setMoreError('');
     try {
       const next = await calls.list({ ...query, cursor: page.nextCursor });
+      morePages.current = true;
       list.replace({ cases: [...page.cases, ...next.cases], nextCursor: next.nextCursor });
     } catch (error) {
       setMoreError(problemMessage(error, t));
