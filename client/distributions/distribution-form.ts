@@ -3,6 +3,7 @@ import type { CreateDistributionInput, Schedule } from '@shared/distributions/di
 import type { InvalidParam } from '@shared/http/problem.schema';
 import type { MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/i18n-context';
+import { fileUnderFields } from '../lib/field-errors';
 
 export type AudienceKind = 'all' | 'segment' | 'contacts';
 export type ScheduleKind = 'now' | 'at' | 'monthly' | 'quarterly' | 'cron';
@@ -153,15 +154,10 @@ export function distributionInputFrom(
  * `body.audience.contactIds.3` → `audience.contactIds`); what fits no field comes back in `other`.
  */
 export function fieldErrorsFromProblem(params: readonly InvalidParam[]): { errors: FieldErrors; other: InvalidParam[] } {
+  const filed = fileUnderFields(params, FORM_FIELDS);
   const errors: FieldErrors = {};
-  const other: InvalidParam[] = [];
-  for (const param of params) {
-    const name = param.name.replace(/^body\.?/, '');
-    const field = FORM_FIELDS.find((candidate) => name === candidate || name.startsWith(`${candidate}.`));
-    if (!field) other.push(param);
-    else if (!errors[field]) errors[field] = { reason: param.reason };
-  }
-  return { errors, other };
+  for (const [field, reason] of Object.entries(filed.errors) as Array<[FormField, string]>) errors[field] = { reason };
+  return { errors, other: filed.other };
 }
 
 /** Where an error of the server is shown when the field it names has no control of its own. */

@@ -5,6 +5,8 @@ import type { SectionId } from './staff-routes';
 /** Each section is its own chunk, fetched the first time someone opens it. */
 export const SECTION_PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   dashboard: lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
+  cases: lazy(() => import('../cases/CasesPage').then((m) => ({ default: m.CasesPage }))),
+  'case-settings': lazy(() => import('../cases/settings/CaseSettingsPage').then((m) => ({ default: m.CaseSettingsPage }))),
   surveys: lazy(() => import('../surveys/SurveysPage').then((m) => ({ default: m.SurveysPage }))),
   touchpoints: lazy(() => import('../touchpoints/TouchpointsPage').then((m) => ({ default: m.TouchpointsPage }))),
   contacts: lazy(() => import('../contacts/ContactsPage').then((m) => ({ default: m.ContactsPage }))),

@@ -5,12 +5,26 @@ const ids = (sections: { id: string }[]) => sections.map((section) => section.id
 
 describe('sectionsFor', () => {
   it('shows admins everything, Settings included', () => {
-    expect(ids(sectionsFor('admin'))).toEqual(['dashboard', 'surveys', 'touchpoints', 'contacts', 'distributions', 'webhooks', 'account', 'settings']);
+    expect(ids(sectionsFor('admin'))).toEqual(['dashboard', 'cases', 'surveys', 'touchpoints', 'contacts', 'distributions', 'webhooks', 'account', 'case-settings', 'settings']);
   });
 
   it('hides Settings from designers', () => {
     expect(ids(sectionsFor('designer'))).not.toContain('settings');
     expect(ids(sectionsFor('designer'))).toContain('surveys');
+  });
+
+  it('shows agents only their cases and their own account', () => {
+    expect(ids(sectionsFor('agent'))).toEqual(['cases', 'account']);
+    expect(resolveStaffRoute('/cases/C-000001', 'agent')).toMatchObject({ kind: 'section', section: { id: 'cases' }, subpath: '/C-000001' });
+    expect(resolveStaffRoute('/dashboard', 'agent')).toMatchObject({ kind: 'forbidden' });
+    expect(resolveStaffRoute('/case-settings', 'agent')).toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('keeps cases from designers and analysts', () => {
+    for (const role of ['designer', 'analyst'] as const) {
+      expect(ids(sectionsFor(role))).not.toContain('cases');
+      expect(ids(sectionsFor(role))).not.toContain('case-settings');
+    }
   });
 
   it('hides the survey builder and Settings from analysts', () => {

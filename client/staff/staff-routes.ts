@@ -2,7 +2,7 @@ import type { Role } from '@shared/auth/auth.schema';
 import type { MessageKey } from '../i18n/en';
 import { normalizePath } from '../lib/router';
 
-export type SectionId = 'dashboard' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'settings';
+export type SectionId = 'dashboard' | 'cases' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'case-settings' | 'settings';
 
 export interface StaffSection {
   id: SectionId;
@@ -14,11 +14,14 @@ export interface StaffSection {
   roles: readonly Role[];
 }
 
+/** The roles of people who work with feedback; agents see only cases and their own account. */
 const EVERYONE: readonly Role[] = ['admin', 'designer', 'analyst'];
 
 /** Navigation order is the order of this list. */
 export const STAFF_SECTIONS: readonly StaffSection[] = [
   { id: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', placeholderKey: 'dashboard.placeholder', roles: EVERYONE },
+  // Agents work the cases of their teams (the API allows them nothing else but their account).
+  { id: 'cases', path: '/cases', labelKey: 'nav.cases', placeholderKey: 'cases.placeholder', roles: ['admin', 'agent'] },
   // Surveys is the builder: analysts read results on the dashboard but do not edit surveys.
   { id: 'surveys', path: '/surveys', labelKey: 'nav.surveys', placeholderKey: 'surveys.placeholder', roles: ['admin', 'designer'] },
   { id: 'touchpoints', path: '/touchpoints', labelKey: 'nav.touchpoints', placeholderKey: 'touchpoints.placeholder', roles: EVERYONE },
@@ -26,7 +29,9 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   { id: 'distributions', path: '/distributions', labelKey: 'nav.distributions', placeholderKey: 'distributions.placeholder', roles: EVERYONE },
   { id: 'webhooks', path: '/webhooks', labelKey: 'nav.webhooks', placeholderKey: 'webhooks.lead', roles: ['admin'] },
   // One's own password and API tokens.
-  { id: 'account', path: '/account', labelKey: 'nav.account', placeholderKey: 'account.placeholder', roles: EVERYONE },
+  { id: 'account', path: '/account', labelKey: 'nav.account', placeholderKey: 'account.placeholder', roles: [...EVERYONE, 'agent'] },
+  // Case teams with their calendars, and SLA policies.
+  { id: 'case-settings', path: '/case-settings', labelKey: 'nav.caseSettings', placeholderKey: 'caseSettings.placeholder', roles: ['admin'] },
   { id: 'settings', path: '/settings', labelKey: 'nav.settings', placeholderKey: 'settings.placeholder', roles: ['admin'] },
 ];
 

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { businessCalendarSchema, type BusinessCalendar } from '@shared/cases/business-calendar.schema';
 import type { TeamInput } from '@shared/cases/case-api.schema';
+import type { CaseTeamList } from '@shared/cases/case-teams.schema';
 import { DEFAULT_SLA_POLICY, slaPolicySchema, type SlaPolicy } from '@shared/cases/sla-policy.schema';
 import { UserModel } from '../auth/user.model';
 import { Invalid, NotFound } from '../lib/errors';
@@ -86,6 +87,26 @@ export async function teamRules(teamId: Types.ObjectId | string): Promise<TeamRu
   const policyDoc = doc.slaPolicyId ? await SlaPolicyModel.findById(doc.slaPolicyId).lean() : null;
   const team = toTeam(doc);
   return { team, calendar: businessCalendarSchema.parse(team.calendar), policy: policyDoc ? storedPolicy(policyDoc) : DEFAULT_SLA_POLICY };
+}
+
+/**
+ * The teams a staff member works cases in (admins: every team), members named, for the case UI. Names
+ * only: an agent learns no email or role of a colleague from it.
+ */
+export async function caseTeamsOf(actor: { id: string; role: string }): Promise<CaseTeamList> {
+  const filter = actor.role === 'admin' ? {} : { members: new Types.ObjectId(actor.id) };
+  const teams = await TeamModel.find(filter, { name: 1, members: 1, lead: 1 }).sort({ name: 1 }).lean();
+  const ids = [...new Set(teams.flatMap((t) => t.members.map(String)))];
+  const users = await UserModel.find({ _id: { $in: ids } }, { name: 1 }).lean();
+  const names = new Map(users.map((u) => [u._id.toString(), u.name]));
+  return {
+    teams: teams.map((t) => ({
+      id: t._id.toString(),
+      name: t.name,
+      lead: t.lead ? String(t.lead) : null,
+      members: t.members.map(String).map((id) => ({ id, name: names.get(id) ?? id })),
+    })),
+  };
 }
 
 /** The teams a user is a member of (what an agent may work). */

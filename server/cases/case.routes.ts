@@ -16,7 +16,7 @@ import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/auth.middleware';
 import { Unauthenticated } from '../lib/errors';
 import { validated } from '../lib/validate';
-import { createSlaPolicy, createTeam, listSlaPolicies, listTeams, setTeamCalendar, updateSlaPolicy, updateTeam } from './case-admin.service';
+import { caseTeamsOf, createSlaPolicy, createTeam, listSlaPolicies, listTeams, setTeamCalendar, updateSlaPolicy, updateTeam } from './case-admin.service';
 import { addCaseNote, assignCase, bulkAssignCases, findVisibleCase, listCases, openCase, toCaseView, transitionCase, type Actor } from './case.service';
 
 function actorOf(req: Request): Actor {
@@ -48,6 +48,10 @@ export function caseRoutes(ctx: AppContext): Router {
       res.json(await bulkAssignCases(ctx, refs, assignment, actorOf(req)));
     }),
   );
+  // Before `/:ref`, which would refuse `teams` as a case number.
+  router.get('/teams', async (req, res) => {
+    res.json(await caseTeamsOf(actorOf(req)));
+  });
   router.get(
     '/:ref',
     validated({ params: caseRefParamsSchema }, async ({ params }, req, res) => {

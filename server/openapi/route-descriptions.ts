@@ -106,6 +106,7 @@ export const ROUTE_DESCRIPTIONS: Readonly<Record<string, RouteDescription>> = {
   'GET /api/cases': { summary: 'The case inbox: mine, my team, due soon, breached; newest first, paged by cursor (agent)', description: 'Agents see the cases of their own teams only.' },
   'POST /api/cases': { summary: 'Log a complaint taken by phone or at the counter as a case (agent)', reply: '201: the case with its number (C-000123) and running clocks.' },
   'POST /api/cases/bulk-assign': { summary: 'Assign several cases (agent)', reply: '`{ assigned, failed }`: each case succeeds or is reported.' },
+  'GET /api/cases/teams': { summary: 'The teams one works cases in, members named (agent; admins: every team)', reply: '`{ teams: [{ id, name, lead, members: [{ id, name }] }] }`' },
   'GET /api/cases/:ref': { summary: 'One case with its timeline and stage clocks (agent)' },
   'POST /api/cases/:ref/transitions': { summary: 'Move a case through its states (agent)', description: 'A move its state does not allow is a 409 with `allowed_moves`.' },
   'PUT /api/cases/:ref/assignment': { summary: 'Assign a case to an agent and team (agent)' },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundTheClockCalendar } from '@shared/cases/business-calendar.schema';
 import type { CaseList, CaseRecordView } from '@shared/cases/case-api.schema';
+import { caseTeamListSchema } from '@shared/cases/case-teams.schema';
 import { fireSlaTimer, slaTimerJob } from '../../server/cases/sla-timer.job';
 import { sweepCaseTimers } from '../../server/cases/sla-timer-sweep.job';
 import { waitUntil } from './follow-up-fixtures';
@@ -168,5 +169,13 @@ describe('service cases', () => {
     );
     expect(swept.timeline.filter((e) => e.kind === 'due-soon')).toHaveLength(1);
     expect((await tp.request('/api/cases?view=breached', { cookie: agentA.cookie })).body).toMatchObject({ cases: expect.arrayContaining([expect.objectContaining({ ref: opened.ref })]) });
+  });
+
+  it('names the teams one works in and their members, own teams only for agents, every team for admins', async () => {
+    const mine = await tp.request('/api/cases/teams', { cookie: agentA.cookie });
+    expect(mine.status, mine.text).toBe(200);
+    expect(caseTeamListSchema.parse(mine.body).teams).toEqual([{ id: teamA, name: 'Counter A', lead: null, members: [{ id: agentA.id, name: 'agent.a' }] }]);
+    const all = caseTeamListSchema.parse((await tp.request('/api/cases/teams', { cookie: admin })).body);
+    expect(all.teams.map((t) => t.id)).toEqual(expect.arrayContaining([teamA, teamB]));
   });
 });

@@ -1,0 +1,220 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { CaseRecordView } from '@shared/cases/case-api.schema';
+import type { CaseTeam } from '@shared/cases/case-teams.schema';
+import { CASE_MOVES, type CaseMove } from '@shared/cases/case-states';
+import { useT } from '../i18n/i18n-context';
+import { api, ApiError } from '../lib/api-client';
+import { Link } from '../lib/Link';
+import { Loaded } from '../lib/Loaded';
+import { useAction } from '../lib/use-action';
+import { useLoad } from '../lib/use-load';
+import { touchpointsApi } from '../touchpoints/touchpoints-api';
+import { memberNames, personName, teamName } from './case-labels';
+import { casesApi } from './cases-api';
+import { CaseTimeline } from './CaseTimeline';
+import { StageClocks } from './StageClocks';
+
+const calls = casesApi(api);
+const touchpointCalls = touchpointsApi(api);
+
+/** How often an open case is fetched again, so timer entries and colleagues' changes appear. */
+const REFRESH_MS = 15_000;
+/** After a clock runs out, the breach timer's entry is fetched this much later (it fires on the due time). */
+const AFTER_BREACH_MS = 2_000;
+
+/** One case: what it is about, its moves, assignment, internal notes, live clocks and timeline. */
+export function CaseDetailPage({ caseRef }: { caseRef: string }) {
+  const t = useT();
+  const load = useLoad(`case ${caseRef}`, async () => {
+    const [kase, teams, touchpoints] = await Promise.all([calls.get(caseRef), calls.teams(), touchpointCalls.list()]);
+    return { kase, teams, touchpointNames: new Map(touchpoints.map((tp) => [tp.key, tp.name])) };
+  });
+  const { refresh } = load;
+  useEffect(() => {
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+  const back = <Link to="/cases">{t('cases.back')}</Link>;
+  return (
+    <Loaded load={load} failed={t('cases.caseFailed')} failedExtra={back} notFound={<p role="alert">{t('cases.notFound', { ref: caseRef })} {back}</p>}>
+      {(value) => <CaseBody {...value} onChange={(kase) => load.replace({ ...value, kase })} onStale={load.refresh} />}
+    </Loaded>
+  );
+}
+
+interface BodyProps {
+  kase: CaseRecordView;
+  teams: CaseTeam[];
+  touchpointNames: ReadonlyMap<string, string>;
+  onChange: (kase: CaseRecordView) => void;
+  onStale: () => void;
+}
+
+function CaseBody({ kase, teams, touchpointNames, onChange, onStale }: BodyProps) {
+  const t = useT();
+  const names = memberNames(teams);
+  const fields: Array<[string, string]> = [
+    [t('cases.status'), t(`cases.status.${kase.status}`)],
+    [t('cases.priority'), t(`cases.priority.${kase.priority}`)],
+    [t('cases.team'), teamName(kase.teamId, teams, t)],
+    [t('cases.assignee'), personName(kase.assigneeId, names, t)],
+    [t('cases.contact'), kase.contactId ?? t('cases.noContact')],
+    [t('cases.touchpoint'), touchpointNames.get(kase.touchpoint) ?? kase.touchpoint],
+    [t('cases.channel'), kase.channel],
+    [t('cases.segment'), kase.segment],
+    [t('cases.category'), kase.category ?? t('cases.noCategory')],
+    [t('cases.source'), t(`cases.source.${kase.source}`)],
+  ];
+  return (
+    <section className="page case-page" aria-labelledby="page-title">
+      <p>
+        <Link to="/cases">{t('cases.back')}</Link>
+      </p>
+      <h1 id="page-title">
+        {kase.ref} · {kase.summary}
+      </h1>
+      <dl className="case-facts">
+        {fields.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {kase.description && <p className="case-description">{kase.description}</p>}
+      <CaseMoves kase={kase} onChange={onChange} onStale={onStale} />
+      <StageClocks kase={kase} onBreach={() => setTimeout(onStale, AFTER_BREACH_MS)} />
+      <div className="case-columns">
+        <CaseAssign kase={kase} teams={teams} onChange={onChange} />
+        <CaseNote kase={kase} onChange={onChange} />
+      </div>
+      <CaseTimeline timeline={kase.timeline} names={names} />
+    </section>
+  );
+}
+
+/** The moves the case's state allows, as buttons; a refused move (409) names the moves allowed now. */
+function CaseMoves({ kase, onChange, onStale }: Pick<BodyProps, 'kase' | 'onChange' | 'onStale'>) {
+  const t = useT();
+  const action = useAction();
+  const [refused, setRefused] = useState<CaseMove[] | null>(null);
+  const make = (move: CaseMove) =>
+    action.run(async () => {
+      setRefused(null);
+      try {
+        onChange(await calls.move(kase.ref, move));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          // Someone else moved it: show what is allowed now and fetch the case as it is.
+          setRefused((error.problem.allowed_moves ?? []).filter((m): m is CaseMove => (CASE_MOVES as readonly string[]).includes(m)));
+          onStale();
+          return;
+        }
+        throw error;
+      }
+    });
+  return (
+    <section className="panel" aria-labelledby="case-moves">
+      <h2 id="case-moves">{t('cases.moves')}</h2>
+      {kase.allowedMoves.length === 0 ? (
+        <p>{t('cases.noMoves')}</p>
+      ) : (
+        <div className="button-row">
+          {kase.allowedMoves.map((move) => (
+            <button key={move} type="button" className="button button-primary" disabled={action.busy} onClick={() => void make(move)}>
+              {t(`cases.move.${move}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {refused && (
+        <p role="alert">
+          {t('cases.moveRefused', { moves: refused.length === 0 ? t('cases.noMoves') : refused.map((m) => t(`cases.move.${m}`)).join(', ') })}
+        </p>
+      )}
+      {action.error && <p role="alert">{action.error}</p>}
+    </section>
+  );
+}
+
+function CaseAssign({ kase, teams, onChange }: { kase: CaseRecordView; teams: CaseTeam[]; onChange: (kase: CaseRecordView) => void }) {
+  const t = useT();
+  const id = useId();
+  const action = useAction();
+  const [teamId, setTeamId] = useState(kase.teamId);
+  const [assignee, setAssignee] = useState(kase.assigneeId ?? '');
+  const members = teams.find((team) => team.id === teamId)?.members ?? [];
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => {
+      onChange(await calls.assign(kase.ref, { assigneeId: assignee || null, ...(teamId !== kase.teamId ? { teamId } : {}) }));
+    });
+  };
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('cases.assign')}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-team`}>{t('cases.team')}</label>
+        <select
+          id={`${id}-team`}
+          value={teamId}
+          onChange={(e) => {
+            setTeamId(e.target.value);
+            setAssignee('');
+          }}
+        >
+          {!teams.some((team) => team.id === kase.teamId) && <option value={kase.teamId}>{t('cases.otherTeam')}</option>}
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-assignee`}>{t('cases.assignee')}</label>
+        <select id={`${id}-assignee`} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+          <option value="">{t('cases.unassigned')}</option>
+          {members.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {action.error && <p role="alert">{action.error}</p>}
+      <button type="submit" className="button button-secondary" disabled={action.busy}>
+        {t('cases.assignSave')}
+      </button>
+    </form>
+  );
+}
+
+/** An internal note: staff only, never sent to the customer. */
+function CaseNote({ kase, onChange }: { kase: CaseRecordView; onChange: (kase: CaseRecordView) => void }) {
+  const t = useT();
+  const id = useId();
+  const action = useAction();
+  const [text, setText] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => {
+      onChange(await calls.note(kase.ref, text));
+      setText('');
+    });
+  };
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('cases.note')}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>{t('cases.noteText')}</label>
+        <textarea id={`${id}-text`} rows={3} required maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
+        <p className="hint">{t('cases.noteHint')}</p>
+      </div>
+      {action.error && <p role="alert">{action.error}</p>}
+      <button type="submit" className="button button-secondary" disabled={action.busy || text.trim() === ''}>
+        {t('cases.noteAdd')}
+      </button>
+    </form>
+  );
+}
