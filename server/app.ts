@@ -27,6 +27,7 @@ import { shortLinkRoutes } from './channels/short-link.routes';
 import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
 import { caseAdminRoutes, caseRoutes } from './cases/case.routes';
+import { caseIntakeAdminRoutes } from './cases/case-intake-admin.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
@@ -137,6 +138,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/contacts', contactRoutes());
   app.use('/api/webhooks', webhookRoutes(ctx));
   app.use('/api/cases', caseRoutes(ctx));
+  // Before the admin-only router: agents may read the categories.
+  app.use('/api/case-admin', caseIntakeAdminRoutes());
   app.use('/api/case-admin', caseAdminRoutes());
   app.use('/api', notFoundHandler);
   app.use(QUEUE_BOARD_PATH, queueBoardRoutes(ctx));

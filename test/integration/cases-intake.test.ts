@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseCategory } from '@shared/cases/case-category.schema';
+import type { CaseRecordView } from '@shared/cases/case-api.schema';
+import { openCaseOnce } from '../../server/cases/case-intake.service';
+import { CaseModel } from '../../server/cases/case.model';
+import { startTestPlatform, type TestPlatform } from '../harness/platform';
+import { openCase, SECONDS_POLICY, staff, team } from './cases-fixtures';
+
+let tp: TestPlatform;
+let admin: string;
+let agent: { id: string; cookie: string };
+let counterTeam: string;
+let phoneTeam: string;
+let fallbackTeam: string;
+
+beforeAll(async () => {
+  tp = await startTestPlatform();
+  admin = await tp.login();
+  for (const key of ['branch-visit', 'mobile-app']) expect((await tp.request('/api/touchpoints', { cookie: admin, body: { key, name: key } })).status).toBe(201);
+  agent = await staff(tp.request, tp.login, admin, 'intake.agent@bank.test');
+  const policy = await tp.request('/api/case-admin/sla-policies', { cookie: admin, body: { ...SECONDS_POLICY, rules: SECONDS_POLICY.rules.map((r) => ({ ...r, targets: { acknowledge: 600, investigate: 600, plan: 600, answer: 600, resolve: 600 } })) } });
+  const slaPolicyId = (policy.body as { id: string }).id;
+  counterTeam = await team(tp.request, admin, { name: 'Counter', members: [agent.id], slaPolicyId });
+  phoneTeam = await team(tp.request, admin, { name: 'Phone', members: [], slaPolicyId });
+  fallbackTeam = await team(tp.request, admin, { name: 'Fallback', members: [], slaPolicyId });
+});
+afterAll(async () => {
+  await tp?.stop();
+});
+
+const names = (en: string) => ({ en, 'zh-CN': `${en}（中文）` });
+
+describe('case categories', () => {
+  it('admins keep a taxonomy; a case must carry an existing, non-archived key (400 otherwise)', async () => {
+    const root = await tp.request('/api/case-admin/categories', { cookie: admin, body: { key: 'waiting', names: names('Waiting') } });
+    expect(root.status, root.text).toBe(201);
+    expect(root.body).toEqual({ key: 'waiting', names: names('Waiting'), parent: null, archived: false });
+    const child = await tp.request('/api/case-admin/categories', { cookie: admin, body: { key: 'queue-too-long', names: names('Queue'), parent: 'waiting' } });
+    expect(child.status, child.text).toBe(201);
+    expect((await tp.request('/api/case-admin/categories', { cookie: admin, body: { key: 'waiting', names: names('Again') } })).status).toBe(409);
+    const orphan = await tp.request('/api/case-admin/categories', { cookie: admin, body: { key: 'lost', names: names('Lost'), parent: 'nowhere' } });
+    expect(orphan.status).toBe(400);
+    expect((orphan.body as { invalid_params: Array<{ name: string }> }).invalid_params[0]!.name).toBe('body.parent');
+    // A parent may not become its own descendant.
+    const loop = await tp.request('/api/case-admin/categories/waiting', { cookie: admin, method: 'PUT', body: { names: names('Waiting'), parent: 'queue-too-long' } });
+    expect(loop.status).toBe(400);
+    expect((await tp.request('/api/case-admin/categories', { cookie: admin, body: { key: 'Bad Key', names: names('x') } })).status).toBe(400);
+    expect((await tp.request('/api/case-admin/categories', { cookie: admin, body: { key: 'extra', names: names('x'), colour: 'red' } })).status).toBe(400);
+
+    const withCategory = await openCase(tp.request, agent.cookie, { teamId: counterTeam, priority: 'low', category: 'queue-too-long' });
+    expect(withCategory.category).toBe('queue-too-long');
+    const unknown = await tp.request('/api/cases', { cookie: agent.cookie, body: { summary: 'x', touchpoint: 'branch-visit', channel: 'phone', teamId: counterTeam, category: 'no-such' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((unknown.body as { invalid_params: Array<{ name: string }> }).invalid_params.map((p) => p.name)).toEqual(['body.category']);
+
+    // Archived instead of deleted: listed only on request, refused on new cases, kept on old ones.
+    const archived = await tp.request('/api/case-admin/categories/queue-too-long', { cookie: admin, method: 'PUT', body: { names: names('Queue'), parent: 'waiting', archived: true } });
+    expect(archived.status, archived.text).toBe(200);
+    const listed = (await tp.request('/api/case-admin/categories', { cookie: agent.cookie })).body as { categories: CaseCategory[] };
+    expect(listed.categories.map((c) => c.key)).toEqual(['waiting']);
+    const all = (await tp.request('/api/case-admin/categories?archived=true', { cookie: admin })).body as { categories: CaseCategory[] };
+    expect(all.categories.map((c) => [c.key, c.archived])).toEqual([['queue-too-long', true], ['waiting', false]]);
+    const refused = await tp.request('/api/cases', { cookie: agent.cookie, body: { summary: 'x', touchpoint: 'branch-visit', channel: 'phone', teamId: counterTeam, category: 'queue-too-long' } });
+    expect(refused.status).toBe(400);
+    expect(((await tp.request(`/api/cases/${withCategory.ref}`, { cookie: agent.cookie })).body as CaseRecordView).category).toBe('queue-too-long');
+    // Agents read categories but do not edit them.
+    expect((await tp.request('/api/case-admin/categories', { cookie: agent.cookie, body: { key: 'mine', names: names('Mine') } })).status).toBe(403);
+  });
+});
+
+describe('routing and priority rules', () => {
+  it('are validated against teams and categories, then route cases no agent placed', async () => {
+    const bad = await tp.request('/api/case-admin/intake-rules', {
+      cookie: admin,
+      method: 'PUT',
+      body: { defaultTeamId: '0123456789abcdef01234567', routes: [{ touchpoint: '*', channel: 'phone', teamId: phoneTeam }], priorities: [{ categories: ['no-such'], priority: 'high' }] },
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { invalid_params: Array<{ name: string }> }).invalid_params.map((p) => p.name)).toEqual(['body.defaultTeamId', 'body.priorities.0.categories.0']);
+    const rules = {
+      defaultTeamId: fallbackTeam,
+      routes: [
+        { touchpoint: 'branch-visit', channel: 'phone', teamId: phoneTeam },
+        { touchpoint: 'branch-visit', channel: '*', teamId: counterTeam },
+      ],
+      priorities: [
+        { segments: ['vip', 'strategic'], priority: 'high' },
+        { score: { metric: 'nps', atMost: 6 }, priority: 'normal' },
+        { score: { metric: 'nps', atMost: 2 }, segments: ['vip'], priority: 'urgent' },
+        { categories: ['waiting'], priority: 'high' },
+      ],
+      defaultPriority: 'low',
+    };
+    const saved = await tp.request('/api/case-admin/intake-rules', { cookie: admin, method: 'PUT', body: rules });
+    expect(saved.status, saved.text).toBe(200);
+    expect((await tp.request('/api/case-admin/intake-rules', { cookie: admin })).body).toEqual(rules);
+    expect((await tp.request('/api/case-admin/intake-rules', { cookie: agent.cookie })).status).toBe(403);
+
+    const open = (key: string, over: Record<string, unknown>) =>
+      openCaseOnce(tp.platform.context, {
+        source: 'follow-up',
+        originKey: `test/${key}`,
+        origin: { key },
+        summary: key,
+        touchpoint: 'branch-visit',
+        channel: 'on-site',
+        segment: 'standard',
+        scores: {},
+        ...over,
+      }).then((r) => r.case);
+    const phoneVip = await open('phone-vip', { channel: 'phone', segment: 'vip', scores: { nps: 1 } });
+    expect([phoneVip.teamId.toString(), phoneVip.priority]).toEqual([phoneTeam, 'urgent']);
+    const counter = await open('counter', { scores: { nps: 5 } });
+    expect([counter.teamId.toString(), counter.priority]).toEqual([counterTeam, 'normal']);
+    const elsewhere = await open('elsewhere', { touchpoint: 'mobile-app', channel: 'app', category: 'waiting' });
+    expect([elsewhere.teamId.toString(), elsewhere.priority]).toEqual([fallbackTeam, 'high']);
+    const plain = await open('plain', { touchpoint: 'mobile-app', channel: 'app' });
+    expect(plain.priority).toBe('low');
+  });
+
+  it('opens one case per origin however many open it at once', async () => {
+    const intake = {
+      source: 'follow-up' as const,
+      originKey: 'test/race',
+      origin: { race: true },
+      summary: 'race',
+      touchpoint: 'branch-visit',
+      channel: 'on-site',
+      segment: 'standard',
+      scores: {},
+    };
+    const results = await Promise.all(Array.from({ length: 6 }, () => openCaseOnce(tp.platform.context, intake)));
+    expect(new Set(results.map((r) => r.case.number)).size).toBe(1);
+    expect(results.filter((r) => r.opened).length).toBeGreaterThanOrEqual(1);
+    expect(await CaseModel.countDocuments({ 'origin.race': true })).toBe(1);
+  });
+});
