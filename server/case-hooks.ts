@@ -1,4 +1,5 @@
 import type { CaseConsumer } from './cases/case-events';
+import { followUpCaseConsumer } from './follow-up/follow-up-case.consumer';
 
 /**
  * Every feature that follows what happens to a case, like `response-hooks.ts` for responses: the
@@ -6,4 +7,4 @@ import type { CaseConsumer } from './cases/case-events';
  * emails, case metrics, webhooks) is one line here. Each runs after every appended timeline entry,
  * awaited, and must be idempotent per case number and timeline index.
  */
-export const CASE_CONSUMERS: readonly CaseConsumer[] = [];
+export const CASE_CONSUMERS: readonly CaseConsumer[] = [followUpCaseConsumer];

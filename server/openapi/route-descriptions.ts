@@ -76,7 +76,7 @@ export const ROUTE_DESCRIPTIONS: Readonly<Record<string, RouteDescription>> = {
   'PUT /api/metrics/index-weights': { summary: 'Change the index weights (admin)' },
   'GET /api/surveys/:id/follow-up-rule': { summary: "A survey's low-score follow-up rule" },
   'PUT /api/surveys/:id/follow-up-rule': { summary: "Set a survey's follow-up rule (designer)" },
-  'POST /api/responses/:id/follow-up/done': { summary: "Close a response's follow-up" },
+  'POST /api/responses/:id/follow-up/done': { summary: 'Gone: follow-ups are worked as cases', description: 'Always 410, naming the case (`case`) the match opened; resolve that case instead.' },
   'GET /api/surveys/:id/responses': { summary: "A survey's responses, newest first, paged" },
   'GET /api/surveys/:id/responses.csv': { summary: "Export a survey's responses as CSV", reply: 'text/csv' },
   'DELETE /api/responses/:id': { summary: 'Delete a response (admin)', description: 'Its scores are taken out; `response.deleted` webhooks follow.' },
