@@ -3,8 +3,12 @@ import type { CaseCategory } from '@shared/cases/case-category.schema';
 import type { CaseRecordView } from '@shared/cases/case-api.schema';
 import { openCaseOnce } from '../../server/cases/case-intake.service';
 import { CaseModel } from '../../server/cases/case.model';
+import { AlertModel } from '../../server/scores/alert.model';
+import { targetAlertEmailJob } from '../../server/scores/alerts.job';
+import { openBreachCase } from '../../server/scores/breach-case.service';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { openCase, SECONDS_POLICY, staff, team } from './cases-fixtures';
+import { waitUntil } from './follow-up-fixtures';
 
 let tp: TestPlatform;
 let admin: string;
@@ -134,5 +138,35 @@ describe('routing and priority rules', () => {
     expect(new Set(results.map((r) => r.case.number)).size).toBe(1);
     expect(results.filter((r) => r.opened).length).toBeGreaterThanOrEqual(1);
     expect(await CaseModel.countDocuments({ 'origin.race': true })).toBe(1);
+  });
+});
+
+describe('a target breach', () => {
+  it('opens one internal case for the touchpoint owner per alert, however often its job runs', async () => {
+    const lobby = await tp.request('/api/touchpoints', { cookie: admin, body: { key: 'lobby', name: 'Lobby', owners: ['Intake.Agent@bank.test'] } });
+    expect(lobby.status, lobby.text).toBe(201);
+    const rules = (await tp.request('/api/case-admin/intake-rules', { cookie: admin })).body as { routes: unknown[] };
+    const saved = await tp.request('/api/case-admin/intake-rules', { cookie: admin, method: 'PUT', body: { ...rules, routes: [{ touchpoint: 'lobby', channel: '*', teamId: counterTeam }, ...rules.routes] } });
+    expect(saved.status, saved.text).toBe(200);
+    const before = tp.mailbox.messages.length;
+    const alert = await AlertModel.create({ touchpoint: 'lobby', window: 7, metric: 'nps', kind: 'breach', value: 12.5, target: 40, n: 16, at: new Date() });
+    const alertId = alert._id.toString();
+    const queues = tp.platform.context.queues;
+    await Promise.all([1, 2].map((n) => queues.enqueue(targetAlertEmailJob, { alertId }, { jobId: `target-alert-${alertId}-${n}` })));
+    await Promise.all([1, 2].map(() => openBreachCase(tp.platform.context, alertId)));
+    const cases = await waitUntil(() => CaseModel.find({ 'origin.alertId': alertId }).lean(), (list) => list.length > 0);
+    // The owner is emailed once (send log), whatever ran twice.
+    await tp.mailbox.waitFor(before + 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await CaseModel.countDocuments({ 'origin.alertId': alertId })).toBe(1);
+    expect(cases[0]).toMatchObject({ source: 'target-breach', touchpoint: 'lobby', channel: 'all-channels', segment: 'internal', status: 'new' });
+    expect(cases[0]!.teamId.toString()).toBe(counterTeam);
+    expect(cases[0]!.assigneeId?.toString()).toBe(agent.id);
+    expect(cases[0]!.summary).toBe('Lobby: NPS 12.5 below its target 40 (last 7 days)');
+    expect(tp.mailbox.messages.length).toBe(before + 1);
+
+    const recovery = await AlertModel.create({ touchpoint: 'lobby', window: 7, metric: 'nps', kind: 'recovery', value: 45, target: 40, n: 20, at: new Date() });
+    expect(await openBreachCase(tp.platform.context, recovery._id.toString())).toBeNull();
+    expect(await CaseModel.countDocuments({ 'origin.alertId': recovery._id.toString() })).toBe(0);
   });
 });
