@@ -1,5 +1,6 @@
 import type { CaseConsumer } from './cases/case-events';
 import { followUpCaseConsumer } from './follow-up/follow-up-case.consumer';
+import { caseWebhookConsumer } from './webhooks/case-webhook.consumer';
 
 /**
  * Every feature that follows what happens to a case, like `response-hooks.ts` for responses: the
@@ -7,4 +8,4 @@ import { followUpCaseConsumer } from './follow-up/follow-up-case.consumer';
  * emails, case metrics, webhooks) is one line here. Each runs after every appended timeline entry,
  * awaited, and must be idempotent per case number and timeline index.
  */
-export const CASE_CONSUMERS: readonly CaseConsumer[] = [followUpCaseConsumer];
+export const CASE_CONSUMERS: readonly CaseConsumer[] = [followUpCaseConsumer, caseWebhookConsumer];

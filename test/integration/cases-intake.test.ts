@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseCategory } from '@shared/cases/case-category.schema';
 import type { CaseRecordView } from '@shared/cases/case-api.schema';
+import type { CreatedWebhookEndpoint } from '@shared/webhooks/webhook.schema';
 import { openCaseOnce } from '../../server/cases/case-intake.service';
-import { CaseModel } from '../../server/cases/case.model';
+import { afterCaseChanged } from '../../server/cases/case-events';
+import { CaseModel, type CaseRecord } from '../../server/cases/case.model';
 import { AlertModel } from '../../server/scores/alert.model';
 import { targetAlertEmailJob } from '../../server/scores/alerts.job';
 import { openBreachCase } from '../../server/scores/breach-case.service';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { openCase, SECONDS_POLICY, staff, team } from './cases-fixtures';
 import { waitUntil } from './follow-up-fixtures';
+import { readmeVerifier, startReceiver } from './webhooks-fixtures';
 
 let tp: TestPlatform;
 let admin: string;
@@ -16,9 +19,11 @@ let agent: { id: string; cookie: string };
 let counterTeam: string;
 let phoneTeam: string;
 let fallbackTeam: string;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
+  receiver = await startReceiver();
+  tp = await startTestPlatform({ WEBHOOK_ALLOW_PRIVATE: '127.0.0.1' });
   admin = await tp.login();
   for (const key of ['branch-visit', 'mobile-app']) expect((await tp.request('/api/touchpoints', { cookie: admin, body: { key, name: key } })).status).toBe(201);
   agent = await staff(tp.request, tp.login, admin, 'intake.agent@bank.test');
@@ -30,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await tp?.stop();
+  await receiver?.stop();
 });
 
 const names = (en: string) => ({ en, 'zh-CN': `${en}（中文）` });
@@ -168,5 +174,36 @@ describe('a target breach', () => {
     const recovery = await AlertModel.create({ touchpoint: 'lobby', window: 7, metric: 'nps', kind: 'recovery', value: 45, target: 40, n: 20, at: new Date() });
     expect(await openBreachCase(tp.platform.context, recovery._id.toString())).toBeNull();
     expect(await CaseModel.countDocuments({ 'origin.alertId': recovery._id.toString() })).toBe(0);
+  });
+});
+
+describe('case webhooks', () => {
+  it('deliver case.opened, case.moved and case.resolved, signed, once per timeline entry', async () => {
+    const created = await tp.request('/api/webhooks', { cookie: admin, body: { url: receiver.url('/cases'), events: ['case.opened', 'case.moved', 'case.resolved'] } });
+    expect(created.status, created.text).toBe(201);
+    const endpoint = created.body as CreatedWebhookEndpoint;
+    const opened = await openCase(tp.request, agent.cookie, { teamId: counterTeam, priority: 'low' });
+    const resolved = await tp.request(`/api/cases/${opened.ref}/transitions`, { cookie: agent.cookie, body: { move: 'resolve', note: 'internal: customer was rude' } });
+    expect(resolved.status, resolved.text).toBe(200);
+    // An assignment and a note are not subscribed / not announced.
+    expect((await tp.request(`/api/cases/${opened.ref}/notes`, { cookie: agent.cookie, body: { text: 'only for us' } })).status).toBe(201);
+    // Only this case's: a job of an earlier test re-telling its case's opening may land here too.
+    const ofThisCase = () => receiver.at('/cases').filter((r) => r.body.includes(`"case":"${opened.ref}"`));
+    const got = await waitUntil(async () => ofThisCase(), (list) => list.length >= 3);
+    await new Promise((r) => setTimeout(r, 500));
+    const bodies = ofThisCase().map((r) => JSON.parse(r.body) as { id: string; type: string; data: { case: string; status: string; change: Record<string, unknown> } });
+    expect(bodies.map((b) => b.type).sort()).toEqual(['case.moved', 'case.opened', 'case.resolved']);
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(3);
+    for (const b of bodies) expect(b.data.case).toBe(opened.ref);
+    const moved = bodies.find((b) => b.type === 'case.moved')!;
+    expect(moved.data.change).toMatchObject({ kind: 'moved', move: 'resolve', from: 'new', to: 'resolved', by: agent.id });
+    expect(JSON.stringify(bodies)).not.toContain('rude');
+    const verify = await readmeVerifier();
+    for (const r of got) expect(() => verify(endpoint.secret, r.headers, r.body)).not.toThrow();
+    // Told again (a retried change), the entry makes no second delivery.
+    const doc = (await CaseModel.findOne({ number: Number(opened.ref.slice(2)) }).lean()) as CaseRecord;
+    await afterCaseChanged(tp.platform.context, doc, 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(ofThisCase()).toHaveLength(3);
   });
 });
