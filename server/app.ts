@@ -28,6 +28,7 @@ import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
 import { caseAdminRoutes, caseRoutes } from './cases/case.routes';
 import { caseIntakeAdminRoutes } from './cases/case-intake-admin.routes';
+import { publicComplaintRoutes } from './cases/complaint-form.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
@@ -115,6 +116,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/public/surveys', publicSurveyRoutes());
   app.use('/api/public/surveys', publicResponseRoutes(ctx));
   app.use('/api/public/kiosk', publicKioskRoutes(ctx));
+  app.use('/api/public/complaints', publicComplaintRoutes(ctx));
   app.use('/api/public', notFoundHandler);
   app.use('/u', unsubscribeRoutes(ctx));
   app.use('/q', shortLinkRoutes(ctx));

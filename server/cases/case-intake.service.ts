@@ -1,4 +1,5 @@
 import type { CaseSource } from '@shared/cases/case-api.schema';
+import type { CasePriority } from '@shared/cases/sla-policy.schema';
 import { caseIntakeRulesSchema, EMPTY_INTAKE_RULES, type CaseIntakeRules } from '@shared/cases/case-intake-rules.schema';
 import { caseIntakePriority, routeCaseTeam, type IntakeFacts } from '@shared/cases/case-intake-rules';
 import type { AppContext } from '../app-context';
@@ -64,6 +65,8 @@ export interface IntakeCase extends Omit<IntakeFacts, 'category'> {
   description?: string;
   contactId?: string;
   category?: string | null;
+  /** Overrides the priority rules (a complaint that looks like a bot's is low). */
+  priority?: CasePriority;
   /** Staff to assign when one of them is a member of the routed team (a touchpoint's owners). */
   assigneeEmails?: readonly string[];
 }
@@ -97,7 +100,7 @@ async function openClaimed(ctx: AppContext, intake: IntakeCase, number: number):
         channel: intake.channel,
         segment: intake.segment,
         ...(intake.category ? { category: intake.category } : {}),
-        priority: caseIntakePriority(rules, facts),
+        priority: intake.priority ?? caseIntakePriority(rules, facts),
         teamId,
         ...(assigneeId ? { assigneeId } : {}),
       },

@@ -20,6 +20,13 @@ export const ROUTE_DESCRIPTIONS: Readonly<Record<string, RouteDescription>> = {
   'POST /api/auth/login': { summary: 'Sign in', public: true, description: 'Sets the session cookie. Rate-limited per account and address.' },
   'GET /api/public/surveys/:slug': { summary: 'A published survey, for respondents', public: true },
   'POST /api/public/surveys/:slug/responses': { summary: 'Submit a response', public: true, reply: '201 `{ id }` when stored; 200 for a repeated submissionId.' },
+  'GET /api/public/complaints/:touchpoint': { summary: "A touchpoint's public complaint form: its name and the channels to pick from", public: true },
+  'POST /api/public/complaints/:touchpoint': {
+    summary: 'File a complaint: opens a case routed by the intake rules',
+    public: true,
+    description: 'Name, email or phone, description, optional channel; rate-limited like responses. A repeated submissionId finds the same case.',
+    reply: '201 `{ case }` (e.g. C-000123) when opened; 200 for a repeated submissionId.',
+  },
   'GET /api/auth/me': { summary: 'The signed-in user' },
   'POST /api/auth/logout': { summary: 'Sign out (ends this session)' },
   'POST /api/auth/tokens': { summary: 'Create a personal API token', reply: '201 `{ token }`, shown once.' },

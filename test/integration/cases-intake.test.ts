@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseCategory } from '@shared/cases/case-category.schema';
 import type { CaseRecordView } from '@shared/cases/case-api.schema';
@@ -5,6 +6,7 @@ import type { CreatedWebhookEndpoint } from '@shared/webhooks/webhook.schema';
 import { openCaseOnce } from '../../server/cases/case-intake.service';
 import { afterCaseChanged } from '../../server/cases/case-events';
 import { CaseModel, type CaseRecord } from '../../server/cases/case.model';
+import { ContactModel } from '../../server/contacts/contact.model';
 import { AlertModel } from '../../server/scores/alert.model';
 import { targetAlertEmailJob } from '../../server/scores/alerts.job';
 import { openBreachCase } from '../../server/scores/breach-case.service';
@@ -205,5 +207,69 @@ describe('case webhooks', () => {
     await afterCaseChanged(tp.platform.context, doc, 1);
     await new Promise((r) => setTimeout(r, 500));
     expect(ofThisCase()).toHaveLength(3);
+  });
+});
+
+describe('the public complaint form', () => {
+  const complaint = (over: Record<string, unknown> = {}) => ({
+    submissionId: randomUUID(),
+    name: 'Chen Jing',
+    email: 'Chen.Jing@Example.test',
+    description: 'The queue took 50 minutes and nobody explained why.\nPlease call me back.',
+    locale: 'zh-CN',
+    elapsedMs: 40_000,
+    ...over,
+  });
+
+  it('shows the form of a touchpoint and opens a routed case, once per submission', async () => {
+    const form = await tp.request('/api/public/complaints/branch-visit');
+    expect(form.status).toBe(200);
+    expect(form.body).toMatchObject({ touchpoint: { key: 'branch-visit', name: 'branch-visit' }, channels: expect.any(Array) });
+    expect((await tp.request('/api/public/complaints/moon-base')).status).toBe(404);
+
+    const body = complaint();
+    const filed = await tp.request('/api/public/complaints/branch-visit', { body, csrf: false });
+    expect(filed.status, filed.text).toBe(201);
+    const ref = (filed.body as { case: string }).case;
+    expect(ref).toMatch(/^C-\d{6}$/);
+    const again = await tp.request('/api/public/complaints/branch-visit', { body, csrf: false });
+    expect([again.status, again.body]).toEqual([200, { case: ref }]);
+
+    const view = (await tp.request(`/api/cases/${ref}`, { cookie: admin })).body as CaseRecordView;
+    const contact = await ContactModel.findOne({ email: 'chen.jing@example.test' }).lean();
+    expect(view).toMatchObject({
+      source: 'complaint-form',
+      summary: 'The queue took 50 minutes and nobody explained why.',
+      touchpoint: 'branch-visit',
+      channel: 'complaint-form',
+      teamId: counterTeam,
+      priority: 'low',
+      contactId: contact!._id.toString(),
+    });
+    expect(view.description).toContain('Please call me back.');
+    expect(view.description).toContain('Chen Jing · chen.jing@example.test');
+    expect(contact).toMatchObject({ name: 'Chen Jing', locale: 'zh-CN' });
+  });
+
+  it('refuses bad input with a 400 problem and stores nothing; a bot-like one is kept at low priority', async () => {
+    const before = await CaseModel.countDocuments({ source: 'complaint-form' });
+    const refuse = async (body: Record<string, unknown>, names: string[]) => {
+      const reply = await tp.request('/api/public/complaints/branch-visit', { body, csrf: false });
+      expect(reply.status, reply.text).toBe(400);
+      expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect((reply.body as { invalid_params: Array<{ name: string }> }).invalid_params.map((p) => p.name)).toEqual(names);
+    };
+    await refuse(complaint({ email: undefined }), ['body.email']);
+    await refuse(complaint({ email: 'not-an-address' }), ['body.email']);
+    await refuse(complaint({ description: 'bad' }), ['body.description']);
+    await refuse(complaint({ channel: 'carrier-pigeon' }), ['body.channel']);
+    await refuse(complaint({ attachments: ['x.png'] }), ['body']);
+    expect(await CaseModel.countDocuments({ source: 'complaint-form' })).toBe(before);
+
+    // Only a phone number is fine; a filled honeypot is kept (false alarms lose nothing) at low priority.
+    const byPhone = await tp.request('/api/public/complaints/branch-visit', { body: complaint({ email: undefined, phone: '+86 21 5555 0100', website: 'spam.example' }), csrf: false });
+    expect(byPhone.status, byPhone.text).toBe(201);
+    const doc = await CaseModel.findOne({ number: Number((byPhone.body as { case: string }).case.slice(2)) }).lean();
+    expect(doc).toMatchObject({ priority: 'low', contactId: null, origin: { phone: '+86 21 5555 0100', flags: ['honeypot'] } });
   });
 });
