@@ -6,13 +6,13 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const alias = { '@shared': here('./shared') };
 
 /**
- * The two pages are built in separate passes (scripts/build-client.ts sets TOUCHPOINT_CLIENT_ENTRY), so
+ * The pages are built in separate passes (scripts/build-client.ts sets TOUCHPOINT_CLIENT_ENTRY), so
  * each is tree-shaken on its own: built together, code the staff app uses from shared modules (zod
  * above all) lands in chunks the respondent page loads too. Unset (dev server, tests), both inputs.
  */
-const ENTRIES = { staff: here('./client/index.html'), respond: here('./client/respond.html') };
+const ENTRIES = { staff: here('./client/index.html'), respond: here('./client/respond.html'), complaint: here('./client/complaint.html') };
 const entry = process.env.TOUCHPOINT_CLIENT_ENTRY;
-if (entry !== undefined && entry !== 'staff' && entry !== 'respond') throw new Error(`TOUCHPOINT_CLIENT_ENTRY must be staff or respond, not ${entry}`);
+if (entry !== undefined && !(entry in ENTRIES)) throw new Error(`TOUCHPOINT_CLIENT_ENTRY must be staff, respond or complaint, not ${entry}`);
 
 // One file configures the client build and every test project.
 export default defineConfig({
@@ -21,12 +21,12 @@ export default defineConfig({
   resolve: { alias },
   build: {
     outDir: here('./dist/client'),
-    // The respondent pass adds to what the staff pass wrote.
-    emptyOutDir: entry !== 'respond',
+    // The public passes (respondent page, complaint form) add to what the staff pass wrote.
+    emptyOutDir: entry === undefined || entry === 'staff',
     // survey-core alone is ~1.2 MB minified (~310 kB gzip); the respondent bench tracks its real size.
     chunkSizeWarningLimit: 1700,
     rollupOptions: {
-      input: entry === undefined ? ENTRIES : { [entry]: ENTRIES[entry] },
+      input: entry === undefined ? ENTRIES : { [entry]: ENTRIES[entry as keyof typeof ENTRIES] },
     },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },

@@ -73,12 +73,14 @@ function precompressedStatic(root: string, serveStatic: { immutable?: boolean; m
   return expressStaticGzip(root, { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic: { ...serveStatic, index: false } });
 }
 
-/** Serves the built client: the respondent entry for /s/*, the staff app for everything else. */
+/** Serves the built client: the respondent entry for /s/*, the complaint form for /c/*, the staff app for everything else. */
 function clientRoutes(clientDist: string): express.Router {
   const router = express.Router();
   router.use('/assets', precompressedStatic(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y' }));
   router.use(precompressedStatic(clientDist, {}));
   router.get(['/s/:slug', '/s/:slug/'], respondPageHandler(clientDist));
+  // A touchpoint's public complaint form (the link its QR code carries); the page loads the form itself.
+  router.get(['/c/:touchpoint', '/c/:touchpoint/'], (_req, res) => res.sendFile(path.join(clientDist, 'complaint.html')));
   router.get(/^\/(?!api(?:\/|$)).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
   return router;
 }
