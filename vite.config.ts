@@ -6,12 +6,12 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const alias = { '@shared': here('./shared') };
 
 /**
- * The pages (staff app, respondent page, customer case page) are built in separate passes
+ * The pages (staff app, respondent page, customer case page, complaint form) are built in separate passes
  * (scripts/build-client.ts sets TOUCHPOINT_CLIENT_ENTRY), so each is tree-shaken on its own: built
  * together, code the staff app uses from shared modules (zod above all) lands in chunks the public
  * pages load too. Unset (dev server, tests), every input.
  */
-const ENTRIES = { staff: here('./client/index.html'), respond: here('./client/respond.html'), case: here('./client/case.html') };
+const ENTRIES = { staff: here('./client/index.html'), respond: here('./client/respond.html'), case: here('./client/case.html'), complaint: here('./client/complaint.html') };
 const entry = process.env.TOUCHPOINT_CLIENT_ENTRY;
 if (entry !== undefined && !(entry in ENTRIES)) throw new Error(`TOUCHPOINT_CLIENT_ENTRY must be one of ${Object.keys(ENTRIES).join(', ')}, not ${entry}`);
 
@@ -22,7 +22,7 @@ export default defineConfig({
   resolve: { alias },
   build: {
     outDir: here('./dist/client'),
-    // The respondent and customer-case passes add to what the staff pass wrote.
+    // The public passes (respondent page, customer case page, complaint form) add to what the staff pass wrote.
     emptyOutDir: entry === undefined || entry === 'staff',
     // survey-core alone is ~1.2 MB minified (~310 kB gzip); the respondent bench tracks its real size.
     chunkSizeWarningLimit: 1700,

@@ -37,7 +37,7 @@ export async function precompressAssets(dir: string): Promise<number> {
 export async function buildClient(options: { plugins?: PluginOption[]; logLevel?: 'warn' | 'silent' | 'info' } = {}): Promise<void> {
   const previous = process.env.TOUCHPOINT_CLIENT_ENTRY;
   try {
-    for (const entry of ['staff', 'respond', 'case'] as const) {
+    for (const entry of ['staff', 'respond', 'case', 'complaint'] as const) {
       process.env.TOUCHPOINT_CLIENT_ENTRY = entry;
       await build({ configFile: CONFIG, logLevel: options.logLevel ?? 'warn', plugins: options.plugins ?? [] });
     }

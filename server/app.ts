@@ -29,6 +29,8 @@ import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
 import { caseAdminRoutes, caseRoutes } from './cases/case.routes';
 import { caseMessageRoutes, casePageRoutes, publicCaseRoutes } from './cases/customer/case-customer.routes';
+import { caseIntakeAdminRoutes } from './cases/case-intake-admin.routes';
+import { publicComplaintRoutes } from './cases/complaint-form.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
@@ -73,12 +75,14 @@ function precompressedStatic(root: string, serveStatic: { immutable?: boolean; m
   return expressStaticGzip(root, { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic: { ...serveStatic, index: false } });
 }
 
-/** Serves the built client: the respondent entry for /s/*, the staff app for everything else. */
+/** Serves the built client: the respondent entry for /s/*, the complaint form for /complain/*, the staff app for everything else. */
 function clientRoutes(clientDist: string): express.Router {
   const router = express.Router();
   router.use('/assets', precompressedStatic(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y' }));
   router.use(precompressedStatic(clientDist, {}));
   router.get(['/s/:slug', '/s/:slug/'], respondPageHandler(clientDist));
+  // A touchpoint's public complaint form (the link its QR code carries); the page loads the form itself.
+  router.get(['/complain/:touchpoint', '/complain/:touchpoint/'], (_req, res) => res.sendFile(path.join(clientDist, 'complaint.html')));
   router.get(/^\/(?!api(?:\/|$)).*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
   return router;
 }
@@ -117,6 +121,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/public/surveys', publicResponseRoutes(ctx));
   app.use('/api/public/kiosk', publicKioskRoutes(ctx));
   app.use('/api/public/cases', publicCaseRoutes(ctx));
+  app.use('/api/public/complaints', publicComplaintRoutes(ctx));
   app.use('/api/public', notFoundHandler);
   app.use('/u', unsubscribeRoutes(ctx));
   app.use('/q', shortLinkRoutes(ctx));
@@ -143,6 +148,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/webhooks', webhookRoutes(ctx));
   app.use('/api/cases', caseRoutes(ctx));
   app.use('/api/cases', caseMessageRoutes(ctx));
+  // Before the admin-only router: agents may read the categories.
+  app.use('/api/case-admin', caseIntakeAdminRoutes());
   app.use('/api/case-admin', caseAdminRoutes());
   app.use('/api', notFoundHandler);
   app.use(QUEUE_BOARD_PATH, queueBoardRoutes(ctx));

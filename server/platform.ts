@@ -19,6 +19,7 @@ import { installCaseConsumers } from './cases/case-events';
 import { RESPONSE_CONSUMERS } from './response-hooks';
 import { installResponseConsumers } from './responses/response-events';
 import { tagLegacyTokens } from './distributions/token-tags.migration';
+import { migrateFollowUpsToCases } from './follow-up/follow-up-cases.migration';
 import { renameLegacyAlertMetrics } from './scores/alert-keys.migration';
 import { seedFirstStandardVersions } from './standards/standard-versions.migration';
 import { renameLegacyTargetKeys } from './touchpoints/target-keys.migration';
@@ -74,6 +75,9 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
     });
     const fallbackUrl = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
     const context: AppContext = { config, logger, redis, queues, mailer, auth, services, publicUrl: config.PUBLIC_URL ?? fallbackUrl };
+    // Follow-up flags from before cases become cases before any route or job works them (it needs the queues for their clocks).
+    const migratedFollowUps = await migrateFollowUpsToCases(context);
+    if (migratedFollowUps.open + migratedFollowUps.closed + migratedFollowUps.skipped > 0) logger.info(migratedFollowUps, 'follow-up flags turned into cases');
 
     const admin = await ensureFirstAdmin(auth, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, dataDir: config.dataDir });
     // Only the file path: start logs get copied into tickets and CI output, the password must not. The

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // state): one shard holds them. Every other model declares the shard key README "Scaling out" gives.
 const UNSHARDED = new Set([
   'User', 'Credential', 'Survey', 'SurveyVersion', 'Touchpoint', 'Setting', 'EmailTemplate',
-  'Distribution', 'AlertState', 'Alert', 'RollupEpoch', 'KioskDevice', 'CaseTeam', 'SlaPolicy', 'CaseCounter',
+  'Distribution', 'AlertState', 'Alert', 'RollupEpoch', 'KioskDevice', 'CaseTeam', 'SlaPolicy', 'CaseCounter', 'CaseCategory', 'CaseIntakeRules',
   'WebhookEndpoint', 'ShortLink', 'StandardVersion',
 ]);
 
@@ -29,7 +29,7 @@ describe('shard keys', () => {
     const undecided = mongoose.modelNames().filter((name) => !mongoose.model(name).schema.get('shardKey') && !UNSHARDED.has(name));
     expect(undecided).toEqual([]);
     expect(mongoose.modelNames().filter((name) => mongoose.model(name).schema.get('shardKey')).sort()).toEqual(
-      ['Case', 'CaseFold', 'CaseRollup', 'Contact', 'DistributionRecipient', 'Response', 'ResponseToken', 'Rollup', 'SendLog', 'WebhookDelivery'],
+      ['Case', 'CaseFold', 'CaseOrigin', 'CaseRollup', 'Contact', 'DistributionRecipient', 'Response', 'ResponseToken', 'Rollup', 'SendLog', 'WebhookDelivery'],
     );
   });
 

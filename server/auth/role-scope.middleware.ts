@@ -25,9 +25,9 @@ const SCOPES: Partial<Record<Role, Scope>> = {
     routes: { get: ['/surveys', '/surveys/templates', '/surveys/:id', '/surveys/:id/versions/:n'], post: ['/responses', '/responses/import'] },
     refusal: 'The integration role may only submit responses and read surveys.',
   },
-  // One's own sign-in, the cases of one's teams, and touchpoint names to label them.
+  // One's own sign-in, the cases of one's teams, touchpoint names to label them, and the categories to file them under.
   agent: {
-    subtrees: [{ path: '/auth' }, { path: '/cases' }, { path: '/touchpoints', methods: ['GET', 'HEAD'] }],
+    subtrees: [{ path: '/auth' }, { path: '/cases' }, { path: '/touchpoints', methods: ['GET', 'HEAD'] }, { path: '/case-admin/categories', methods: ['GET', 'HEAD'] }],
     refusal: 'Agents work cases only; this needs another role.',
   },
 };

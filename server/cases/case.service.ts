@@ -9,6 +9,7 @@ import { ContactModel } from '../contacts/contact.model';
 import { Conflict, Forbidden, Invalid, NotFound } from '../lib/errors';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { teamIdsOf, teamRules, type TeamRules } from './case-admin.service';
+import { checkCaseCategory } from './case-category.service';
 import { afterCaseChanged } from './case-events';
 import { CaseModel, nextCaseNumber, type CaseRecord } from './case.model';
 import { enqueueNextTimer, plannedTimers } from './sla-timer.job';
@@ -106,6 +107,8 @@ export async function findVisibleCase(actor: Actor | CustomerActor, ref: string)
 export interface NewCase extends CaseCreate {
   source: CaseSource;
   origin?: Record<string, unknown>;
+  /** A number reserved beforehand (an origin claim, see case-intake.service.ts); else the next one. */
+  number?: number;
 }
 
 /**
@@ -123,8 +126,9 @@ export async function createCase(ctx: AppContext, body: NewCase, by: string | nu
     ...(contact ? [] : [{ name: 'body.contactId', reason: 'must be an existing contact' }]),
   ];
   if (unknown.length > 0) throw new Invalid('The case names a touchpoint or contact that does not exist.', unknown);
+  await checkCaseCategory(body.category);
   const now = new Date();
-  const number = await nextCaseNumber();
+  const number = body.number ?? (await nextCaseNumber());
   const plan = planCaseClocks({ state: { status: 'new' }, priority: body.priority, segment: body.segment, cycleStartedAt: now, pauses: [], version: 0, policy: rules.policy, calendar: rules.calendar }, now);
   const doc = await CaseModel.create({
     number,

@@ -1,19 +1,16 @@
 import type { Types } from 'mongoose';
 import { describeFollowUpReasons } from '@shared/follow-up/follow-up-match';
-import type { FollowUpReason, FollowUpRule, ResponseFollowUp } from '@shared/follow-up/follow-up-rule.schema';
+import type { FollowUpReason, FollowUpRule } from '@shared/follow-up/follow-up-rule.schema';
 import type { AppContext } from '../app-context';
 import { ContactModel } from '../contacts/contact.model';
-import { Conflict, NotFound } from '../lib/errors';
 import { sendOnce } from '../mail/send-once';
 import { renderEmail, templateLocaleOf } from '../mail/templates';
 import { listUnsubscribeHeaders, unsubscribeUrl } from '../mail/unsubscribe';
 import {
-  closeFollowUp,
   followUpOf,
   handFollowUpToDigest,
   markFollowUpOpen,
   markForFollowUp,
-  toResponseFollowUp,
   type AlertOutcome,
   type FollowUpAlerts,
   type OwnersSkipped,
@@ -25,6 +22,7 @@ import { SurveyModel } from '../surveys/survey.model';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 import { alertAttempts, ownerAddresses } from './alert-attempts';
 import { digestWindowOf } from './digest-window';
+import { openFollowUpCase } from './follow-up-case.service';
 import { enqueueOwnerDigest } from './follow-up-digest.job';
 
 /**
@@ -43,6 +41,7 @@ export async function markFollowUpPending(responseId: Types.ObjectId, rule: Foll
     alerts: null,
     doneAt: null,
     doneBy: null,
+    caseNumber: null,
   };
   return markForFollowUp(responseId, mark);
 }
@@ -63,6 +62,8 @@ export async function sendFollowUpAlerts(ctx: AppContext, responseId: string, no
   const mark = response ? followUpOf(response) : null;
   if (!response || !mark) return { skipped: 'not-marked' };
   if (mark.status !== 'pending') return { skipped: mark.status };
+  // The case first: it is what staff work; the emails below only tell people about it.
+  if (mark.caseNumber == null) await openFollowUpCase(ctx, response, mark);
   if (mark.digestWindow && response.touchpoint) return handToDigest(ctx, response, mark.alerts?.ack ?? 'off', now);
 
   const [survey, touchpoint, contact] = await Promise.all([
@@ -138,17 +139,4 @@ async function handToDigest(ctx: AppContext, response: ResponseDoc, ack: AlertOu
   }
   await enqueueOwnerDigest(ctx, touchpoint, window, now);
   return { ack, digest: { touchpoint, windowStart: window.start.toISOString() } };
-}
-
-/**
- * Staff reached back to the customer (or decided not to): the response leaves the open list. Only an
- * `open` follow-up can be closed; a `pending` one still has its alerts to send, and closing it would
- * silently cancel them. Closing a `done` one again changes nothing.
- */
-export async function markFollowUpDone(responseId: string, userId: string | null): Promise<ResponseFollowUp> {
-  const closed = await closeFollowUp(responseId, userId);
-  if (closed === 'unmarked') throw new Conflict('This response was not marked for follow-up.', 'no-follow-up');
-  if (closed === 'missing') throw new NotFound(`There is no response ${responseId}.`);
-  if (closed === 'pending') throw new Conflict('The alerts of this follow-up are still being sent; it can be closed once it is open.', 'follow-up-pending');
-  return toResponseFollowUp(closed)!;
 }

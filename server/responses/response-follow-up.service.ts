@@ -1,4 +1,5 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
+import { formatCaseRef } from '@shared/cases/case-api.schema';
 import type { FollowUpReason, FollowUpStatus, ResponseFollowUp } from '@shared/follow-up/follow-up-rule.schema';
 import { ResponseModel, type ResponseDoc } from './response.model';
 
@@ -34,6 +35,11 @@ export interface StoredFollowUp {
   digestDue?: Date | null;
   doneAt: Date | null;
   doneBy: Types.ObjectId | null;
+  /**
+   * The number of the case the match opened (follow-ups are worked as cases); `done` mirrors that case
+   * being resolved or closed. Absent on marks from before cases, until the start-up migration opens theirs.
+   */
+  caseNumber?: number | null;
 }
 
 /** The mark as the API shows it on a response. */
@@ -47,6 +53,7 @@ export function toResponseFollowUp(stored: unknown): ResponseFollowUp | null {
     matchedAt: new Date(mark.matchedAt).toISOString(),
     doneAt: mark.doneAt ? new Date(mark.doneAt).toISOString() : null,
     doneBy: mark.doneBy?.toString() ?? null,
+    case: mark.caseNumber ? formatCaseRef(mark.caseNumber) : null,
   };
 }
 
@@ -123,24 +130,29 @@ export async function markDigestSent(
   return result.modifiedCount;
 }
 
+/** Records the case a mark opened. */
+export async function setFollowUpCase(responseId: Types.ObjectId, caseNumber: number): Promise<void> {
+  await ResponseModel.updateOne({ _id: responseId, followUp: { $ne: null } }, { $set: { 'followUp.caseNumber': caseNumber } });
+}
+
 /**
- * Closes a marked response's follow-up. The mark after, or why not: `unmarked` (the response has no
- * mark), `missing` (there is no such response) or `pending` (its alerts have not gone out yet).
+ * Mirrors the follow-up's case on its mark: `done` once the case is resolved or closed (by whom, when),
+ * back to `open` when it is reopened. A `pending` mark keeps its alerts due whatever the case does.
  */
-export async function closeFollowUp(responseId: string, doneBy: string | null): Promise<StoredFollowUp | 'unmarked' | 'missing' | 'pending'> {
-  // Only an `open` follow-up closes: a `pending` one still has alerts to send, and closing it would cancel them.
-  const response = await ResponseModel.findOneAndUpdate(
-    { _id: responseId, 'followUp.status': 'open' },
-    { $set: { 'followUp.status': 'done', 'followUp.doneAt': new Date(), 'followUp.doneBy': doneBy ? new Types.ObjectId(doneBy) : null } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (response) return followUpOf(response) as StoredFollowUp;
-  const current = await ResponseModel.findById(responseId, { followUp: 1 }).lean();
-  if (!current) return 'missing';
-  const followUp = followUpOf(current);
-  if (!followUp) return 'unmarked';
-  // Closing a closed one again changes nothing.
-  return followUp.status === 'pending' ? 'pending' : followUp;
+export async function mirrorFollowUpCase(responseId: Types.ObjectId, done: { at: Date; by: Types.ObjectId | null } | null): Promise<void> {
+  if (done) {
+    await ResponseModel.updateOne({ _id: responseId, 'followUp.status': 'open' }, { $set: { 'followUp.status': 'done', 'followUp.doneAt': done.at, 'followUp.doneBy': done.by } });
+  } else {
+    await ResponseModel.updateOne({ _id: responseId, 'followUp.status': 'done' }, { $set: { 'followUp.status': 'open', 'followUp.doneAt': null, 'followUp.doneBy': null } });
+  }
+}
+
+/** Marks with no case number yet (from before cases, or whose case could not be opened), by id after `after`. */
+export async function followUpsWithoutCase(after: Types.ObjectId | null, limit: number): Promise<ResponseDoc[]> {
+  return ResponseModel.find({ 'followUp.status': { $in: ['pending', 'open', 'done'] }, 'followUp.caseNumber': null, ...(after ? { _id: { $gt: after } } : {}) })
+    .sort({ _id: 1 })
+    .limit(limit)
+    .lean<ResponseDoc[]>();
 }
 
 /**

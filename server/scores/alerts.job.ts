@@ -3,6 +3,7 @@ import { objectIdSchema } from '@shared/http/object-id.schema';
 import { defineJob, type AppContext } from '../app-context';
 import { sendAlertEmails } from './alert-email.service';
 import { checkTouchpointTargets, findAlert, unnotifiedAlertIds } from './alerts.service';
+import { openBreachCase } from './breach-case.service';
 import { emitWebhookEvent } from '../webhooks/webhook-events';
 
 /** Announces a breach or recovery to webhooks; run by the alert's job, whose retries find the deliveries already written. */
@@ -13,12 +14,13 @@ async function announceAlert(ctx: AppContext, alertId: string): Promise<void> {
   await emitWebhookEvent(ctx, { type: alert.kind === 'breach' ? 'alert.breach' : 'alert.recovery', subjectId: alert.id, at: new Date(alert.at), data });
 }
 
-/** Emails each owner of the alert's touchpoint once; see sendAlertEmails. */
+/** Announces the alert, opens a breach's internal case (once per alert), and emails each owner of its touchpoint once; see sendAlertEmails. */
 export const targetAlertEmailJob = defineJob({
   queue: 'scores-alert-email',
   payload: z.object({ alertId: objectIdSchema }).strict(),
   handle: async ({ alertId }, ctx) => {
     await announceAlert(ctx, alertId);
+    await openBreachCase(ctx, alertId);
     return sendAlertEmails(ctx, alertId);
   },
 });

@@ -37,8 +37,8 @@ export const followUpReasonSchema = z.object({ metric: z.enum(FOLLOW_UP_METRICS)
 export type FollowUpReason = z.infer<typeof followUpReasonSchema>;
 
 /**
- * `pending`: matched, the alerts are on their way; `open`: alerts handled, staff should reach back;
- * `done`: staff marked it handled.
+ * `pending`: matched, the alerts are on their way; `open`: alerts handled, staff work its case;
+ * `done`: its case was resolved or closed (follow-ups are worked as cases; this mirrors the case).
  */
 export const FOLLOW_UP_STATUSES = ['pending', 'open', 'done'] as const;
 export const followUpStatusSchema = z.enum(FOLLOW_UP_STATUSES);
@@ -52,6 +52,8 @@ export const responseFollowUpSchema = z.object({
   matchedAt: z.string(),
   doneAt: z.string().nullable(),
   doneBy: z.string().nullable(),
+  /** The case the match opened, `C-000123` (null until it is opened, or when it could not be: no touchpoint). */
+  case: z.string().nullable(),
 });
 export type ResponseFollowUp = z.infer<typeof responseFollowUpSchema>;
 

@@ -118,23 +118,19 @@ describe('low-score follow-up', () => {
     expect(await waitUntil(() => followUpOf(id), (f) => f?.status === 'open')).toMatchObject({ reason: 'CSAT 1 (at most 2)' });
   });
 
-  it('staff filter the list by follow-up status and mark one done', async () => {
+  it('staff filter the list by follow-up status; closing a flag by hand is gone (410: follow-ups are cases)', async () => {
     const open = await listed('&followUp=open');
     expect(open.length).toBeGreaterThanOrEqual(3);
     expect(open.every((r) => r.followUp && r.followUp.status !== 'done')).toBe(true);
     const target = open[0]!;
-
-    const done = await tp.request(`/api/responses/${target.id}/follow-up/done`, { cookie: admin, method: 'POST' });
-    expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ status: 'done', doneAt: expect.any(String), doneBy: expect.any(String) });
-    expect((await listed('&followUp=done')).map((r) => r.id)).toEqual([target.id]);
-    expect((await listed('&followUp=open')).map((r) => r.id)).not.toContain(target.id);
+    // No team takes cases here (no intake rules), so the match has no case; the 410 says so.
+    expect(target.followUp!.case).toBeNull();
+    const gone = await tp.request(`/api/responses/${target.id}/follow-up/done`, { cookie: admin, method: 'POST' });
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(gone.body).toMatchObject({ code: 'follow-up-is-a-case', case: null });
+    expect((await listed('&followUp=done')).map((r) => r.id)).toEqual([]);
     expect((await listed('&followUp=any')).length).toBe(open.length);
-
-    const unmarked = (await listed()).find((r) => r.followUp === null)!;
-    const refused = await tp.request(`/api/responses/${unmarked.id}/follow-up/done`, { cookie: admin, method: 'POST' });
-    expect(refused.status).toBe(409);
-    expect((await tp.request(`/api/responses/${'0'.repeat(24)}/follow-up/done`, { cookie: admin, method: 'POST' })).status).toBe(404);
     expect((await tp.request(`/api/surveys/${survey.id}/responses?followUp=maybe`, { cookie: admin })).status).toBe(400);
   });
 });

@@ -8,6 +8,7 @@ import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { publishSurvey, validSubmission } from '../integration/responses-fixtures';
 
 // Issue 13, low: an analyst could close a follow-up whose alerts were still pending, cancelling them.
+// Since issue 14 no one closes a flag by hand (follow-ups are cases): the route answers 410.
 let tp: TestPlatform;
 let analyst: string;
 let survey: { id: string; slug: string; version: number };
@@ -25,14 +26,14 @@ afterAll(async () => {
 });
 
 describe('closing a follow-up', () => {
-  it('refuses pending → done with a 409 and leaves the alerts due', async () => {
+  it('refuses pending → done (410, follow-ups are cases) and leaves the alerts due', async () => {
     const posted = await tp.request(`/api/public/surveys/${survey.slug}/responses`, { body: validSubmission(survey.version, { submissionId: randomUUID() }) });
     expect(posted.status, posted.text).toBe(201);
     const id = (posted.body as { id: string }).id;
     await markFollowUpPending(new Types.ObjectId(id), DEFAULT_FOLLOW_UP_RULE, [{ metric: 'nps', value: 3, atMost: 6 }]);
     const refused = await tp.request(`/api/responses/${id}/follow-up/done`, { cookie: analyst, method: 'POST' });
-    expect(refused.status, refused.text).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'follow-up-pending' });
+    expect(refused.status, refused.text).toBe(410);
+    expect(refused.body).toMatchObject({ code: 'follow-up-is-a-case' });
     const stored = await ResponseModel.findById(id, { followUp: 1 }).lean();
     expect((stored?.followUp as { status: string } | null)?.status).toBe('pending');
   });
