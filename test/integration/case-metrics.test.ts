@@ -25,6 +25,11 @@ beforeAll(async () => {
   const policy = await tp.request('/api/case-admin/sla-policies', { cookie: admin, body: SECONDS_POLICY });
   expect(policy.status, policy.text).toBe(201);
   teamId = await team(tp.request, admin, { name: 'Counter', members: [agent.id], lead: agent.id, slaPolicyId: (policy.body as { id: string }).id });
+  // Cases name categories from the admin-kept taxonomy.
+  for (const key of ['card', 'billing']) {
+    const created = await tp.request('/api/case-admin/categories', { cookie: admin, body: { key, names: { en: key, 'zh-CN': key } } });
+    expect(created.status, created.text).toBe(201);
+  }
 });
 afterAll(async () => {
   await tp?.stop();
