@@ -86,7 +86,8 @@ function CaseBody({ kase, teams, touchpointNames, onChange, onStale }: BodyProps
       <StageClocks kase={kase} onBreach={() => setTimeout(onStale, AFTER_BREACH_MS)} />
       <div className="case-columns">
         <CaseAssign kase={kase} teams={teams} onChange={onChange} />
-        <CaseNote kase={kase} onChange={onChange} />
+        <CaseWriting kind="message" kase={kase} onChange={onChange} />
+        <CaseWriting kind="note" kase={kase} onChange={onChange} />
       </div>
       <CaseTimeline timeline={kase.timeline} names={names} />
     </section>
@@ -190,8 +191,11 @@ function CaseAssign({ kase, teams, onChange }: { kase: CaseRecordView; teams: Ca
   );
 }
 
-/** An internal note: staff only, never sent to the customer. */
-function CaseNote({ kase, onChange }: { kase: CaseRecordView; onChange: (kase: CaseRecordView) => void }) {
+/**
+ * What staff write on a case: an internal note (staff only) or a message to the customer (emailed, and
+ * shown on the customer's case page). Two forms, so one is never mistaken for the other.
+ */
+function CaseWriting({ kase, onChange, kind }: { kase: CaseRecordView; onChange: (kase: CaseRecordView) => void; kind: 'note' | 'message' }) {
   const t = useT();
   const id = useId();
   const action = useAction();
@@ -199,21 +203,21 @@ function CaseNote({ kase, onChange }: { kase: CaseRecordView; onChange: (kase: C
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
-      onChange(await calls.note(kase.ref, text));
+      onChange(await (kind === 'note' ? calls.note(kase.ref, text) : calls.message(kase.ref, text)));
       setText('');
     });
   };
   return (
     <form className="panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('cases.note')}</h2>
+      <h2 id={`${id}-title`}>{t(kind === 'note' ? 'cases.note' : 'cases.message')}</h2>
       <div className="field">
-        <label htmlFor={`${id}-text`}>{t('cases.noteText')}</label>
+        <label htmlFor={`${id}-text`}>{t(kind === 'note' ? 'cases.noteText' : 'cases.messageText')}</label>
         <textarea id={`${id}-text`} rows={3} required maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
-        <p className="hint">{t('cases.noteHint')}</p>
+        <p className="hint">{t(kind === 'note' ? 'cases.noteHint' : 'cases.messageHint')}</p>
       </div>
       {action.error && <p role="alert">{action.error}</p>}
       <button type="submit" className="button button-secondary" disabled={action.busy || text.trim() === ''}>
-        {t('cases.noteAdd')}
+        {t(kind === 'note' ? 'cases.noteAdd' : 'cases.messageSend')}
       </button>
     </form>
   );

@@ -33,6 +33,14 @@ export function timelineText(entry: TimelineEntry, names: ReadonlyMap<string, st
       const level = oneOf<EscalationLevel>(ESCALATION_LEVELS, data.level);
       return t('cases.timeline.escalated', { stage: stageName, level: level ? t(`cases.level.${level}`) : '' });
     }
+    case 'message':
+      return t(data.emailed === false ? 'cases.timeline.messageNotEmailed' : 'cases.timeline.message');
+    case 'customer-reply':
+      return t('cases.timeline.customerReply');
+    case 'resolution-feedback':
+      return data.resolved === true
+        ? t('cases.timeline.feedbackYes', { csat: typeof data.csat === 'number' ? String(data.csat) : '–' })
+        : t('cases.timeline.feedbackNo', { csat: typeof data.csat === 'number' ? String(data.csat) : '–' });
     default:
       return String(entry.kind);
   }
@@ -53,6 +61,7 @@ export function CaseTimeline({ timeline, names }: { timeline: TimelineEntry[]; n
             <p>{timelineText(entry, names, t)}</p>
             {typeof entry.data.text === 'string' && <blockquote>{entry.data.text}</blockquote>}
             {typeof entry.data.note === 'string' && <blockquote>{entry.data.note}</blockquote>}
+            {typeof entry.data.comment === 'string' && <blockquote>{entry.data.comment}</blockquote>}
           </li>
         ))}
       </ol>
