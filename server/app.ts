@@ -29,6 +29,7 @@ import { errorHandler, notFoundHandler } from './lib/errors';
 import { followUpRoutes } from './follow-up/follow-up.routes';
 import { caseAdminRoutes, caseRoutes } from './cases/case.routes';
 import { caseMessageRoutes, casePageRoutes, publicCaseRoutes } from './cases/customer/case-customer.routes';
+import { actionRoutes } from './actions/action.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
@@ -144,6 +145,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/cases', caseRoutes(ctx));
   app.use('/api/cases', caseMessageRoutes(ctx));
   app.use('/api/case-admin', caseAdminRoutes());
+  app.use('/api/actions', actionRoutes(ctx));
   app.use('/api', notFoundHandler);
   app.use(QUEUE_BOARD_PATH, queueBoardRoutes(ctx));
   app.use(API_DOCS_PATH, apiDocsRoutes(ctx));

@@ -170,8 +170,12 @@ export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
   return { metric: query.metric, interval: query.interval, points: trendFromDailyStats(days, query.metric, query.interval, weights) };
 }
 
-/** Statistics of one touchpoint across every survey over [from, to] (for target alerts). */
-export async function touchpointWindowStats(touchpoint: string, from: string, to: string): Promise<RollupStats> {
-  const rows = await readRollups((grain) => ({ touchpointSlice: rollupKeys({ surveyId: '', grain, touchpoint, channel: ALL, segment: ALL }).touchpointSlice }), from, to);
+/**
+ * Statistics of one touchpoint across every survey over [from, to] (for target alerts and the check of
+ * an improvement action), optionally of one channel and / or segment.
+ */
+export async function touchpointWindowStats(touchpoint: string, from: string, to: string, only: { channel?: string | null; segment?: string | null } = {}): Promise<RollupStats> {
+  const dims = { touchpoint, channel: only.channel ?? ALL, segment: only.segment ?? ALL };
+  const rows = await readRollups((grain) => ({ touchpointSlice: rollupKeys({ surveyId: '', grain, ...dims }).touchpointSlice }), from, to);
   return statsByTouchpoint(rows).get(touchpoint) ?? emptyStats();
 }

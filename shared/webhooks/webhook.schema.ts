@@ -5,7 +5,9 @@ import { objectIdSchema } from '../http/object-id.schema';
  * Every event a webhook endpoint may subscribe to. Cases and actions add theirs here when they exist;
  * the endpoint model, the routes and the staff page all take the list from this one enum.
  */
-export const WEBHOOK_EVENTS = ['response.created', 'response.deleted', 'alert.breach', 'alert.recovery', 'distribution.completed'] as const;
+export const WEBHOOK_EVENTS = [
+  'response.created', 'response.deleted', 'alert.breach', 'alert.recovery', 'distribution.completed', 'action.created', 'action.moved', 'action.checked',
+] as const;
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENTS);
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 
