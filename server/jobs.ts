@@ -12,6 +12,7 @@ import { slaTimerJob } from './cases/sla-timer.job';
 import { slaTimerSweepJob } from './cases/sla-timer-sweep.job';
 import { caseCustomerEmailJob } from './cases/customer/customer-email.job';
 import { caseAutoCloseJob } from './cases/customer/auto-close.job';
+import { actionSweepJob } from './actions/action-sweep.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
 export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
@@ -30,4 +31,5 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   slaTimerSweepJob,
   caseCustomerEmailJob,
   caseAutoCloseJob,
+  actionSweepJob,
 ];

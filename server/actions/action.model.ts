@@ -49,6 +49,8 @@ const actionSchema = new Schema(
     checkDueOn: { type: String, default: null },
     tasks: { type: [taskSchema], default: [] },
     check: { type: Schema.Types.Mixed, default: null },
+    /** Set once the verdict emails went out (each one once through the send log); a failed send leaves it for the next sweep. */
+    verdictSent: { type: Boolean, default: false },
     decision: { type: Schema.Types.Mixed, default: null },
     previousActionId: { type: Types.ObjectId, default: null },
     nextActionId: { type: Types.ObjectId, default: null },
@@ -75,6 +77,7 @@ export interface ActionRecord {
   checkDueOn: string | null;
   tasks: (Omit<ActionInput['tasks'][number], 'status'> & { _id: Types.ObjectId; status: ActionInput['tasks'][number]['status'] })[];
   check: ActionCheck | null;
+  verdictSent: boolean;
   decision: { kind: 'adopt' | 'iterate'; at: Date; by: string | null; note: string } | null;
   previousActionId: Types.ObjectId | null;
   nextActionId: Types.ObjectId | null;

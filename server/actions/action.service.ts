@@ -99,6 +99,10 @@ export async function updateAction(id: string, update: ActionUpdate, by: string,
   if (doc.phase === 'act') throw new Conflict('An action that has been acted on is final; iterate to change course.', 'action-final');
   if (update.windows && doc.check) throw new Conflict('The check has run; its windows can no longer change.', 'action-checked');
   const set = setPaths(update);
+  if (update.windows && doc.startedOn && doc.completedOn) {
+    const windows = { ...doc.windows, ...update.windows };
+    set.checkDueOn = actionWindows(doc.startedOn, doc.completedOn, windows.baselineDays, windows.checkDays).closesOn;
+  }
   const updated = await ActionModel.findOneAndUpdate(
     { _id: doc._id, phase: doc.phase },
     { $set: set, $push: { history: entry(by, 'updated', { fields: Object.keys(set) }, now) } },
