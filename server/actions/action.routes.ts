@@ -7,13 +7,14 @@ import {
   actionTaskParamsSchema,
   actionTaskUpdateSchema,
   actionTransitionSchema,
+  actionTrendQuerySchema,
   actionUpdateSchema,
 } from '@shared/actions/action.schema';
 import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/auth.middleware';
 import { Unauthenticated } from '../lib/errors';
 import { validated } from '../lib/validate';
-import { addActionTask, createAction, getAction, listActions, transitionActionPhase, updateAction, updateActionTask } from './action.service';
+import { actionTrend, addActionTask, createAction, getAction, listActions, transitionActionPhase, updateAction, updateActionTask } from './action.service';
 
 function actorOf(req: Request): string {
   const email = req.auth?.user.email;
@@ -42,6 +43,12 @@ export function actionRoutes(ctx: AppContext): Router {
     '/:id',
     validated({ params: actionParamsSchema }, async ({ params }, _req, res) => {
       res.json(await getAction(params.id));
+    }),
+  );
+  router.get(
+    '/:id/trend',
+    validated({ params: actionParamsSchema, query: actionTrendQuerySchema }, async ({ params, query }, _req, res) => {
+      res.json(await actionTrend(params.id, query.metric));
     }),
   );
   router.patch(

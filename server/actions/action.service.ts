@@ -2,10 +2,13 @@ import { Types } from 'mongoose';
 import { transitionAction, allowedActionMoves, type ActionMove, type ActionPhase } from '@shared/actions/action-phases';
 import { actionWindows } from '@shared/actions/action-windows';
 import type { Action, ActionCheck, ActionInput, ActionListQuery, ActionTaskInput, ActionTaskUpdate, ActionUpdate } from '@shared/actions/action.schema';
-import { dayOf } from '@shared/http/date-range.schema';
+import { addDays, dayOf } from '@shared/http/date-range.schema';
+import type { TargetMetric } from '@shared/scoring/target.schema';
+import type { TrendResponse } from '@shared/scoring/metrics.schema';
 import type { WebhookEventType } from '@shared/webhooks/webhook.schema';
 import type { AppContext } from '../app-context';
 import { Conflict, Invalid, NotFound } from '../lib/errors';
+import { touchpointTrend } from '../scores/metrics.service';
 import { touchpointExists } from '../touchpoints/touchpoint.service';
 import { emitWebhookEvent } from '../webhooks/webhook-events';
 import { ActionModel, type ActionRecord } from './action.model';
@@ -215,4 +218,17 @@ export async function recordActionCheck(ctx: AppContext, doc: ActionRecord, chec
   if (!updated) return false;
   await announce(ctx, 'action.checked', updated);
   return true;
+}
+
+/**
+ * The daily trend of one target metric around the action: from the baseline's first day through the
+ * check window (or today, whichever is first); before the action is dated, the last 90 days.
+ */
+export async function actionTrend(id: string, metric: TargetMetric, now = new Date()): Promise<TrendResponse> {
+  const view = toActionView(await findAction(id));
+  if (!view.metrics.includes(metric)) throw new Invalid('Some fields are missing or invalid.', [{ name: 'query.metric', reason: `the action targets ${view.metrics.join(', ')}` }]);
+  const today = dayOf(now);
+  const from = view.checkWindows?.baseline.from ?? (view.startedOn ? addDays(view.startedOn, -view.windows.baselineDays) : addDays(today, -89));
+  const to = view.checkWindows && view.checkWindows.check.to < today ? view.checkWindows.check.to : today;
+  return touchpointTrend(view.touchpoint, metric, from, to, { channel: view.channel, segment: view.segment });
 }

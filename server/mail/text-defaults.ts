@@ -139,7 +139,7 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
     actionVerdict: {
       window: '{from} 至 {to}',
       line: '- {metric}：{verdict}，{before} → {after}，效果 {effect}（95% 区间 {lo} 至 {hi}；n = {nb} / {nc}）',
-      lineNoInterval: '- {metric}：{verdict}（n = {nb} / {nc}）',
+      lineNoInterval: '- {metric}：{verdict}（回复数 n = {nb} / {nc}）',
       verdict: { improved: '改善', worse: '变差', 'no-change': '无可检测的变化', 'too-few': '回复太少，无法判断', untestable: '此指标无统计检验' },
     },
   },

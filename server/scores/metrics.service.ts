@@ -1,4 +1,4 @@
-import { COMPARABLE_METRICS, type Comparison, type MetricsQuery, type MetricsResponse, type TouchpointScores, type TrendQuery, type TrendResponse } from '@shared/scoring/metrics.schema';
+import { COMPARABLE_METRICS, type Comparison, type MetricsQuery, type MetricsResponse, type TouchpointScores, type TrendMetric, type TrendQuery, type TrendResponse } from '@shared/scoring/metrics.schema';
 import { scoresFromStats } from '@shared/scoring/metrics';
 import { emptyStats, rollupStatsSchema, type RollupStats, type Tree } from '@shared/scoring/rollup-stats';
 import { comparePeriods } from '@shared/scoring/significance';
@@ -157,7 +157,25 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
  */
 export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
   const { from, to } = resolveTrendRange(query, dayOf(new Date()));
-  const keyOf = keyFor(query);
+  return trendOf(keyFor(query), { ...query, from, to });
+}
+
+/** The key of one touchpoint's rollups across every survey, optionally of one channel and / or segment. */
+function touchpointSliceKey(touchpoint: string, only: { channel?: string | null; segment?: string | null }): (grain: Grain) => Record<string, string> {
+  const dims = { touchpoint, channel: only.channel ?? ALL, segment: only.segment ?? ALL };
+  return (grain) => ({ touchpointSlice: rollupKeys({ surveyId: '', grain, ...dims }).touchpointSlice });
+}
+
+/** One touchpoint's daily trend of `metric` across every survey over [from, to] (an improvement action's before/after chart). */
+export async function touchpointTrend(touchpoint: string, metric: TrendMetric, from: string, to: string, only: { channel?: string | null; segment?: string | null } = {}): Promise<TrendResponse> {
+  return trendOf(touchpointSliceKey(touchpoint, only), { metric, interval: 'day', from, to });
+}
+
+async function trendOf(
+  keyOf: (grain: Grain) => Record<string, string>,
+  query: { metric: TrendMetric; interval: TrendQuery['interval']; from: string | undefined; to: string | undefined; weights?: number | undefined },
+): Promise<TrendResponse> {
+  const { from, to } = query;
   const [weights, rows] = await Promise.all([
     indexWeights(query.weights),
     query.interval === 'month'
@@ -175,7 +193,6 @@ export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
  * an improvement action), optionally of one channel and / or segment.
  */
 export async function touchpointWindowStats(touchpoint: string, from: string, to: string, only: { channel?: string | null; segment?: string | null } = {}): Promise<RollupStats> {
-  const dims = { touchpoint, channel: only.channel ?? ALL, segment: only.segment ?? ALL };
-  const rows = await readRollups((grain) => ({ touchpointSlice: rollupKeys({ surveyId: '', grain, ...dims }).touchpointSlice }), from, to);
+  const rows = await readRollups(touchpointSliceKey(touchpoint, only), from, to);
   return statsByTouchpoint(rows).get(touchpoint) ?? emptyStats();
 }

@@ -111,6 +111,8 @@ export const actionListQuerySchema = z
 export type ActionListQuery = z.infer<typeof actionListQuerySchema>;
 
 export const actionParamsSchema = z.object({ id: objectIdSchema }).strict();
+/** Query of an action's before/after trend: one of its target metrics. */
+export const actionTrendQuerySchema = z.object({ metric: targetMetricSchema }).strict();
 export const actionTaskParamsSchema = z.object({ id: objectIdSchema, taskId: objectIdSchema }).strict();
 
 export const ACTION_VERDICTS = ['improved', 'worse', 'no-change', 'too-few', 'untestable'] as const;

@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionSchema, type Action } from '@shared/actions/action.schema';
 import { addDays, dayOf } from '@shared/http/date-range.schema';
+import { trendResponseSchema } from '@shared/scoring/metrics.schema';
 import { sweepActions } from '../../server/actions/action-sweep.service';
 import { SendLogModel } from '../../server/mail/send-log.model';
 import { ResponseModel } from '../../server/responses/response.model';
@@ -145,6 +146,12 @@ describe('the automatic check of an improvement action', () => {
     expect(halfWidth).toBeGreaterThan(1.96);
     expect(halfWidth).toBeLessThan(2.0);
     expect(result!.pValue).toBeLessThan(0.001);
+
+    const trend = trendResponseSchema.parse((await tp.request(`/api/actions/${action.id}/trend?metric=csat`, { cookie: admin })).body);
+    const within = (range: { from: string; to: string }) => trend.points.filter((p) => p.period >= range.from && p.period <= range.to).reduce((n, p) => n + p.n, 0);
+    expect([within(action.check!.baseline), within(action.check!.check)]).toEqual([60, 60]);
+    expect(trend.points.at(-1)!.period <= action.check!.check.to).toBe(true);
+    expect((await tp.request(`/api/actions/${action.id}/trend?metric=nps`, { cookie: admin })).status).toBe(400);
   });
 
   it('finds a real NPS decline, with the hand-coded NPS difference and its normal interval', async () => {
