@@ -5,6 +5,7 @@ import type { SectionId } from './staff-routes';
 /** Each section is its own chunk, fetched the first time someone opens it. */
 export const SECTION_PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   dashboard: lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
+  actions: lazy(() => import('../actions/ActionsPage').then((m) => ({ default: m.ActionsPage }))),
   surveys: lazy(() => import('../surveys/SurveysPage').then((m) => ({ default: m.SurveysPage }))),
   touchpoints: lazy(() => import('../touchpoints/TouchpointsPage').then((m) => ({ default: m.TouchpointsPage }))),
   contacts: lazy(() => import('../contacts/ContactsPage').then((m) => ({ default: m.ContactsPage }))),

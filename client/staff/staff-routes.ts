@@ -2,7 +2,7 @@ import type { Role } from '@shared/auth/auth.schema';
 import type { MessageKey } from '../i18n/en';
 import { normalizePath } from '../lib/router';
 
-export type SectionId = 'dashboard' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'settings';
+export type SectionId = 'dashboard' | 'actions' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'settings';
 
 export interface StaffSection {
   id: SectionId;
@@ -19,6 +19,7 @@ const EVERYONE: readonly Role[] = ['admin', 'designer', 'analyst'];
 /** Navigation order is the order of this list. */
 export const STAFF_SECTIONS: readonly StaffSection[] = [
   { id: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', placeholderKey: 'dashboard.placeholder', roles: EVERYONE },
+  { id: 'actions', path: '/actions', labelKey: 'nav.actions', placeholderKey: 'actions.placeholder', roles: EVERYONE },
   // Surveys is the builder: analysts read results on the dashboard but do not edit surveys.
   { id: 'surveys', path: '/surveys', labelKey: 'nav.surveys', placeholderKey: 'surveys.placeholder', roles: ['admin', 'designer'] },
   { id: 'touchpoints', path: '/touchpoints', labelKey: 'nav.touchpoints', placeholderKey: 'touchpoints.placeholder', roles: EVERYONE },
