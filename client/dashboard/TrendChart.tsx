@@ -34,8 +34,10 @@ export function TrendChart({ trend, text, shades = [] }: { trend: TrendResponse;
       point.n,
     ]),
   };
+  const spans = shades.map((shade) => t('dashboard.trend.shade', { label: shade.label, from: shade.from, to: shade.to })).join('; ');
+  const caption = t('dashboard.trend.caption', { metric, interval }) + (spans ? ` ${t('dashboard.trend.shaded', { spans })}` : '');
   return (
-    <ChartFigure caption={t('dashboard.trend.caption', { metric, interval })} table={table}>
+    <ChartFigure caption={caption} table={table}>
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e3e7ee" />

@@ -229,6 +229,8 @@ export const en = {
   'dashboard.trend.metric': 'Metric',
   'dashboard.trend.interval': 'Interval',
   'dashboard.trend.caption': '{metric} by {interval}. Line: value; shaded band: 95% interval.',
+  'dashboard.trend.shade': '{label} {from} to {to}',
+  'dashboard.trend.shaded': 'Shaded behind: {spans}.',
   'dashboard.trend.empty': 'No data for this metric in this period.',
   'dashboard.trend.failed': 'The trend could not be loaded.',
   'dashboard.table.period': 'Period',

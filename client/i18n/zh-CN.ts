@@ -230,6 +230,8 @@ export const zhCN: Messages = {
   'dashboard.trend.metric': '指标',
   'dashboard.trend.interval': '间隔',
   'dashboard.trend.caption': '{metric}（按{interval}）。折线：数值；阴影带：95% 置信区间。',
+  'dashboard.trend.shade': '{label} {from} 至 {to}',
+  'dashboard.trend.shaded': '背景阴影：{spans}。',
   'dashboard.trend.empty': '该时间段内此指标没有数据。',
   'dashboard.trend.failed': '无法加载趋势。',
   'dashboard.table.period': '时间段',
