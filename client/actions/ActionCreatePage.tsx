@@ -11,6 +11,7 @@ import { useAction } from '../lib/use-action';
 import { useLoad } from '../lib/use-load';
 import { createScoreText } from '../dashboard/score-text';
 import { ACTIONS_PATH, readActionPrefill, type ActionPrefill } from './action-prefill';
+import { OwnerDueFields } from './OwnerDueFields';
 import { actionsApi } from './actions-api';
 
 function ActionForm({ touchpoints, prefill }: { touchpoints: Touchpoint[]; prefill: ActionPrefill }) {
@@ -78,14 +79,7 @@ function ActionForm({ touchpoints, prefill }: { touchpoints: Touchpoint[]; prefi
           {t('actions.form.rootCauseHint')}
         </span>
       </label>
-      <label>
-        {t('actions.form.owner')}
-        <input type="email" value={owner} onChange={(e) => setOwner(e.target.value)} required />
-      </label>
-      <label>
-        {t('actions.form.dueOn')}
-        <input type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} required />
-      </label>
+      <OwnerDueFields owner={owner} dueOn={dueOn} onOwner={setOwner} onDueOn={setDueOn} />
       <label>
         {t('actions.form.expectedEffect')}
         <input value={expectedEffect} onChange={(e) => setExpectedEffect(e.target.value)} maxLength={1000} />

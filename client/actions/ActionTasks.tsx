@@ -3,6 +3,7 @@ import { ACTION_TASK_STATUSES, type Action } from '@shared/actions/action.schema
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { useAction } from '../lib/use-action';
+import { OwnerDueFields } from './OwnerDueFields';
 import { actionsApi } from './actions-api';
 
 /** The Do phase's tasks: each with owner, due date and status; new ones while the action is planned or done. */
@@ -52,14 +53,7 @@ export function ActionTasks({ action, onChanged }: { action: Action; onChanged: 
             {t('actions.tasks.title')}
             <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
           </label>
-          <label>
-            {t('actions.form.owner')}
-            <input type="email" value={owner} onChange={(e) => setOwner(e.target.value)} required />
-          </label>
-          <label>
-            {t('actions.form.dueOn')}
-            <input type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} required />
-          </label>
+          <OwnerDueFields owner={owner} dueOn={dueOn} onOwner={setOwner} onDueOn={setDueOn} />
           <button type="submit" disabled={busy}>
             {t('actions.tasks.add')}
           </button>
