@@ -63,7 +63,7 @@ describe('improvement actions in Chromium', () => {
     await page.getByLabel('Date, if earlier than today').fill(addDays(today, -40));
     await page.getByRole('button', { name: 'Complete (check)' }).click();
     await page.getByText('Phase: Check').waitFor();
-    await page.getByText(`Baseline ${addDays(today, -90)} to ${addDays(today, -61)}; check ${addDays(today, -39)} to ${addDays(today, -10)}.`).waitFor();
+    await page.getByText(`Baseline ${addDays(today, -90)} to ${addDays(today, -61)}; check ${addDays(today, -39)} to ${addDays(today, -10)}.`, { exact: true }).waitFor();
 
     // The sweep runs the check within seconds; the page shows it after a reload.
     const verdict = page.locator('.verdict');
@@ -79,6 +79,7 @@ describe('improvement actions in Chromium', () => {
     const chart = page.getByRole('figure', {
       name: `CSAT mean by day. Line: value; shaded band: 95% interval. Shaded behind: Baseline ${addDays(today, -90)} to ${addDays(today, -61)}; Check ${addDays(today, -39)} to ${addDays(today, -10)}.`,
     });
+    await chart.waitFor();
     expect(await chart.locator('table tbody tr').count()).toBe(60);
     await page.getByRole('button', { name: 'Adopt as the standard' }).waitFor();
     await expectNoSeriousAxeViolations(page);
