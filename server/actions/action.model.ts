@@ -78,7 +78,7 @@ export interface ActionRecord {
   tasks: (Omit<ActionInput['tasks'][number], 'status'> & { _id: Types.ObjectId; status: ActionInput['tasks'][number]['status'] })[];
   check: ActionCheck | null;
   verdictSent: boolean;
-  decision: { kind: 'adopt' | 'iterate'; at: Date; by: string | null; note: string } | null;
+  decision: { kind: 'adopt' | 'iterate'; at: Date; by: string | null; note: string; standardVersion?: number } | null;
   previousActionId: Types.ObjectId | null;
   nextActionId: Types.ObjectId | null;
   history: { at: Date; by: string | null; kind: string; data: Record<string, unknown> }[];

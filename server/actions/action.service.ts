@@ -9,6 +9,7 @@ import type { WebhookEventType } from '@shared/webhooks/webhook.schema';
 import type { AppContext } from '../app-context';
 import { Conflict, Invalid, NotFound } from '../lib/errors';
 import { touchpointTrend } from '../scores/metrics.service';
+import { createStandardVersion } from '../standards/standard.service';
 import { touchpointExists } from '../touchpoints/touchpoint.service';
 import { emitWebhookEvent } from '../webhooks/webhook-events';
 import { ActionModel, type ActionRecord } from './action.model';
@@ -151,6 +152,12 @@ export async function transitionActionPhase(ctx: AppContext, id: string, move: A
   const set: Record<string, unknown> = { phase: result.phase, ...moveFields(doc, move, options.on ?? today) };
   const note = options.note ?? '';
   if (move === 'adopt' || move === 'iterate') set.decision = { kind: move, at: now, by, note };
+  if (move === 'adopt') {
+    // The adoption becomes a version of the touchpoint's standard (its content carried over), naming the action.
+    const reason = note || `Adopted improvement action "${doc.title}"`;
+    const version = await createStandardVersion({ touchpoint: doc.touchpoint, createdBy: by, reason, source: 'action', actionId: doc._id.toString() }, now);
+    set.decision = { kind: move, at: now, by, note, standardVersion: version.version };
+  }
   const moved = entry(by, 'moved', { move, from: doc.phase, to: result.phase, ...(options.on ? { on: options.on } : {}), ...(note ? { note } : {}) }, now);
   const updated = await ActionModel.findOneAndUpdate({ _id: doc._id, phase: doc.phase }, { $set: set, $push: { history: moved } }, { returnDocument: 'after' }).lean<ActionRecord>();
   if (!updated) throw new Conflict('The action changed while this move was made; reload it and try again.', 'action-changed');

@@ -182,7 +182,8 @@ export const actionSchema = z.object({
   completedOn: z.string().nullable(),
   tasks: z.array(actionTaskSchema),
   check: actionCheckSchema.nullable(),
-  decision: z.object({ kind: z.enum(['adopt', 'iterate']), at: z.string(), by: z.string().nullable(), note: z.string() }).nullable(),
+  /** `standardVersion`: the version of the touchpoint's standard an adoption made. */
+  decision: z.object({ kind: z.enum(['adopt', 'iterate']), at: z.string(), by: z.string().nullable(), note: z.string(), standardVersion: z.number().int().optional() }).nullable(),
   previousActionId: z.string().nullable(),
   nextActionId: z.string().nullable(),
   history: z.array(actionHistoryEntrySchema),

@@ -202,6 +202,12 @@ describe('the action cycle', () => {
     const next = actionSchema.parse((await tp.request(`/api/actions/${iterated.nextActionId}`, { cookie: admin })).body);
     expect(next).toMatchObject({ phase: 'plan', previousActionId: action.id, touchpoint: 'up', metrics: ['nps'] });
     expect((await move(action.id, { move: 'adopt' }, 409)) as { allowed_moves: string[] }).toMatchObject({ allowed_moves: [] });
+    await move(next.id, { move: 'start' });
+    await move(next.id, { move: 'complete' });
+    const adopted = actionSchema.parse(await move(next.id, { move: 'adopt', note: 'worked' }));
+    const versions = (await tp.request('/api/touchpoints/up/standard/versions', { cookie: admin })).body as { versions: { version: number; source: string; actionId: string | null; reason: string | null }[] };
+    const made = versions.versions.find((v) => v.version === adopted.decision?.standardVersion);
+    expect(made).toMatchObject({ source: 'action', actionId: next.id, reason: 'worked' });
     const history = (await tp.request('/api/actions?touchpoint=up', { cookie: admin })).body as { actions: Action[] };
     expect(history.actions.map((a) => a.id)).toContain(next.id);
   });
