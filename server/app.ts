@@ -31,6 +31,7 @@ import { caseAdminRoutes, caseRoutes } from './cases/case.routes';
 import { caseMessageRoutes, casePageRoutes, publicCaseRoutes } from './cases/customer/case-customer.routes';
 import { caseIntakeAdminRoutes } from './cases/case-intake-admin.routes';
 import { publicComplaintRoutes } from './cases/complaint-form.routes';
+import { actionRoutes } from './actions/action.routes';
 import { emailTemplateRoutes } from './mail/email-template.routes';
 import { unsubscribeRoutes } from './contacts/unsubscribe.routes';
 import { QUEUE_BOARD_PATH, queueBoardRoutes } from './ops/queue-board.routes';
@@ -151,6 +152,7 @@ export function createApp(ctx: AppContext): express.Express {
   // Before the admin-only router: agents may read the categories.
   app.use('/api/case-admin', caseIntakeAdminRoutes());
   app.use('/api/case-admin', caseAdminRoutes());
+  app.use('/api/actions', actionRoutes(ctx));
   app.use('/api', notFoundHandler);
   app.use(QUEUE_BOARD_PATH, queueBoardRoutes(ctx));
   app.use(API_DOCS_PATH, apiDocsRoutes(ctx));

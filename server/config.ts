@@ -108,6 +108,8 @@ const envSchema = z.object({
    * per poll would load the mail provider. Staff can ask for a fresh one (`?deep=true`).
    */
   HEALTH_MAIL_PROBE_MS: positiveInt(60_000, 24 * 3600 * 1000),
+  /** How often improvement actions are swept for due reminders and check windows that have closed. */
+  ACTION_SWEEP_MS: positiveInt(15 * 60_000, 24 * 3_600_000),
   /** How often touchpoint targets are checked over the rolling 7- and 30-day windows. */
   ALERT_CHECK_EVERY_MS: positiveInt(15 * 60_000, 7 * 24 * 3_600_000),
   /** Largest CSV contact import, in bytes (the file is streamed, so this bounds time, not memory). */

@@ -1,5 +1,7 @@
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
+import { Link } from '../lib/Link';
+import { newActionHref } from '../actions/action-prefill';
 import { LoadFailed } from '../lib/LoadFailed';
 import { dashboardApi } from './dashboard-api';
 import type { ScoreText } from './score-text';
@@ -19,6 +21,12 @@ export function AlertList({ touchpoint, text }: { touchpoint: string; text: Scor
       {state.value.map((alert) => (
         <li key={alert.id} className={`alert alert-${alert.kind}`}>
           {text.alert(alert, dateFormat.format(new Date(alert.at)))}
+          {alert.kind === 'breach' && (
+            <>
+              {' '}
+              <Link to={newActionHref({ touchpoint: alert.touchpoint, metric: alert.metric, problem: text.alert(alert, dateFormat.format(new Date(alert.at))) })}>{t('dashboard.openAction')}</Link>
+            </>
+          )}
         </li>
       ))}
     </ul>

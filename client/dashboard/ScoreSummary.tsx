@@ -1,5 +1,7 @@
 import type { ComparableMetric, TouchpointScores } from '@shared/scoring/metrics.schema';
+import { newActionHref } from '../actions/action-prefill';
 import { useT } from '../i18n/i18n-context';
+import { Link } from '../lib/Link';
 import type { ScoreText } from './score-text';
 
 /** Label and shown value of each metric a touchpoint has scores for. */
@@ -47,6 +49,14 @@ export function TargetList({ scores, text }: { scores: TouchpointScores; text: S
         {scores.targets.map((check) => (
           <li key={check.metric} className={`target target-${check.status}`}>
             {text.target(check)}
+            {check.status === 'missed' && (
+              <>
+                {' '}
+                <Link className="open-action" to={newActionHref({ touchpoint: scores.touchpoint, metric: check.metric, problem: text.target(check) })}>
+                  {t('dashboard.openAction')}
+                </Link>
+              </>
+            )}
           </li>
         ))}
       </ul>

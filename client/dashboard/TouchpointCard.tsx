@@ -1,6 +1,7 @@
 import type { TouchpointScores } from '@shared/scoring/metrics.schema';
 import { useT } from '../i18n/i18n-context';
 import { Link } from '../lib/Link';
+import { newActionHref } from '../actions/action-prefill';
 import { ChangeList, SampleNote, ScoreList, TargetList } from './ScoreSummary';
 import { headlineMetrics, sparklineMetric } from './score-text';
 import type { ScoreText } from './score-text';
@@ -25,6 +26,9 @@ export function TouchpointCard({ scores, name, detailHref, params, interval, cha
   const t = useT();
   const headline = headlineMetrics(scores);
   const headingId = `tp-${scores.touchpoint}`;
+  // The card's "Open an action" aims at its first missed target, else its headline metric.
+  const missed = scores.targets.find((check) => check.status === 'missed');
+  const actionHref = newActionHref({ touchpoint: scores.touchpoint, metric: missed?.metric ?? headline[0] ?? null, problem: missed ? text.target(missed) : '' });
   const trendParams = new URLSearchParams(params);
   trendParams.set('touchpoint', scores.touchpoint);
   return (
@@ -40,6 +44,9 @@ export function TouchpointCard({ scores, name, detailHref, params, interval, cha
         <TargetList scores={scores} text={text} />
         {scores.changes && scores.changes.length > 0 && <h4 className="tp-card-subheading">{changesHeading}</h4>}
         <ChangeList scores={scores} text={text} only={headline} />
+        <p className="tp-card-action">
+          <Link to={actionHref}>{t('dashboard.openAction')}</Link>
+        </p>
       </article>
     </li>
   );

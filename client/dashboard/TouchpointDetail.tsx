@@ -1,6 +1,7 @@
 import type { ComparableMetric, TouchpointScores, TrendMetric } from '@shared/scoring/metrics.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
+import { Link } from '../lib/Link';
 import { LoadFailed } from '../lib/LoadFailed';
 import { AlertList } from './AlertList';
 import { CsatHistogram } from './CsatHistogram';
@@ -81,6 +82,9 @@ export function TouchpointDetail({ touchpointKey, filters, surveyId, channels, o
             )}
             <h3 className="tp-card-subheading">{t('dashboard.alerts.heading')}</h3>
             <AlertList touchpoint={touchpointKey} text={text} />
+            <p>
+              <Link to={`/actions?${new URLSearchParams({ touchpoint: touchpointKey })}`}>{t('actions.history.link')}</Link>
+            </p>
           </section>
           <TrendSection scores={scores} filters={filters} params={params} text={text} onChange={onChange} />
           <div className="detail-grid">

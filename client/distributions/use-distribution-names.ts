@@ -35,6 +35,8 @@ export const KIND_LABELS: Record<SendKind, MessageKey> = {
   'case-acknowledged': 'distributions.kind.caseAcknowledged',
   'case-answer': 'distributions.kind.caseAnswer',
   'case-resolved': 'distributions.kind.caseResolved',
+  'action-reminder': 'distributions.kind.actionReminder',
+  'action-verdict': 'distributions.kind.actionVerdict',
 };
 
 export const SEND_STATUS_LABELS: Record<SendStatus, MessageKey> = {

@@ -2,7 +2,7 @@ import type { Role } from '@shared/auth/auth.schema';
 import type { MessageKey } from '../i18n/en';
 import { normalizePath } from '../lib/router';
 
-export type SectionId = 'dashboard' | 'cases' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'case-settings' | 'settings';
+export type SectionId = 'dashboard' | 'cases' | 'actions' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'case-settings' | 'settings';
 
 export interface StaffSection {
   id: SectionId;
@@ -22,6 +22,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   { id: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', placeholderKey: 'dashboard.placeholder', roles: EVERYONE },
   // Agents work the cases of their teams (the API allows them nothing else but their account).
   { id: 'cases', path: '/cases', labelKey: 'nav.cases', placeholderKey: 'cases.placeholder', roles: ['admin', 'agent'] },
+  { id: 'actions', path: '/actions', labelKey: 'nav.actions', placeholderKey: 'actions.placeholder', roles: EVERYONE },
   // Surveys is the builder: analysts read results on the dashboard but do not edit surveys.
   { id: 'surveys', path: '/surveys', labelKey: 'nav.surveys', placeholderKey: 'surveys.placeholder', roles: ['admin', 'designer'] },
   { id: 'touchpoints', path: '/touchpoints', labelKey: 'nav.touchpoints', placeholderKey: 'touchpoints.placeholder', roles: EVERYONE },

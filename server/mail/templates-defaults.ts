@@ -243,6 +243,50 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
       text: '{{name}}，您好：\n\n您的工单 {{caseRef}}（{{summary}}）已处理完毕。您的问题解决了吗？请告诉我们，并为我们的处理打分；如选择“未解决”，工单将重新打开：{{feedbackLink}}\n\n客户服务团队\n',
     },
   },
+  'action-reminder': {
+    en: {
+      subject: '{{item}} is {{status}}: {{action}}',
+      html: frame(
+        'en',
+        '<p>{{item}} of the improvement action <strong>{{action}}</strong> at {{touchpoint}} is {{status}} (due {{dueOn}}).</p>\n' +
+          button('{{actionLink}}', 'Open the action'),
+      ),
+      text: '{{item}} of the improvement action "{{action}}" at {{touchpoint}} is {{status}} (due {{dueOn}}).\n\nOpen the action: {{actionLink}}\n',
+    },
+    'zh-CN': {
+      subject: '{{item}}{{status}}：{{action}}',
+      html: frame(
+        'zh-CN',
+        '<p>{{touchpoint}}的改进措施<strong>{{action}}</strong>中，{{item}}{{status}}（截止日期 {{dueOn}}）。</p>\n' +
+          button('{{actionLink}}', '查看改进措施'),
+      ),
+      text: '{{touchpoint}}的改进措施“{{action}}”中，{{item}}{{status}}（截止日期 {{dueOn}}）。\n\n查看改进措施：{{actionLink}}\n',
+    },
+  },
+  'action-verdict': {
+    en: {
+      subject: 'Check of {{action}}: the effect is measured',
+      html: frame(
+        'en',
+        '<p>The check window of the improvement action <strong>{{action}}</strong> at {{touchpoint}} has closed. Baseline {{baseline}}; check {{checkWindow}}.</p>\n' +
+          '<div style="white-space:pre-line;font-size:14px">{{verdicts}}</div>\n' +
+          '<p>Adopt the change as the standard, or iterate with a new cycle.</p>\n' +
+          button('{{actionLink}}', 'Open the action'),
+      ),
+      text: 'The check window of the improvement action "{{action}}" at {{touchpoint}} has closed. Baseline {{baseline}}; check {{checkWindow}}.\n\n{{verdicts}}\n\nAdopt the change as the standard, or iterate with a new cycle: {{actionLink}}\n',
+    },
+    'zh-CN': {
+      subject: '改进措施效果检查：{{action}}',
+      html: frame(
+        'zh-CN',
+        '<p>{{touchpoint}}的改进措施<strong>{{action}}</strong>的检查期已结束。基线期 {{baseline}}；检查期 {{checkWindow}}。</p>\n' +
+          '<div style="white-space:pre-line;font-size:14px">{{verdicts}}</div>\n' +
+          '<p>请决定将此改进纳入标准，或开启新一轮改进。</p>\n' +
+          button('{{actionLink}}', '查看改进措施'),
+      ),
+      text: '{{touchpoint}}的改进措施“{{action}}”的检查期已结束。基线期 {{baseline}}；检查期 {{checkWindow}}。\n\n{{verdicts}}\n\n请决定将此改进纳入标准，或开启新一轮改进：{{actionLink}}\n',
+    },
+  },
 };
 
 /** Sample values for previews, so an editor sees a realistic email. */
@@ -261,6 +305,9 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     dueAt: '2025-03-14 10:50 UTC', caseLink: 'https://touchpoint.example/cases/C-000123',
     replyLink: 'https://touchpoint.example/c/123-0-1742000000.sample', feedbackLink: 'https://touchpoint.example/c/123-0-1742000000.sample',
     message: 'We have unblocked your card; it works again from today.',
+    action: 'Shorter queue at the counter', item: 'Task "Open a second counter at noon"', dueOn: '2025-03-20',
+    actionLink: 'https://touchpoint.example/actions/sample', baseline: '2025-01-01 to 2025-01-30', checkWindow: '2025-03-01 to 2025-03-30',
+    verdicts: '- CSAT mean: improved, 3.6 → 4.1, effect +0.5 (95% interval +0.3 to +0.7; n = 212 / 198)',
   },
   'zh-CN': {
     name: '陈小明', email: 'xiaoming.chen@example.com', surveyTitle: '售后服务满意度调查', touchpoint: '售后服务',
@@ -276,5 +323,8 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     dueAt: '2025-03-14 10:50 UTC', caseLink: 'https://touchpoint.example/cases/C-000123',
     replyLink: 'https://touchpoint.example/c/123-0-1742000000.sample', feedbackLink: 'https://touchpoint.example/c/123-0-1742000000.sample',
     message: '您的银行卡已解除冻结，今天起即可正常使用。',
+    action: '缩短柜台排队时间', item: '任务“午间增开一个柜台”', dueOn: '2025-03-20',
+    actionLink: 'https://touchpoint.example/actions/sample', baseline: '2025-01-01 至 2025-01-30', checkWindow: '2025-03-01 至 2025-03-30',
+    verdicts: '- CSAT 平均分：改善，3.6 → 4.1，效果 +0.5（95% 区间 +0.3 至 +0.7；n = 212 / 198）',
   },
 };

@@ -1,5 +1,6 @@
 import type { TemplateLocale } from '@shared/mail/template.schema';
 import type { CasePriority, EscalationLevel, SlaStage } from '@shared/cases/sla-policy.schema';
+import type { ActionVerdict } from '@shared/actions/action.schema';
 import type { TargetMetric } from '@shared/scoring/target.schema';
 
 /**
@@ -44,6 +45,13 @@ export interface ServerText {
     level: Record<EscalationLevel, string>;
     priority: Record<CasePriority, string>;
   };
+  /** Words filled into improvement-action reminders (`action-reminder`). `{title}` is filled in. */
+  actionReminder: { action: string; task: string; dueSoon: string; overdue: string };
+  /**
+   * The verdict list of an action's check (`action-verdict`): `{from}`/`{to}` make a window; a line per
+   * metric fills `{metric}`, `{verdict}`, `{before}`, `{after}`, `{effect}`, `{lo}`, `{hi}`, `{nb}`, `{nc}`.
+   */
+  actionVerdict: { window: string; line: string; lineNoInterval: string; verdict: Record<ActionVerdict, string> };
 }
 
 export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
@@ -86,6 +94,13 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       level: { assignee: 'the assignee', 'team-lead': 'team lead', 'touchpoint-owner': 'touchpoint owner', admin: 'administrator' },
       priority: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' },
     },
+    actionReminder: { action: 'The action', task: 'Task "{title}"', dueSoon: 'due soon', overdue: 'overdue' },
+    actionVerdict: {
+      window: '{from} to {to}',
+      line: '- {metric}: {verdict}, {before} → {after}, effect {effect} (95% interval {lo} to {hi}; n = {nb} / {nc})',
+      lineNoInterval: '- {metric}: {verdict} (n = {nb} / {nc})',
+      verdict: { improved: 'improved', worse: 'worse', 'no-change': 'no detectable change', 'too-few': 'too few responses to tell', untestable: 'no test for this metric' },
+    },
   },
   'zh-CN': {
     shortLinkPage: {
@@ -124,6 +139,13 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       stage: { acknowledge: '受理', investigate: '初步调查', plan: '处理方案', answer: '答复客户', resolve: '解决' },
       level: { assignee: '处理人', 'team-lead': '团队负责人', 'touchpoint-owner': '触点负责人', admin: '管理员' },
       priority: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
+    },
+    actionReminder: { action: '措施本身', task: '任务“{title}”', dueSoon: '即将到期', overdue: '已逾期' },
+    actionVerdict: {
+      window: '{from} 至 {to}',
+      line: '- {metric}：{verdict}，{before} → {after}，效果 {effect}（95% 区间 {lo} 至 {hi}；n = {nb} / {nc}）',
+      lineNoInterval: '- {metric}：{verdict}（回复数 n = {nb} / {nc}）',
+      verdict: { improved: '改善', worse: '变差', 'no-change': '无可检测的变化', 'too-few': '回复太少，无法判断', untestable: '此指标无统计检验' },
     },
   },
 };

@@ -131,4 +131,12 @@ export const ROUTE_DESCRIPTIONS: Readonly<Record<string, RouteDescription>> = {
   'PUT /api/case-admin/categories/:key': { summary: 'Rename, re-parent or archive a case category; the key never changes (admin)' },
   'GET /api/case-admin/intake-rules': { summary: 'Routing (touchpoint, channel → team) and priority rules (segment, score, category) for cases no agent placed (admin)' },
   'PUT /api/case-admin/intake-rules': { summary: 'Replace the routing and priority rules; first routing match wins, the most urgent priority match wins (admin)' },
+  'GET /api/actions': { summary: 'Improvement actions, newest first; `?touchpoint=` and `?phase=` narrow them' },
+  'POST /api/actions': { summary: 'Plan an improvement action on a touchpoint (analyst, designer)', reply: '201: the action, in the plan phase.' },
+  'GET /api/actions/:id': { summary: 'One improvement action with its tasks, check and history' },
+  'GET /api/actions/:id/trend': { summary: "An action's target metric by day, from its baseline through its check window (the before/after chart)" },
+  'PATCH /api/actions/:id': { summary: "Change an action's plan, metrics or windows (analyst, designer)", description: '409 once acted on; windows are fixed once the check has run.' },
+  'POST /api/actions/:id/transitions': { summary: 'Move an action to its next phase: start, complete, adopt or iterate (analyst, designer)', description: '409 with `allowed_moves` when its phase does not allow the move; `on` dates a start or completion made earlier; iterate opens the next cycle as a new linked action.' },
+  'POST /api/actions/:id/tasks': { summary: 'Add a task to an action in plan or do (analyst, designer)' },
+  'PATCH /api/actions/:id/tasks/:taskId': { summary: "Change a task's status, owner, due date or notes (analyst, designer)" },
 };

@@ -1,4 +1,4 @@
-import { COMPARABLE_METRICS, type Comparison, type MetricsQuery, type MetricsResponse, type TouchpointScores, type TrendQuery, type TrendResponse } from '@shared/scoring/metrics.schema';
+import { COMPARABLE_METRICS, type Comparison, type MetricsQuery, type MetricsResponse, type TouchpointScores, type TrendMetric, type TrendQuery, type TrendResponse } from '@shared/scoring/metrics.schema';
 import { scoresFromStats } from '@shared/scoring/metrics';
 import { emptyStats, rollupStatsSchema, sumCounterRows, type RollupStats } from '@shared/scoring/rollup-stats';
 import { emptyCaseStats } from '@shared/scoring/case-stats';
@@ -8,7 +8,7 @@ import { trendFromDailyStats } from '@shared/scoring/trend';
 import { resolveTrendRange } from '@shared/scoring/trend-range';
 import { judgedAt } from '@shared/standards/version-in-force';
 import { standardsInForce } from '../standards/standard.service';
-import { caseStatsByPeriod, caseStatsByTouchpoint } from '../case-metrics/case-metrics.service';
+import { caseStatsByPeriod, caseStatsByTouchpoint, type CaseDimensionsQuery } from '../case-metrics/case-metrics.service';
 import { indexWeights } from './index-weights';
 import { EPOCH_DAY, ROLLUP_ROW_PROJECTION as PROJECTION, addDays, dayOf, daysBetween, daysFrom, periodReads, type RollupRow } from './period-plan';
 import { ClosedPeriodCache, isClosedPeriod } from './rollup-cache';
@@ -130,13 +130,32 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
  */
 export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
   const { from, to } = resolveTrendRange(query, dayOf(new Date()));
-  const keyOf = keyFor(query);
+  return trendOf(keyFor(query), { ...query, from, to }, query);
+}
+
+/** The key of one touchpoint's rollups across every survey, optionally of one channel and / or segment. */
+function touchpointSliceKey(touchpoint: string, only: { channel?: string | null; segment?: string | null }): (grain: Grain) => Record<string, string> {
+  const dims = { touchpoint, channel: only.channel ?? ALL, segment: only.segment ?? ALL };
+  return (grain) => ({ touchpointSlice: rollupKeys({ surveyId: '', grain, ...dims }).touchpointSlice });
+}
+
+/** One touchpoint's daily trend of `metric` across every survey over [from, to] (an improvement action's before/after chart). */
+export async function touchpointTrend(touchpoint: string, metric: TrendMetric, from: string, to: string, only: { channel?: string | null; segment?: string | null } = {}): Promise<TrendResponse> {
+  return trendOf(touchpointSliceKey(touchpoint, only), { metric, interval: 'day', from, to }, { touchpoint, channel: only.channel ?? undefined, segment: only.segment ?? undefined });
+}
+
+async function trendOf(
+  keyOf: (grain: Grain) => Record<string, string>,
+  query: { metric: TrendMetric; interval: TrendQuery['interval']; from: string | undefined; to: string | undefined; weights?: number | undefined },
+  caseScope: CaseDimensionsQuery,
+): Promise<TrendResponse> {
+  const { from, to } = query;
   const [weights, rows, cases] = await Promise.all([
     indexWeights(query.weights),
     query.interval === 'month'
       ? readRollups(keyOf, from, to)
       : closedPeriods.sync().then(() => readPeriods(keyOf('day'), daysFrom(from ?? EPOCH_DAY, to ?? dayOf(new Date())))),
-    caseStatsByPeriod(query, from, to, query.interval === 'month'),
+    caseStatsByPeriod(caseScope, from, to, query.interval === 'month'),
   ]);
   // Day rows of several touchpoints (or month rows and their ragged-end days) meet in one period.
   const byPeriod = sumRows(rows, (row) => (query.interval === 'month' ? row.period.slice(0, 7) : row.period));
@@ -145,8 +164,11 @@ export async function metricsTrend(query: TrendQuery): Promise<TrendResponse> {
   return { metric: query.metric, interval: query.interval, points: trendFromDailyStats(days, query.metric, query.interval, weights) };
 }
 
-/** Statistics of one touchpoint across every survey over [from, to] (for target alerts). */
-export async function touchpointWindowStats(touchpoint: string, from: string, to: string): Promise<RollupStats> {
-  const rows = await readRollups((grain) => ({ touchpointSlice: rollupKeys({ surveyId: '', grain, touchpoint, channel: ALL, segment: ALL }).touchpointSlice }), from, to);
+/**
+ * Statistics of one touchpoint across every survey over [from, to] (for target alerts and the check of
+ * an improvement action), optionally of one channel and / or segment.
+ */
+export async function touchpointWindowStats(touchpoint: string, from: string, to: string, only: { channel?: string | null; segment?: string | null } = {}): Promise<RollupStats> {
+  const rows = await readRollups(touchpointSliceKey(touchpoint, only), from, to);
   return statsByTouchpoint(rows).get(touchpoint) ?? emptyStats();
 }

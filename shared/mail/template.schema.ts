@@ -24,6 +24,10 @@ export const TEMPLATE_VARIABLES: Record<SendKind, readonly string[]> = {
   'case-acknowledged': ['name', 'caseRef', 'summary', 'touchpoint', 'replyLink'],
   'case-answer': ['name', 'caseRef', 'summary', 'message', 'replyLink'],
   'case-resolved': ['name', 'caseRef', 'summary', 'feedbackLink'],
+  // `item` is the server-written "the action" or "task …"; `status` due soon / overdue.
+  'action-reminder': ['action', 'touchpoint', 'item', 'status', 'dueOn', 'actionLink'],
+  // `verdicts` is the server-written list, one line per target metric.
+  'action-verdict': ['action', 'touchpoint', 'baseline', 'checkWindow', 'verdicts', 'actionLink'],
 };
 
 /** Values for a template's variables; missing ones render empty (`name` falls back to a greeting). */

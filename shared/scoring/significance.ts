@@ -1,4 +1,4 @@
-import { twoSidedTPValue, twoSidedZPValue } from './sampling-distributions';
+import { tCritical95, twoSidedTPValue, twoSidedZPValue, Z_95 } from './sampling-distributions';
 import { meanAndVariance, npsVariance } from './intervals';
 import type { ComparableMetric, Comparison } from './metrics.schema';
 import { unscaledMoments } from './rollup-stats';
@@ -29,14 +29,20 @@ export interface TestOutcome {
  * Null when the difference has no standard error (n < 2 or no variance on either side).
  */
 export function welchTTest(a: SampleMoments, b: SampleMoments): TestOutcome | null {
+  const error = welchStandardError(a, b);
+  if (error === null) return null;
+  const statistic = (b.mean - a.mean) / error.se;
+  return { statistic, df: error.df, pValue: twoSidedTPValue(statistic, error.df) };
+}
+
+/** SE of mean(b) − mean(a) without pooling, and its Welch–Satterthwaite df; null as for welchTTest. */
+function welchStandardError(a: SampleMoments, b: SampleMoments): { se: number; df: number } | null {
   if (a.n < 2 || b.n < 2) return null;
   const va = a.variance / a.n;
   const vb = b.variance / b.n;
   const se2 = va + vb;
   if (!(se2 > 0)) return null;
-  const statistic = (b.mean - a.mean) / Math.sqrt(se2);
-  const df = (se2 * se2) / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
-  return { statistic, df, pValue: twoSidedTPValue(statistic, df) };
+  return { se: Math.sqrt(se2), df: (se2 * se2) / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1)) };
 }
 
 /** Pooled two-proportion z-test of x2/n2 − x1/n1. Null when the pooled share is 0 or 1. */
@@ -73,11 +79,28 @@ function moments(stats: MeanStats): SampleMoments {
   return { n, ...meanAndVariance(n, sum, sumSq) };
 }
 
-type Prepared = { test: Comparison['test']; nA: number; nB: number; delta: number; run: () => TestOutcome | null };
+type Prepared = {
+  test: Comparison['test'];
+  nA: number;
+  nB: number;
+  delta: number;
+  run: () => TestOutcome | null;
+  /** Half-width of the 95% interval of `delta` (unpooled SE), null when it has no standard error. */
+  halfWidth: () => number | null;
+};
+
+/** Welch: t(df)·SE of the difference of means. */
+function welchHalfWidth(a: SampleMoments, b: SampleMoments): number | null {
+  const error = welchStandardError(a, b);
+  return error === null ? null : tCritical95(error.df) * error.se;
+}
+
+/** Normal interval of a difference from its variance, or null without one. */
+const zHalfWidth = (variance: number): number | null => (variance > 0 ? Z_95 * Math.sqrt(variance) : null);
 
 function prepare(previous: RollupStats, current: RollupStats, metric: ComparableMetric): Prepared {
   const welch = (a: SampleMoments, b: SampleMoments): Prepared => ({
-    test: 'welch-t', nA: a.n, nB: b.n, delta: b.mean - a.mean, run: () => welchTTest(a, b),
+    test: 'welch-t', nA: a.n, nB: b.n, delta: b.mean - a.mean, run: () => welchTTest(a, b), halfWidth: () => welchHalfWidth(a, b),
   });
   switch (metric) {
     case 'csat':
@@ -94,12 +117,18 @@ function prepare(previous: RollupStats, current: RollupStats, metric: Comparable
     case 'csat-satisfied': {
       const satisfied = (stats: RollupStats) => stats.csat.hist[4] + stats.csat.hist[5];
       const [x1, n1, x2, n2] = [satisfied(previous), previous.csat.n, satisfied(current), current.csat.n];
-      return { test: 'two-proportion-z', nA: n1, nB: n2, delta: 100 * (x2 / n2 - x1 / n1), run: () => twoProportionZTest(x1, n1, x2, n2) };
+      // The test pools the shares (under "no change"); the interval cannot assume that, so it does not.
+      const shareVariance = (x: number, n: number) => (10_000 * (x / n) * (1 - x / n)) / n;
+      return {
+        test: 'two-proportion-z', nA: n1, nB: n2, delta: 100 * (x2 / n2 - x1 / n1), run: () => twoProportionZTest(x1, n1, x2, n2),
+        halfWidth: () => zHalfWidth(shareVariance(x1, n1) + shareVariance(x2, n2)),
+      };
     }
     case 'nps': {
       const [a, b] = [previous.nps, current.nps];
       const delta = 100 * ((b.promoters - b.detractors) / b.n - (a.promoters - a.detractors) / a.n);
-      return { test: 'nps-difference-z', nA: a.n, nB: b.n, delta, run: () => npsDifferenceZTest(a, b) };
+      const halfWidth = () => zHalfWidth(npsVariance(a.promoters, a.detractors, a.n) + npsVariance(b.promoters, b.detractors, b.n));
+      return { test: 'nps-difference-z', nA: a.n, nB: b.n, delta, run: () => npsDifferenceZTest(a, b), halfWidth };
     }
   }
 }
@@ -117,4 +146,16 @@ export function comparePeriods(previous: RollupStats, current: RollupStats, metr
   const outcome = run();
   if (outcome === null) return { ...base, delta, reason: 'zero-variance' };
   return { ...base, delta, ...outcome, significant: outcome.pValue < ALPHA };
+}
+
+/**
+ * The 95% interval of `delta` (current − previous, in comparePeriods' units), by the same approximation
+ * as the metric's test: Welch t for means, normal for the satisfied share and NPS. Null when either
+ * period has no respondents or the difference has no standard error.
+ */
+export function differenceInterval95(previous: RollupStats, current: RollupStats, metric: ComparableMetric): [number, number] | null {
+  const { nA, nB, delta, halfWidth } = prepare(previous, current, metric);
+  if (nA <= 0 || nB <= 0) return null;
+  const half = halfWidth();
+  return half === null ? null : [delta - half, delta + half];
 }

@@ -8,8 +8,8 @@ import { TARGET_METRICS, type TargetCheck, type TargetMetric } from './target.sc
 /** Default fewest respondents before a target verdict: the same 30 under which a score is `insufficient`. */
 export const DEFAULT_TARGET_MIN_N = SAMPLE_THRESHOLDS.insufficient;
 
-/** The value a target on `metric` is checked against, read from the scores under the same key. */
-function valueOf(scores: Scores, metric: TargetMetric): { value: number; n: number } | null {
+/** The value a target on `metric` is checked against, read from the scores under the same key (improvement actions read it too). */
+export function metricValue(scores: Scores, metric: TargetMetric): { value: number; n: number } | null {
   if (isCaseMetric(metric)) return caseMetricValue(scores.cases ?? null, metric);
   switch (metric) {
     case 'nps':
@@ -37,7 +37,7 @@ export function checkTargets(target: TouchpointTarget, scores: Scores): TargetCh
   for (const metric of TARGET_METRICS) {
     const wanted = target[metric];
     if (wanted === undefined) continue;
-    const observed = valueOf(scores, metric);
+    const observed = metricValue(scores, metric);
     if (observed === null || observed.n === 0) {
       checks.push({ metric, target: wanted, value: null, n: 0, minN, status: 'no-data' });
       continue;

@@ -18,6 +18,9 @@ export const WEBHOOK_EVENTS = [
   'case.assigned',
   'case.breached',
   'case.escalated',
+  'action.created',
+  'action.moved',
+  'action.checked',
 ] as const;
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENTS);
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
