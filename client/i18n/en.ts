@@ -147,6 +147,8 @@ export const en = {
   'dashboard.export.heading': 'Export',
   'dashboard.export.scores': 'Download scores (CSV)',
   'dashboard.export.responses': 'Download responses (CSV)',
+  'dashboard.export.scoresExcel': 'Download scores (Excel)',
+  'dashboard.export.responsesExcel': 'Download responses (Excel)',
   'dashboard.back': 'All touchpoints',
   'dashboard.detail.unknown': 'No scores for this touchpoint in this period.',
   'dashboard.detail.scores': 'Scores',

@@ -148,6 +148,8 @@ export const zhCN: Messages = {
   'dashboard.export.heading': '导出',
   'dashboard.export.scores': '下载得分（CSV）',
   'dashboard.export.responses': '下载回复（CSV）',
+  'dashboard.export.scoresExcel': '下载得分（Excel）',
+  'dashboard.export.responsesExcel': '下载回复（Excel）',
   'dashboard.back': '全部接触点',
   'dashboard.detail.unknown': '该时间段内此接触点没有得分。',
   'dashboard.detail.scores': '得分',
