@@ -136,6 +136,16 @@ export function csvSink(res: Response): ExportSink {
   };
 }
 
+/** Waits for the response to drain or close, then drops both listeners (a race alone leaves the loser's behind, one per wait). */
+async function drainedOrClosed(res: Response): Promise<void> {
+  const done = new AbortController();
+  try {
+    await Promise.race([once(res, 'drain', { signal: done.signal }), once(res, 'close', { signal: done.signal })]);
+  } finally {
+    done.abort();
+  }
+}
+
 /**
  * Streams a survey's responses through `sink`, oldest first, one document at a time from a cursor,
  * waiting for the socket to drain so memory stays flat however many responses there are. Columns
@@ -164,7 +174,7 @@ export async function streamResponses(surveyId: string, query: ExportResponsesQu
   try {
     for await (const doc of cursor) {
       if (aborted) break;
-      if (!sink.row(exportRow(doc, questions))) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!sink.row(exportRow(doc, questions))) await drainedOrClosed(res);
     }
   } finally {
     res.off('close', onClose);
