@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type { Response } from 'express';
 import type { QueryFilter, Types } from 'mongoose';
 import { z } from 'zod';
@@ -87,12 +88,12 @@ export interface ExportColumn {
 /** A cell before formatting: CSV writes a date as ISO text, XLSX as a date cell. */
 export type ExportValue = CsvValue | Date;
 
-/** Writes an export in one file format; `row` returns false when the response wants draining first. */
+/** Writes an export in one file format; `row` returns a stream to wait for when it is backed up, else null. */
 export interface ExportSink {
   contentType: string;
   extension: string;
   start(columns: readonly ExportColumn[]): void;
-  row(values: readonly ExportValue[]): boolean;
+  row(values: readonly ExportValue[]): Writable | null;
   finish(): Promise<void>;
 }
 
@@ -127,7 +128,7 @@ export function csvSink(res: Response): ExportSink {
       res.write(CSV_BOM + csvRow(columns.map((column) => column.header)));
     },
     row(values) {
-      return res.write(csvRow(values.map((value) => (value instanceof Date ? value.toISOString() : value))));
+      return res.write(csvRow(values.map((value) => (value instanceof Date ? value.toISOString() : value)))) ? null : res;
     },
     finish() {
       res.end();
@@ -136,11 +137,14 @@ export function csvSink(res: Response): ExportSink {
   };
 }
 
-/** Waits for the response to drain or close, then drops both listeners (a race alone leaves the loser's behind, one per wait). */
-async function drainedOrClosed(res: Response): Promise<void> {
+/**
+ * Waits for `stream` (the response or a stage before it) to drain or the response to close, then drops
+ * both listeners (a race alone leaves the loser's behind, one per wait).
+ */
+async function drainedOrClosed(stream: Writable, res: Response): Promise<void> {
   const done = new AbortController();
   try {
-    await Promise.race([once(res, 'drain', { signal: done.signal }), once(res, 'close', { signal: done.signal })]);
+    await Promise.race([once(stream, 'drain', { signal: done.signal }), once(res, 'close', { signal: done.signal })]);
   } finally {
     done.abort();
   }
@@ -174,7 +178,8 @@ export async function streamResponses(surveyId: string, query: ExportResponsesQu
   try {
     for await (const doc of cursor) {
       if (aborted) break;
-      if (!sink.row(exportRow(doc, questions))) await drainedOrClosed(res);
+      const backedUp = sink.row(exportRow(doc, questions));
+      if (backedUp) await drainedOrClosed(backedUp, res);
     }
   } finally {
     res.off('close', onClose);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lastClosedPeriod, REPORT_CADENCES } from './report-period';
+import { lastClosedPeriod, periodFromKey, REPORT_CADENCES } from './report-period';
 
 describe('lastClosedPeriod', () => {
   it('names the previous ISO week, month and quarter', () => {
@@ -33,5 +33,21 @@ describe('lastClosedPeriod', () => {
         expect(lastClosedPeriod(cadence, now)).toEqual(lastClosedPeriod(cadence, new Date(Date.parse(`${today}T23:59:59Z`))));
       }),
     );
+  });
+});
+
+describe('periodFromKey', () => {
+  it('reads back every closed period and refuses keys of another cadence or out of range', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2001-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.constantFrom(...REPORT_CADENCES), (now, cadence) => {
+        const period = lastClosedPeriod(cadence, now);
+        expect(periodFromKey(cadence, period.key)).toEqual(period);
+      }),
+    );
+    expect(periodFromKey('monthly', '2026-W47')).toBeNull();
+    expect(periodFromKey('monthly', '2026-13')).toBeNull();
+    expect(periodFromKey('weekly', '2026-W54')).toBeNull();
+    expect(periodFromKey('weekly', '2025-W53')).toBeNull();
+    expect(periodFromKey('quarterly', '2026-Q3')).toEqual({ key: '2026-Q3', from: '2026-07-01', to: '2026-09-30' });
   });
 });

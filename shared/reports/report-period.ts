@@ -44,3 +44,28 @@ export function lastClosedPeriod(cadence: ReportCadence, now: Date): ReportPerio
       : `${first.getUTCFullYear()}-Q${Math.floor(first.getUTCMonth() / 3) + 1}`;
   return { key, from: day(start), to: day(end) };
 }
+
+/**
+ * The period a key names, if it is a key of `cadence` (`2026-W47` weekly, `2026-11` monthly, `2026-Q3`
+ * quarterly), else null. Checked by naming it again from the day after it ends.
+ */
+export function periodFromKey(cadence: ReportCadence, key: string): ReportPeriod | null {
+  let startMs: number | null = null;
+  const week = /^(\d{4})-W(\d{2})$/.exec(key);
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (cadence === 'weekly' && week) {
+    const jan4 = Date.UTC(Number(week[1]), 0, 4);
+    const week1Monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+    startMs = week1Monday + (Number(week[2]) - 1) * 7 * DAY_MS;
+    const period = lastClosedPeriod(cadence, new Date(startMs + 7 * DAY_MS));
+    return period.key === key ? period : null;
+  }
+  if (cadence === 'monthly' && month) startMs = Date.UTC(Number(month[1]), Number(month[2]) - 1, 1);
+  if (cadence === 'quarterly' && quarter) startMs = Date.UTC(Number(quarter[1]), (Number(quarter[2]) - 1) * 3, 1);
+  if (startMs === null) return null;
+  const nextStart = new Date(startMs);
+  nextStart.setUTCMonth(nextStart.getUTCMonth() + (cadence === 'monthly' ? 1 : 3));
+  const period = lastClosedPeriod(cadence, nextStart);
+  return period.key === key ? period : null;
+}
