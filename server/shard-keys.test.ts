@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const UNSHARDED = new Set([
   'User', 'Credential', 'Survey', 'SurveyVersion', 'Touchpoint', 'Setting', 'EmailTemplate',
   'Distribution', 'AlertState', 'Alert', 'RollupEpoch', 'KioskDevice', 'CaseTeam', 'SlaPolicy', 'CaseCounter', 'CaseCategory', 'CaseIntakeRules',
-  'WebhookEndpoint', 'ShortLink', 'StandardVersion',
+  'WebhookEndpoint', 'ShortLink', 'StandardVersion', 'ReportDefinition', 'ServiceReport',
 ]);
 
 /** Every `*.model.ts` under server/, so a new model is checked without being listed here. */

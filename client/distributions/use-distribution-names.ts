@@ -35,6 +35,7 @@ export const KIND_LABELS: Record<SendKind, MessageKey> = {
   'case-acknowledged': 'distributions.kind.caseAcknowledged',
   'case-answer': 'distributions.kind.caseAnswer',
   'case-resolved': 'distributions.kind.caseResolved',
+  'service-report': 'distributions.kind.serviceReport',
 };
 
 export const SEND_STATUS_LABELS: Record<SendStatus, MessageKey> = {

@@ -243,6 +243,30 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
       text: '{{name}}，您好：\n\n您的工单 {{caseRef}}（{{summary}}）已处理完毕。您的问题解决了吗？请告诉我们，并为我们的处理打分；如选择“未解决”，工单将重新打开：{{feedbackLink}}\n\n客户服务团队\n',
     },
   },
+  'service-report': {
+    en: {
+      subject: '{{reportName}}: service report for {{period}}',
+      html: frame(
+        'en',
+        '<p>Your service report <strong>{{reportName}}</strong> for {{period}} is ready.</p>\n' +
+          '<p><strong>Headline scores</strong> (95% intervals)</p>\n<div style="white-space:pre-line;font-size:14px">{{headline}}</div>\n' +
+          '<p><strong>Significant changes</strong></p>\n<div style="white-space:pre-line;font-size:14px">{{movers}}</div>\n' +
+          button('{{reportLink}}', 'Open the full report'),
+      ),
+      text: 'Your service report {{reportName}} for {{period}} is ready.\n\nHeadline scores (95% intervals)\n{{headline}}\n\nSignificant changes\n{{movers}}\n\nOpen the full report: {{reportLink}}\n',
+    },
+    'zh-CN': {
+      subject: '{{reportName}}：{{period}} 服务报告',
+      html: frame(
+        'zh-CN',
+        '<p>您的服务报告<strong>{{reportName}}</strong>（{{period}}）已生成。</p>\n' +
+          '<p><strong>主要得分</strong>（95% 置信区间）</p>\n<div style="white-space:pre-line;font-size:14px">{{headline}}</div>\n' +
+          '<p><strong>显著变化</strong></p>\n<div style="white-space:pre-line;font-size:14px">{{movers}}</div>\n' +
+          button('{{reportLink}}', '查看完整报告'),
+      ),
+      text: '您的服务报告{{reportName}}（{{period}}）已生成。\n\n主要得分（95% 置信区间）\n{{headline}}\n\n显著变化\n{{movers}}\n\n查看完整报告：{{reportLink}}\n',
+    },
+  },
 };
 
 /** Sample values for previews, so an editor sees a realistic email. */
@@ -261,6 +285,8 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     dueAt: '2025-03-14 10:50 UTC', caseLink: 'https://touchpoint.example/cases/C-000123',
     replyLink: 'https://touchpoint.example/c/123-0-1742000000.sample', feedbackLink: 'https://touchpoint.example/c/123-0-1742000000.sample',
     message: 'We have unblocked your card; it works again from today.',
+    reportName: 'Branches monthly service report', headline: '- Chaoyang branch: 212 responses; CSAT 4.3 (4.2–4.4) · NPS 41 (31–51)',
+    movers: '- Chaoyang branch: NPS +12 (nps-difference-z, p = 0.012)', reportLink: 'https://touchpoint.example/reports/sample',
   },
   'zh-CN': {
     name: '陈小明', email: 'xiaoming.chen@example.com', surveyTitle: '售后服务满意度调查', touchpoint: '售后服务',
@@ -276,5 +302,7 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     dueAt: '2025-03-14 10:50 UTC', caseLink: 'https://touchpoint.example/cases/C-000123',
     replyLink: 'https://touchpoint.example/c/123-0-1742000000.sample', feedbackLink: 'https://touchpoint.example/c/123-0-1742000000.sample',
     message: '您的银行卡已解除冻结，今天起即可正常使用。',
+    reportName: '分行月度服务报告', headline: '- 朝阳分行：212 份回复；CSAT 4.3（4.2–4.4）· NPS 41（31–51）',
+    movers: '- 朝阳分行：NPS 变化 +12（nps-difference-z，p = 0.012）', reportLink: 'https://touchpoint.example/reports/sample',
   },
 };

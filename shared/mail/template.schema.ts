@@ -24,6 +24,8 @@ export const TEMPLATE_VARIABLES: Record<SendKind, readonly string[]> = {
   'case-acknowledged': ['name', 'caseRef', 'summary', 'touchpoint', 'replyLink'],
   'case-answer': ['name', 'caseRef', 'summary', 'message', 'replyLink'],
   'case-resolved': ['name', 'caseRef', 'summary', 'feedbackLink'],
+  // `headline` and `movers` are server-written lists (one line per touchpoint / significant change).
+  'service-report': ['reportName', 'period', 'headline', 'movers', 'reportLink'],
 };
 
 /** Values for a template's variables; missing ones render empty (`name` falls back to a greeting). */
