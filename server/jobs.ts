@@ -14,6 +14,7 @@ import { caseCustomerEmailJob } from './cases/customer/customer-email.job';
 import { caseAutoCloseJob } from './cases/customer/auto-close.job';
 import { caseFoldJob, caseFoldSweepJob } from './case-metrics/case-fold.job';
 import { actionSweepJob } from './actions/action-sweep.job';
+import { reportSendJob, reportTickJob } from './reports/report.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
 export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
@@ -35,4 +36,6 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   caseFoldJob,
   caseFoldSweepJob,
   actionSweepJob,
+  reportTickJob,
+  reportSendJob,
 ];

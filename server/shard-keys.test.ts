@@ -9,6 +9,7 @@ const UNSHARDED = new Set([
   'User', 'Credential', 'Survey', 'SurveyVersion', 'Touchpoint', 'Setting', 'EmailTemplate',
   'Distribution', 'AlertState', 'Alert', 'RollupEpoch', 'KioskDevice', 'CaseTeam', 'SlaPolicy', 'CaseCounter', 'CaseCategory', 'CaseIntakeRules',
   'WebhookEndpoint', 'ShortLink', 'StandardVersion', 'ImprovementAction',
+  'WebhookEndpoint', 'ShortLink', 'StandardVersion', 'ReportDefinition', 'ServiceReport',
 ]);
 
 /** Every `*.model.ts` under server/, so a new model is checked without being listed here. */

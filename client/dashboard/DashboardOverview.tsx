@@ -3,7 +3,7 @@ import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { downloadFile } from '../lib/download';
 import { LoadFailed } from '../lib/LoadFailed';
-import { dashboardApi, responsesCsvUrl } from './dashboard-api';
+import { dashboardApi, responsesCsvUrl, responsesXlsxUrl, scoresXlsxUrl } from './dashboard-api';
 import { daysIn, filtersToSearch, resolvePeriod, scopeParams, sparklineInterval } from './dashboard-filters';
 import type { DashboardFilters } from './dashboard-filters';
 import { createScoreText } from './score-text';
@@ -39,8 +39,14 @@ export function DashboardOverview({ filters, surveyId, touchpoints }: { filters:
         <button type="button" className="button button-secondary button-small" onClick={downloadScores} disabled={state.kind !== 'ready'}>
           {t('dashboard.export.scores')}
         </button>
+        <a className="button button-secondary button-small" href={scoresXlsxUrl(params)} download>
+          {t('dashboard.export.scoresExcel')}
+        </a>
         <a className="button button-secondary button-small" href={responsesCsvUrl(surveyId, exportParams)} download>
           {t('dashboard.export.responses')}
+        </a>
+        <a className="button button-secondary button-small" href={responsesXlsxUrl(surveyId, exportParams, locale)} download>
+          {t('dashboard.export.responsesExcel')}
         </a>
       </div>
       <h2 className="section-heading">{t('dashboard.grid.heading')}</h2>

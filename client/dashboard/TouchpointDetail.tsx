@@ -5,7 +5,7 @@ import { Link } from '../lib/Link';
 import { LoadFailed } from '../lib/LoadFailed';
 import { AlertList } from './AlertList';
 import { CsatHistogram } from './CsatHistogram';
-import { dashboardApi, responsesCsvUrl } from './dashboard-api';
+import { dashboardApi, responsesCsvUrl, responsesXlsxUrl } from './dashboard-api';
 import { daysIn, resolvePeriod, scopeParams, sparklineInterval } from './dashboard-filters';
 import type { DashboardFilters } from './dashboard-filters';
 import { KanoTable } from './KanoTable';
@@ -62,6 +62,9 @@ export function TouchpointDetail({ touchpointKey, filters, surveyId, channels, o
       <div className="button-row dashboard-export" role="group" aria-label={t('dashboard.export.heading')}>
         <a className="button button-secondary button-small" href={responsesCsvUrl(surveyId, exportParams)} download>
           {t('dashboard.export.responses')}
+        </a>
+        <a className="button button-secondary button-small" href={responsesXlsxUrl(surveyId, exportParams, locale)} download>
+          {t('dashboard.export.responsesExcel')}
         </a>
       </div>
       {!scores ? (

@@ -34,3 +34,13 @@ export function dashboardApi(api: ApiClient) {
 export function responsesCsvUrl(surveyId: string, params: URLSearchParams): string {
   return `/api/surveys/${encodeURIComponent(surveyId)}/responses.csv?${params}`;
 }
+
+/** Where the browser downloads a survey's responses as an Excel workbook, question headers in `lang`. */
+export function responsesXlsxUrl(surveyId: string, params: URLSearchParams, lang: string): string {
+  return `/api/surveys/${encodeURIComponent(surveyId)}/responses.xlsx?${new URLSearchParams([...params, ['lang', lang]])}`;
+}
+
+/** Where the browser downloads the scores grid (n, 95% intervals) and monthly trend as an Excel workbook. */
+export function scoresXlsxUrl(params: URLSearchParams): string {
+  return `/api/metrics/touchpoints.xlsx?${params}`;
+}

@@ -37,6 +37,7 @@ export const KIND_LABELS: Record<SendKind, MessageKey> = {
   'case-resolved': 'distributions.kind.caseResolved',
   'action-reminder': 'distributions.kind.actionReminder',
   'action-verdict': 'distributions.kind.actionVerdict',
+  'service-report': 'distributions.kind.serviceReport',
 };
 
 export const SEND_STATUS_LABELS: Record<SendStatus, MessageKey> = {

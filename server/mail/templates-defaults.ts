@@ -287,6 +287,30 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
       text: '{{touchpoint}}的改进措施“{{action}}”的检查期已结束。基线期 {{baseline}}；检查期 {{checkWindow}}。\n\n{{verdicts}}\n\n请决定将此改进纳入标准，或开启新一轮改进：{{actionLink}}\n',
     },
   },
+  'service-report': {
+    en: {
+      subject: '{{reportName}}: service report for {{period}}',
+      html: frame(
+        'en',
+        '<p>Your service report <strong>{{reportName}}</strong> for {{period}} is ready.</p>\n' +
+          '<p><strong>Headline scores</strong> (95% intervals)</p>\n<div style="white-space:pre-line;font-size:14px">{{headline}}</div>\n' +
+          '<p><strong>Significant changes</strong></p>\n<div style="white-space:pre-line;font-size:14px">{{movers}}</div>\n' +
+          button('{{reportLink}}', 'Open the full report'),
+      ),
+      text: 'Your service report {{reportName}} for {{period}} is ready.\n\nHeadline scores (95% intervals)\n{{headline}}\n\nSignificant changes\n{{movers}}\n\nOpen the full report: {{reportLink}}\n',
+    },
+    'zh-CN': {
+      subject: '{{reportName}}：{{period}} 服务报告',
+      html: frame(
+        'zh-CN',
+        '<p>您的服务报告<strong>{{reportName}}</strong>（{{period}}）已生成。</p>\n' +
+          '<p><strong>主要得分</strong>（95% 置信区间）</p>\n<div style="white-space:pre-line;font-size:14px">{{headline}}</div>\n' +
+          '<p><strong>显著变化</strong></p>\n<div style="white-space:pre-line;font-size:14px">{{movers}}</div>\n' +
+          button('{{reportLink}}', '查看完整报告'),
+      ),
+      text: '您的服务报告{{reportName}}（{{period}}）已生成。\n\n主要得分（95% 置信区间）\n{{headline}}\n\n显著变化\n{{movers}}\n\n查看完整报告：{{reportLink}}\n',
+    },
+  },
 };
 
 /** Sample values for previews, so an editor sees a realistic email. */
@@ -308,6 +332,8 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     action: 'Shorter queue at the counter', item: 'Task "Open a second counter at noon"', dueOn: '2025-03-20',
     actionLink: 'https://touchpoint.example/actions/sample', baseline: '2025-01-01 to 2025-01-30', checkWindow: '2025-03-01 to 2025-03-30',
     verdicts: '- CSAT mean: improved, 3.6 → 4.1, effect +0.5 (95% interval +0.3 to +0.7; n = 212 / 198)',
+    reportName: 'Branches monthly service report', headline: '- Chaoyang branch: 212 responses; CSAT 4.3 (4.2–4.4) · NPS 41 (31–51)',
+    movers: '- Chaoyang branch: NPS +12 (nps-difference-z, p = 0.012)', reportLink: 'https://touchpoint.example/reports/sample',
   },
   'zh-CN': {
     name: '陈小明', email: 'xiaoming.chen@example.com', surveyTitle: '售后服务满意度调查', touchpoint: '售后服务',
@@ -326,5 +352,7 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     action: '缩短柜台排队时间', item: '任务“午间增开一个柜台”', dueOn: '2025-03-20',
     actionLink: 'https://touchpoint.example/actions/sample', baseline: '2025-01-01 至 2025-01-30', checkWindow: '2025-03-01 至 2025-03-30',
     verdicts: '- CSAT 平均分：改善，3.6 → 4.1，效果 +0.5（95% 区间 +0.3 至 +0.7；n = 212 / 198）',
+    reportName: '分行月度服务报告', headline: '- 朝阳分行：212 份回复；CSAT 4.3（4.2–4.4）· NPS 41（31–51）',
+    movers: '- 朝阳分行：NPS 变化 +12（nps-difference-z，p = 0.012）', reportLink: 'https://touchpoint.example/reports/sample',
   },
 };

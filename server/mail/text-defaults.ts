@@ -39,6 +39,15 @@ export interface ServerText {
     breach: string;
     recovery: string;
   };
+  /** Lines filled into a scheduled service report (`service-report` template); `{…}` are filled in. */
+  serviceReport: {
+    /** One touchpoint: `{name}`, `{n}` and `{scores}` (the metrics with their 95% intervals). */
+    headline: string;
+    /** One significant change: `{name}`, `{metric}`, `{delta}`, `{p}`, `{test}`. */
+    mover: string;
+    noMovers: string;
+    noData: string;
+  };
   /** Words filled into a case escalation (`case-escalation` template). */
   caseEscalation: {
     stage: Record<SlaStage, string>;
@@ -89,6 +98,12 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       breach: 'below target',
       recovery: 'back on target',
     },
+    serviceReport: {
+      headline: '- {name}: {n} responses; {scores}',
+      mover: '- {name}: {metric} {delta} ({test}, p = {p})',
+      noMovers: 'No significant change against the previous period.',
+      noData: 'No responses in this period.',
+    },
     caseEscalation: {
       stage: { acknowledge: 'acknowledgement', investigate: 'investigation', plan: 'plan', answer: 'customer answer', resolve: 'resolution' },
       level: { assignee: 'the assignee', 'team-lead': 'team lead', 'touchpoint-owner': 'touchpoint owner', admin: 'administrator' },
@@ -134,6 +149,12 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       period: '最近 {days} 天（n = {n}）',
       breach: '低于目标',
       recovery: '已恢复达标',
+    },
+    serviceReport: {
+      headline: '- {name}：{n} 份回复；{scores}',
+      mover: '- {name}：{metric} 变化 {delta}（{test}，p = {p}）',
+      noMovers: '与上一周期相比没有显著变化。',
+      noData: '本周期没有回复。',
     },
     caseEscalation: {
       stage: { acknowledge: '受理', investigate: '初步调查', plan: '处理方案', answer: '答复客户', resolve: '解决' },

@@ -10,7 +10,8 @@ import { TooManyRequests } from '../lib/errors';
 import { addressKey } from '../lib/client-address';
 import { hitRateLimits } from '../lib/rate-limit';
 import { validated } from '../lib/validate';
-import { exportResponsesQuerySchema, streamResponsesCsv } from './response-export';
+import { csvSink, exportResponsesQuerySchema, exportResponsesXlsxQuerySchema, streamResponses } from './response-export';
+import { xlsxSink } from './response-export-xlsx';
 import { deleteResponse } from './response-erasure.service';
 import { listResponses } from './response-list.service';
 import { submitResponse } from './response.service';
@@ -67,7 +68,14 @@ export function responseRoutes(): Router {
   router.get(
     '/surveys/:id/responses.csv',
     validated({ params: surveyIdParamsSchema, query: exportResponsesQuerySchema }, async ({ params, query }, _req, res) => {
-      await streamResponsesCsv(params.id, query, res);
+      await streamResponses(params.id, query, res, csvSink(res));
+    }),
+  );
+  router.get(
+    '/surveys/:id/responses.xlsx',
+    validated({ params: surveyIdParamsSchema, query: exportResponsesXlsxQuerySchema }, async ({ params, query }, _req, res) => {
+      const { lang, ...range } = query;
+      await streamResponses(params.id, range, res, xlsxSink(res, lang));
     }),
   );
   router.delete(

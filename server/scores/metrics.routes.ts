@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { indexWeightsInputSchema } from '@shared/scoring/index-weights.schema';
-import { metricsQuerySchema, trendQuerySchema } from '@shared/scoring/metrics.schema';
+import { metricsQuerySchema, scoresExportQuerySchema, trendQuerySchema } from '@shared/scoring/metrics.schema';
 import { alertsQuerySchema } from '@shared/scoring/alerts.schema';
 import { requireRole } from '../auth/auth.middleware';
 import { validated } from '../lib/validate';
 import { listAlerts } from './alerts.service';
 import { listIndexWeights, setIndexWeights } from './index-weights';
 import { metricsTrend, touchpointMetrics } from './metrics.service';
+import { streamScoresXlsx } from './scores-export';
 
 /** `/api/metrics`: scores from the rollups, for every staff role; index weights are set by admins. */
 export function metricsRoutes(): Router {
@@ -15,6 +16,12 @@ export function metricsRoutes(): Router {
     '/touchpoints',
     validated({ query: metricsQuerySchema }, async ({ query }, _req, res) => {
       res.json(await touchpointMetrics(query));
+    }),
+  );
+  router.get(
+    '/touchpoints.xlsx',
+    validated({ query: scoresExportQuerySchema }, async ({ query }, _req, res) => {
+      await streamScoresXlsx(query, res);
     }),
   );
   router.get(

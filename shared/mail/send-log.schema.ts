@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Why an email was sent; one send-log entry per (key) whatever the kind. */
-export const SEND_KINDS = ['invitation', 'reminder', 'follow-up-ack', 'follow-up-owner', 'target-alert', 'webhook-failing', 'case-escalation', 'case-acknowledged', 'case-answer', 'case-resolved', 'action-reminder', 'action-verdict'] as const;
+export const SEND_KINDS = ['invitation', 'reminder', 'follow-up-ack', 'follow-up-owner', 'target-alert', 'webhook-failing', 'case-escalation', 'case-acknowledged', 'case-answer', 'case-resolved', 'action-reminder', 'action-verdict', 'service-report'] as const;
 export const sendKindSchema = z.enum(SEND_KINDS);
 export type SendKind = z.infer<typeof sendKindSchema>;
 

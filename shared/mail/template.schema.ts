@@ -28,6 +28,8 @@ export const TEMPLATE_VARIABLES: Record<SendKind, readonly string[]> = {
   'action-reminder': ['action', 'touchpoint', 'item', 'status', 'dueOn', 'actionLink'],
   // `verdicts` is the server-written list, one line per target metric.
   'action-verdict': ['action', 'touchpoint', 'baseline', 'checkWindow', 'verdicts', 'actionLink'],
+  // `headline` and `movers` are server-written lists (one line per touchpoint / significant change).
+  'service-report': ['reportName', 'period', 'headline', 'movers', 'reportLink'],
 };
 
 /** Values for a template's variables; missing ones render empty (`name` falls back to a greeting). */

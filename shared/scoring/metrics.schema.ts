@@ -198,3 +198,17 @@ export const trendQuerySchema = rangeQuery
     if (issue !== null) ctx.addIssue({ code: 'custom', message: issue, path: ['from'] });
   });
 export type TrendQuery = z.infer<typeof trendQuerySchema>;
+
+/**
+ * Query of GET /api/metrics/touchpoints.xlsx: the metrics query, plus the interval of the trend sheet
+ * (month by default); unknown options are refused.
+ */
+export const scoresExportQuerySchema = rangeQuery
+  .extend({ touchpoint: slugSchema.optional(), interval: trendIntervalSchema.default('month') })
+  .strict()
+  .refine(fromNotAfterTo, rangeMessage)
+  .superRefine((query, ctx) => {
+    const issue = trendRangeIssue(query, dayOf(new Date()));
+    if (issue !== null) ctx.addIssue({ code: 'custom', message: issue, path: ['from'] });
+  });
+export type ScoresExportQuery = z.infer<typeof scoresExportQuerySchema>;

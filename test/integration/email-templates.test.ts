@@ -27,6 +27,7 @@ describe('email templates', () => {
       'follow-up-owner/en', 'follow-up-owner/zh-CN', 'target-alert/en', 'target-alert/zh-CN', 'webhook-failing/en', 'webhook-failing/zh-CN', 'case-escalation/en', 'case-escalation/zh-CN',
       'case-acknowledged/en', 'case-acknowledged/zh-CN', 'case-answer/en', 'case-answer/zh-CN', 'case-resolved/en', 'case-resolved/zh-CN',
       'action-reminder/en', 'action-reminder/zh-CN', 'action-verdict/en', 'action-verdict/zh-CN',
+      'service-report/en', 'service-report/zh-CN',
     ]);
     expect(templates.every((t) => !t.overridden && t.subject === t.default.subject && t.updatedAt === null)).toBe(true);
     expect(templates.find((t) => t.kind === 'invitation')?.variables).toContain('unsubscribeLink');

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { emailSchema } from '../auth/auth.schema';
+import { objectIdSchema } from '../http/object-id.schema';
+import { comparisonSchema, touchpointScoresSchema } from '../scoring/metrics.schema';
+import { slugSchema } from '../survey-definition/metric-vocabulary';
+import { UI_LOCALES } from '../survey-definition/survey-locale';
+import { REPORT_CADENCES } from './report-period';
+
+export const reportCadenceSchema = z.enum(REPORT_CADENCES);
+
+/** Someone who receives a report, in their language. */
+export const reportRecipientSchema = z.object({ email: emailSchema, locale: z.enum(UI_LOCALES) }).strict();
+
+/** What an admin keeps: which survey's touchpoints (all when `touchpoints` is empty), how often, for whom. */
+export const reportDefinitionInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    cadence: reportCadenceSchema,
+    survey: objectIdSchema,
+    touchpoints: z.array(slugSchema).max(200).default([]),
+    recipients: z.array(reportRecipientSchema).min(1).max(100),
+    active: z.boolean().default(true),
+  })
+  .strict()
+  .refine((input) => new Set(input.recipients.map((r) => r.email)).size === input.recipients.length, { message: 'a recipient is listed twice', path: ['recipients'] });
+export type ReportDefinitionInput = z.infer<typeof reportDefinitionInputSchema>;
+
+export const reportDefinitionSchema = z.object({
+  id: objectIdSchema,
+  name: z.string(),
+  cadence: reportCadenceSchema,
+  survey: objectIdSchema,
+  touchpoints: z.array(slugSchema),
+  recipients: z.array(reportRecipientSchema),
+  active: z.boolean(),
+  createdBy: z.string(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type ReportDefinition = z.infer<typeof reportDefinitionSchema>;
+export const reportDefinitionListSchema = z.object({ definitions: z.array(reportDefinitionSchema) });
+
+export const reportPeriodSchema = z.object({ key: z.string(), from: z.string(), to: z.string() });
+
+/** A change against the previous period that the stated test finds significant at α = 0.05. */
+export const reportMoverSchema = comparisonSchema.extend({ touchpoint: slugSchema });
+export type ReportMover = z.infer<typeof reportMoverSchema>;
+
+/**
+ * The sections of a report, each filled by its own provider on the server. A section that has no
+ * provider yet (cases, actions, themes) is absent, and named in `sectionsLeftOut`.
+ */
+export const reportSectionsSchema = z.object({
+  /** Scores per touchpoint with 95% intervals and targets: the metrics API's rows for the period. */
+  headline: z.array(touchpointScoresSchema.omit({ changes: true }).extend({ name: z.string() })),
+  /** Significant changes only, against the previous period of the same length. */
+  movers: z.array(reportMoverSchema),
+});
+export type ReportSections = z.infer<typeof reportSectionsSchema>;
+export const REPORT_SECTIONS_PLANNED = ['headline', 'movers', 'cases', 'actions', 'themes'] as const;
+
+/** One built report (a definition's period), as stored and as the printable page reads it. */
+export const serviceReportSchema = z.object({
+  id: objectIdSchema,
+  definitionId: objectIdSchema,
+  name: z.string(),
+  cadence: reportCadenceSchema,
+  survey: z.object({ id: objectIdSchema, title: z.string() }),
+  period: reportPeriodSchema,
+  builtAt: z.iso.datetime({ offset: true }),
+  sections: reportSectionsSchema,
+  sectionsLeftOut: z.array(z.enum(REPORT_SECTIONS_PLANNED)),
+  /** Recipients the email has gone to. */
+  sentTo: z.array(z.string()),
+});
+export type ServiceReport = z.infer<typeof serviceReportSchema>;
+export const serviceReportListSchema = z.object({ reports: z.array(serviceReportSchema.omit({ sections: true })) });
+
+export const reportIdParamsSchema = z.object({ id: objectIdSchema }).strict();
+/** `?period=` of preview and send-now: a period key of the definition's cadence; the last closed one by default. */
+export const reportPeriodQuerySchema = z
+  .object({ period: z.string().regex(/^\d{4}-(W\d{2}|\d{2}|Q[1-4])$/, 'must be a period key such as 2026-W47, 2026-11 or 2026-Q3').optional() })
+  .strict();
