@@ -21,6 +21,7 @@ import { respondPageHandler } from './surveys/respond-page';
 import { publicSurveyRoutes, surveyRoutes } from './surveys/survey.routes';
 import { metricsRoutes } from './scores/metrics.routes';
 import { standardRoutes } from './standards/standard.routes';
+import { themeRoutes } from './themes/theme.routes';
 import { touchpointRoutes } from './touchpoints/touchpoint.routes';
 import { channelLinkRoutes } from './channels/channel-link.routes';
 import { kioskDeviceRoutes, publicKioskRoutes } from './channels/kiosk-device.routes';
@@ -141,6 +142,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/distributions', distributionRoutes(ctx));
   app.use('/api/email-templates', emailTemplateRoutes());
   app.use('/api/metrics', metricsRoutes());
+  app.use('/api/themes', themeRoutes(ctx));
   app.use('/api', followUpRoutes());
   app.use('/api/responses', responseIngestRoutes(ctx));
   app.use('/api', responseRoutes());

@@ -13,6 +13,7 @@ import { slaTimerSweepJob } from './cases/sla-timer-sweep.job';
 import { caseCustomerEmailJob } from './cases/customer/customer-email.job';
 import { caseAutoCloseJob } from './cases/customer/auto-close.job';
 import { caseFoldJob, caseFoldSweepJob } from './case-metrics/case-fold.job';
+import { themeRetagJob } from './themes/theme-retag.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
 export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
@@ -33,4 +34,5 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   caseAutoCloseJob,
   caseFoldJob,
   caseFoldSweepJob,
+  themeRetagJob,
 ];
