@@ -1,5 +1,5 @@
-import { Schema, Types, model } from 'mongoose';
-import { GRAINS } from './rollup.model';
+import { Schema, model } from 'mongoose';
+import { BUCKET_FIELDS } from './rollup.model';
 
 /** The theme counting every response with a comment: the denominator of theme shares (no theme key can be it). */
 export const COMMENTED = '*';
@@ -12,15 +12,7 @@ export const COMMENTED = '*';
  */
 const themeRollupSchema = new Schema(
   {
-    surveyId: { type: Types.ObjectId, required: true },
-    grain: { type: String, enum: GRAINS, required: true },
-    period: { type: String, required: true },
-    touchpoint: { type: String, required: true },
-    channel: { type: String, required: true },
-    segment: { type: String, required: true },
-    series: { type: String, required: true },
-    slice: { type: String, required: true },
-    touchpointSlice: { type: String, required: true },
+    ...BUCKET_FIELDS,
     theme: { type: String, required: true },
     stats: { type: Schema.Types.Mixed, default: {} },
   },
