@@ -22,6 +22,7 @@ import { publicSurveyRoutes, surveyRoutes } from './surveys/survey.routes';
 import { metricsRoutes } from './scores/metrics.routes';
 import { standardRoutes } from './standards/standard.routes';
 import { reportRoutes } from './reports/report.routes';
+import { themeRoutes } from './themes/theme.routes';
 import { touchpointRoutes } from './touchpoints/touchpoint.routes';
 import { channelLinkRoutes } from './channels/channel-link.routes';
 import { kioskDeviceRoutes, publicKioskRoutes } from './channels/kiosk-device.routes';
@@ -144,6 +145,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/email-templates', emailTemplateRoutes());
   app.use('/api/metrics', metricsRoutes());
   app.use('/api/reports', reportRoutes(ctx));
+  app.use('/api/themes', themeRoutes(ctx));
   app.use('/api', followUpRoutes());
   app.use('/api/responses', responseIngestRoutes(ctx));
   app.use('/api', responseRoutes());

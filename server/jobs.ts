@@ -15,6 +15,7 @@ import { caseAutoCloseJob } from './cases/customer/auto-close.job';
 import { caseFoldJob, caseFoldSweepJob } from './case-metrics/case-fold.job';
 import { actionSweepJob } from './actions/action-sweep.job';
 import { reportSendJob, reportTickJob } from './reports/report.job';
+import { themeRetagJob } from './themes/theme-retag.job';
 
 /** Every kind of background job the worker runs; feature folders add theirs here. */
 export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
@@ -38,4 +39,5 @@ export const JOB_DEFINITIONS: readonly RunnableJob<AppContext>[] = [
   actionSweepJob,
   reportTickJob,
   reportSendJob,
+  themeRetagJob,
 ];

@@ -4,6 +4,7 @@ import type { Worker } from 'bullmq';
 import type { AppContext } from './app-context';
 import { createApp } from './app';
 import { AuthService, ensureFirstAdmin, initialAdminPasswordFile } from './auth/auth.service';
+import { seedDefaultThemes } from './themes/theme.service';
 import { ConfigError, loadConfig, type Config } from './config';
 import { JOB_DEFINITIONS } from './jobs';
 import { connectDatabase, disconnectDatabase } from './lib/db';
@@ -60,6 +61,7 @@ export async function startPlatform(config: Config, roles: { api: boolean; worke
     // After the renaming: version 1 copies the targets as they are now spelled.
     const standards = await seedFirstStandardVersions();
     if (standards > 0) logger.info({ standards }, 'touchpoint targets kept as version 1 of their standards');
+    if (await seedDefaultThemes()) logger.info('seeded the default comment themes');
     const taggedTokens = await tagLegacyTokens();
     if (taggedTokens > 0) logger.info({ taggedTokens }, "personal-link tokens tagged with their distribution's touchpoint and channel");
     const redis = createRedis(services.redisUrl);

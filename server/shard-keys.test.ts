@@ -8,8 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const UNSHARDED = new Set([
   'User', 'Credential', 'Survey', 'SurveyVersion', 'Touchpoint', 'Setting', 'EmailTemplate',
   'Distribution', 'AlertState', 'Alert', 'RollupEpoch', 'KioskDevice', 'CaseTeam', 'SlaPolicy', 'CaseCounter', 'CaseCategory', 'CaseIntakeRules',
-  'WebhookEndpoint', 'ShortLink', 'StandardVersion', 'ImprovementAction',
-  'WebhookEndpoint', 'ShortLink', 'StandardVersion', 'ReportDefinition', 'ServiceReport',
+  'WebhookEndpoint', 'ShortLink', 'StandardVersion', 'ImprovementAction', 'ReportDefinition', 'ServiceReport', 'Theme', 'ThemeState',
 ]);
 
 /** Every `*.model.ts` under server/, so a new model is checked without being listed here. */
@@ -30,7 +29,7 @@ describe('shard keys', () => {
     const undecided = mongoose.modelNames().filter((name) => !mongoose.model(name).schema.get('shardKey') && !UNSHARDED.has(name));
     expect(undecided).toEqual([]);
     expect(mongoose.modelNames().filter((name) => mongoose.model(name).schema.get('shardKey')).sort()).toEqual(
-      ['Case', 'CaseFold', 'CaseOrigin', 'CaseRollup', 'Contact', 'DistributionRecipient', 'Response', 'ResponseToken', 'Rollup', 'SendLog', 'WebhookDelivery'],
+      ['Case', 'CaseFold', 'CaseOrigin', 'CaseRollup', 'Contact', 'DistributionRecipient', 'Response', 'ResponseToken', 'Rollup', 'SendLog', 'ThemeRollup', 'WebhookDelivery'],
     );
   });
 

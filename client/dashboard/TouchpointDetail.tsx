@@ -15,6 +15,7 @@ import { ChangeList, SampleNote, ScoreList, TargetList } from './ScoreSummary';
 import { createScoreText, sparklineMetric } from './score-text';
 import type { ScoreText } from './score-text';
 import { ServqualChart } from './ServqualChart';
+import { ThemesPanel } from './ThemesPanel';
 import { TrendChart } from './TrendChart';
 import { TREND_INTERVALS } from '@shared/scoring/metrics.schema';
 import { caseMetricValue } from '@shared/scoring/case-metric-value';
@@ -118,6 +119,10 @@ export function TouchpointDetail({ touchpointKey, filters, surveyId, channels, o
           )}
         </>
       )}
+      <section className="panel" aria-labelledby="detail-themes">
+        <h2 id="detail-themes">{t('dashboard.themes.heading')}</h2>
+        <ThemesPanel params={params} />
+      </section>
       <section className="panel" aria-labelledby="detail-comments">
         <h2 id="detail-comments">{t('dashboard.comments.heading')}</h2>
         <LatestComments surveyId={surveyId} touchpoint={touchpointKey} period={period} channel={filters.channel} channels={channels} />

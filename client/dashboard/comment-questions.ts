@@ -2,6 +2,7 @@ import type { StoredResponse } from '@shared/responses/response-list.schema';
 import type { SurveyDefinition } from '@shared/survey-definition/definition.schema';
 import type { UiLocale } from '@shared/survey-definition/survey-locale';
 import { allQuestions, type SurveyDefinitionJson } from '@shared/survey-definition/walk-questions';
+import { isCommentQuestion } from '@shared/themes/comment-text';
 import { readText } from '../surveys/localized-text';
 
 export interface CommentQuestion {
@@ -9,13 +10,10 @@ export interface CommentQuestion {
   title: string;
 }
 
-// Free text: long-text questions, questions tagged as comments, and plain (non-number, non-date) text fields.
-const TEXT_INPUT_TYPES = new Set([undefined, '', 'text']);
-
 /** The free-text questions of a definition, in page order, with their titles in the staff member's language. */
 export function commentQuestions(definition: SurveyDefinition, locale: UiLocale): CommentQuestion[] {
   return allQuestions(definition as SurveyDefinitionJson)
-    .filter((question) => question.type === 'comment' || question.metric === 'comment' || (question.type === 'text' && TEXT_INPUT_TYPES.has(question.inputType as string | undefined)))
+    .filter(isCommentQuestion)
     .map((question) => ({ name: question.name, title: readText(question.title, locale) || question.name }));
 }
 

@@ -2,6 +2,7 @@ import { TokensPanel } from '../auth/TokensPanel';
 import { UsersPanel } from '../auth/UsersPanel';
 import { useT } from '../i18n/i18n-context';
 import { EmailTemplatesEditor } from './EmailTemplatesEditor';
+import { ThemesEditor } from './ThemesEditor';
 import '../lib/section-ui.css';
 
 /** Entry of the settings section, loaded lazily by the staff shell. */
@@ -14,6 +15,7 @@ export function SettingsPage() {
       <UsersPanel />
       <TokensPanel scope="all" />
       <EmailTemplatesEditor />
+      <ThemesEditor />
     </section>
   );
 }

@@ -96,6 +96,16 @@ export const ROUTE_DESCRIPTIONS: Readonly<Record<string, RouteDescription>> = {
   'GET /api/reports': { summary: 'Past reports, newest first' },
   'GET /api/reports/:id': { summary: 'One built report (the printable page reads it)' },
   'GET /api/metrics/alerts': { summary: 'Target breaches and recoveries' },
+  'GET /api/metrics/themes': {
+    summary: 'Comment themes per touchpoint: counts, their NPS and CSAT, frequent terms',
+    description:
+      'Per touchpoint of one survey over `from`–`to` (UTC days): responses with a comment, and for each theme the responses whose comments mention it (`n`, `share`) with their NPS and CSAT; with both bounds, each theme\'s count in the previous period of the same length. `terms`: the comments\' most frequent words (Chinese segmented, English stemmed, stop words dropped), each with its change in share against the previous period and whether a two-proportion z-test finds it significant (α = 0.05). Terms read at most the newest 5,000 commented responses of a period (`termsSampled`).',
+  },
+  'GET /api/themes': { summary: 'Comment themes and whether stored tags follow them', description: 'Each theme: key, name and keywords in English and Chinese. `retag`: the theme revision, the revision the stored tags follow, and the re-tagging job\'s state and progress.' },
+  'GET /api/themes/retag': { summary: 'State and progress of re-tagging comments after a theme edit' },
+  'POST /api/themes': { summary: 'Add a comment theme (admin)', description: 'Starts the re-tagging job, which tags existing comments and recomputes the theme rollups.' },
+  'PUT /api/themes/:key': { summary: 'Change a theme\'s name or keywords (admin)', description: 'The key stays. Starts the re-tagging job.' },
+  'DELETE /api/themes/:key': { summary: 'Remove a comment theme (admin)', description: 'Starts the re-tagging job, which drops its tags and rollups.' },
   'GET /api/metrics/index-weights': { summary: 'Weights of the composite service-quality index' },
   'PUT /api/metrics/index-weights': { summary: 'Change the index weights (admin)' },
   'GET /api/surveys/:id/follow-up-rule': { summary: "A survey's low-score follow-up rule" },

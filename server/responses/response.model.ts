@@ -37,6 +37,11 @@ const responseSchema = new Schema(
      * in the same transaction as its `$inc`, so a response is counted exactly once.
      */
     foldState: { type: String, enum: ['pending', 'folded'], default: 'pending' },
+    /**
+     * Keys of the comment themes the fold tagged it with (server/scores/theme-fold.service); absent
+     * when it has no comment. Re-tagged by the themes' re-tagging job after a theme changes.
+     */
+    themes: { type: [String], default: undefined },
     /** Set when a low-score rule matched: staff should reach back to this customer (`StoredFollowUp`). */
     followUp: { type: Schema.Types.Mixed, default: null },
   },

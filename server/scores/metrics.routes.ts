@@ -8,6 +8,8 @@ import { listAlerts } from './alerts.service';
 import { listIndexWeights, setIndexWeights } from './index-weights';
 import { metricsTrend, touchpointMetrics } from './metrics.service';
 import { streamScoresXlsx } from './scores-export';
+import { touchpointThemes } from './theme-metrics.service';
+import { themeMetricsQuerySchema } from '@shared/themes/theme-api.schema';
 
 /** `/api/metrics`: scores from the rollups, for every staff role; index weights are set by admins. */
 export function metricsRoutes(): Router {
@@ -34,6 +36,12 @@ export function metricsRoutes(): Router {
     '/alerts',
     validated({ query: alertsQuerySchema }, async ({ query }, _req, res) => {
       res.json(await listAlerts(query));
+    }),
+  );
+  router.get(
+    '/themes',
+    validated({ query: themeMetricsQuerySchema }, async ({ query }, _req, res) => {
+      res.json(await touchpointThemes(query));
     }),
   );
   router.get('/index-weights', async (_req, res) => {

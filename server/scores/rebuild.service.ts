@@ -1,7 +1,10 @@
 import type { Redis } from 'ioredis';
+import type { Model } from 'mongoose';
 import { countersTree, rollupStatsSchema, type RollupStats } from '@shared/scoring/rollup-stats';
 import { ResponseModel } from '../responses/response.model';
-import { BucketIncrements, FOLD_PROJECTION, bucketId, responseIncrements, type FoldableResponse } from './fold.service';
+import type { CounterIncrements} from './bucket-increments';
+import { BucketIncrements, FOLD_PROJECTION, bucketId, type FoldableResponse } from './bucket-increments';
+import { responseIncrements } from './fold.service';
 import { withFoldLock } from './fold-lock';
 import { bumpRollupEpoch } from './rollup-cache';
 import { RollupModel } from './rollup.model';
@@ -28,21 +31,32 @@ export async function rebuildRollups(redis: Redis, prefix: string): Promise<Rebu
       increments.add(response as FoldableResponse, await responseIncrements(response as FoldableResponse, 1));
       responses += 1;
     }
-    const buckets = [...increments.buckets.values()];
-    for (let i = 0; i < buckets.length; i += WRITE_CHUNK) {
-      await RollupModel.bulkWrite(
-        buckets.slice(i, i + WRITE_CHUNK).map(({ key, inc }) => ({ updateOne: { filter: key, update: { $set: { stats: countersTree(inc) } }, upsert: true } })),
-        { ordered: false },
-      );
-    }
-    const stale: unknown[] = [];
-    for await (const rollup of RollupModel.find({}, { series: 1, period: 1 }).lean().cursor()) {
-      if (!increments.buckets.has(bucketId(rollup))) stale.push(rollup._id);
-    }
-    for (let i = 0; i < stale.length; i += WRITE_CHUNK) await RollupModel.deleteMany({ _id: { $in: stale.slice(i, i + WRITE_CHUNK) } });
+    const { buckets, removed } = await replaceRollups(RollupModel as unknown as Model<never>, increments, bucketId);
     await bumpRollupEpoch();
-    return { responses, buckets: buckets.length, removed: stale.length };
+    return { responses, buckets, removed };
   });
+}
+
+/**
+ * Replaces the statistics of every bucket in `increments` and deletes the documents of `model` that
+ * no bucket names any more (`idOf` gives a document's bucket id). For a rebuild holding the rollup lock.
+ */
+export async function replaceRollups<K extends { period: string }, D extends { series: string; period: string }>(
+  model: Model<never>,
+  increments: CounterIncrements<K>,
+  idOf: (doc: D) => string,
+): Promise<{ buckets: number; removed: number }> {
+  const buckets = [...increments.buckets.values()];
+  for (let i = 0; i < buckets.length; i += WRITE_CHUNK) {
+    const chunk = buckets.slice(i, i + WRITE_CHUNK).map(({ key, inc }) => ({ updateOne: { filter: key, update: { $set: { stats: countersTree(inc) } }, upsert: true } }));
+    await model.bulkWrite(chunk as never, { ordered: false });
+  }
+  const stale: unknown[] = [];
+  for await (const doc of model.collection.find({}, { projection: { stats: 0 } })) {
+    if (!increments.buckets.has(idOf(doc as unknown as D))) stale.push(doc._id);
+  }
+  for (let i = 0; i < stale.length; i += WRITE_CHUNK) await model.collection.deleteMany({ _id: { $in: stale.slice(i, i + WRITE_CHUNK) } } as never);
+  return { buckets: buckets.length, removed: stale.length };
 }
 
 /** Every non-empty rollup, parsed (zeros filled), by bucket: what "incremental equals rebuild" compares. */

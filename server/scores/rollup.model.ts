@@ -7,6 +7,24 @@ export const NONE = '-';
 export const GRAINS = ['day', 'month'] as const;
 export type Grain = (typeof GRAINS)[number];
 
+/** The bucket fields of a rollup document; theme rollups have the same, plus their theme. */
+export const BUCKET_FIELDS = {
+  surveyId: { type: Types.ObjectId, required: true },
+  grain: { type: String, enum: GRAINS, required: true },
+  /** `YYYY-MM-DD` (day) or `YYYY-MM` (month), UTC. */
+  period: { type: String, required: true },
+  touchpoint: { type: String, required: true },
+  channel: { type: String, required: true },
+  segment: { type: String, required: true },
+  /**
+   * The dimensions joined into one string per way the rollups are read (see rollupKeys), so every
+   * read is an equality on (key, period ∈ list): index lookups by hash, on any store.
+   */
+  series: { type: String, required: true },
+  slice: { type: String, required: true },
+  touchpointSlice: { type: String, required: true },
+} as const;
+
 /**
  * Sufficient statistics (shared/scoring/rollup-stats) of the responses of one survey in one bucket:
  * one touchpoint, one channel (or ALL), one segment (or ALL), one UTC day or month. Each response is
@@ -16,20 +34,7 @@ export type Grain = (typeof GRAINS)[number];
  */
 const rollupSchema = new Schema(
   {
-    surveyId: { type: Types.ObjectId, required: true },
-    grain: { type: String, enum: GRAINS, required: true },
-    /** `YYYY-MM-DD` (day) or `YYYY-MM` (month), UTC. */
-    period: { type: String, required: true },
-    touchpoint: { type: String, required: true },
-    channel: { type: String, required: true },
-    segment: { type: String, required: true },
-    /**
-     * The dimensions joined into one string per way the rollups are read (see rollupKeys), so every
-     * read is an equality on (key, period ∈ list): index lookups by hash, on any store.
-     */
-    series: { type: String, required: true },
-    slice: { type: String, required: true },
-    touchpointSlice: { type: String, required: true },
+    ...BUCKET_FIELDS,
     stats: { type: Schema.Types.Mixed, default: {} },
   },
   // One bucket is one shard's: each fold's $inc of a bucket targets it; dashboard reads by slice fan out.

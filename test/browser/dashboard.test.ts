@@ -110,6 +110,13 @@ describe('the staff dashboard in Chromium', () => {
     expect(await row40('Detractors (0–6)').allTextContents()).toEqual(['10', '25%']);
     expect(await scoreValue(page.getByRole('region', { name: 'Scores', exact: true }), 'NPS').textContent()).toBe('25 (95% CI -0.7 to 50.7)');
 
+    // Both comments mention waiting ("queue", "waited"); one also staff attitude ("friendly").
+    const themes = page.getByRole('region', { name: 'Comment themes', exact: true });
+    const themeCells = (name: string) => themes.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell');
+    await themes.getByRole('table').waitFor();
+    expect((await themeCells('Waiting time').allTextContents()).slice(0, 1)).toEqual(['2 (100%)']);
+    expect((await themeCells('Staff attitude').allTextContents()).slice(0, 1)).toEqual(['1 (50%)']);
+
     const comments = page.getByRole('region', { name: 'Latest comments', exact: true });
     await comments.getByText('Waited 40 minutes.').waitFor();
     expect(await comments.getByText('Friendly staff, short queue.').isVisible()).toBe(true);
