@@ -63,7 +63,7 @@ describe('credentials in the staff app', () => {
   });
 
   it('adds a user, disables them (their session ends) and sets a temporary password', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { name: 'Users' }).waitFor();
     const form = page.locator('form').filter({ hasText: 'Add a user' });
     await form.getByLabel('Name').fill('Ana Lyst');
