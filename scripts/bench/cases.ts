@@ -140,26 +140,27 @@ try {
     });
     const json = (await reply.json()) as unknown;
     const ms = performance.now() - t0;
-    if (reply.status !== 200) throw new Error(`${pathname}: ${reply.status} ${JSON.stringify(json)}`);
+    if (reply.status !== 200 && reply.status !== 201) throw new Error(`${pathname}: ${reply.status} ${JSON.stringify(json)}`);
     return { ms, json };
   };
   const someAgent = () => pick(pick(teams).agents).email;
-  const measure = async (name: string, run: () => Promise<{ ms: number; json: unknown }>, check?: (json: unknown) => void) => {
+  const measure = async (name: string, run: () => Promise<{ ms: number; json: unknown }>, check?: (json: unknown) => boolean) => {
     for (let i = 0; i < 10; i++) await run(); // warm-up
     const times: number[] = [];
+    let checked = 0;
     for (let i = 0; i < REQUESTS; i++) {
       const { ms, json } = await run();
-      check?.(json);
+      if (check?.(json)) checked++;
       times.push(ms);
     }
+    // A small team may have nothing due soon at one instant; a view empty for every agent measures nothing.
+    if (check && checked === 0) throw new Error(`${name}: every reply came back empty, so the bench data does not exercise it`);
     times.sort((a, b) => a - b);
     const p95 = percentile(times, 95);
     console.log(`${name.padEnd(40)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms`);
     return p95;
   };
-  const nonEmpty = (json: unknown) => {
-    if ((json as CaseList).cases.length === 0) throw new Error('an inbox view came back empty: the bench data does not exercise it');
-  };
+  const nonEmpty = (json: unknown) => (json as CaseList).cases.length > 0;
 
   console.log('');
   const baseline = await measure('baseline: GET one case by number', async () => {

@@ -113,10 +113,7 @@ export class Collection {
     const keys = this.checkUnique(doc, rid, writer);
     const oldDoc = this.indexes.length > 0 ? this.decodeKeys(old) : undefined;
     this.own(rid, writer, old);
-    this.indexes.forEach((index, i) => {
-      index.remove(rid, index.keysFor(oldDoc as Document));
-      index.add(rid, keys[i] as DocKeys);
-    });
+    this.indexes.forEach((index, i) => index.update(rid, index.keysFor(oldDoc as Document), keys[i] as DocKeys));
     this.docs[rid] = bytes;
   }
 

@@ -1,7 +1,8 @@
 import { Long, ObjectId, type Document } from 'bson';
 import { Query } from 'mingo/query';
+import { compare } from 'mingo/util';
 import type { Collection, TxnHandle } from './collection';
-import { decode } from './doc-codec';
+import { decode, decodeFields, FieldNames } from './doc-codec';
 import { mingoOptions } from './mingo-options';
 import { validateFilter } from './filter-validation';
 import { plannedRids } from './query-planner';
@@ -100,12 +101,10 @@ export function findMatches(collection: Collection | undefined, filter: Document
   if (!collection) return [];
   const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
   const matches: Match[] = [];
+  const read = recordReader(collection, filter, query, options.reader);
   const consider = (rid: number): boolean => {
-    const bytes = collection.visibleBytes(rid, options.reader);
-    if (!bytes) return true;
-    const doc = decode(bytes);
-    if (query && !query.test(doc)) return true;
-    matches.push({ rid, doc });
+    const doc = read(rid);
+    if (doc) matches.push({ rid, doc });
     return matches.length < limit;
   };
 
@@ -120,6 +119,87 @@ export function findMatches(collection: Collection | undefined, filter: Document
   }
   for (let rid = 0; rid < collection.ridLimit; rid++) if (!consider(rid)) break;
   return matches;
+}
+
+// With at most this many index candidates (beyond the rows asked for), testing them all and sorting
+// costs less than walking a sort index past the ones that are not candidates.
+const FEW_CANDIDATES = 256;
+
+/**
+ * Matches of a sorted, limited find taken by walking an index on the sort field in sort order and
+ * stopping once `need` documents match and the sort value changes; null when no index allows it
+ * (then the caller scans and sorts). The result holds every document that can be among the first
+ * `need` in sort order, in natural order, so sorting it stably gives exactly the scan's answer:
+ * ties at the boundary are all taken. Candidates from the planner, when it has some, are still
+ * honoured (records outside them are skipped without decoding). Not used while a transaction has
+ * records in flight on the collection, whose committed and pending forms sit under different keys.
+ */
+export function findSortedMatches(collection: Collection | undefined, filter: Document, sort: Document, need: number, options: ScanOptions): Match[] | null {
+  const query = options.compiled !== undefined ? options.compiled : compileFilter(filter, options);
+  if (!collection || options.collation || collection.owned.size > 0) return null;
+  const fields = Object.keys(sort);
+  if (fields.length !== 1 || need <= 0) return null;
+  const field = fields[0] as string;
+  const direction = sort[field] === -1 ? -1 : sort[field] === 1 ? 1 : null;
+  const index = collection.indexes.find((candidate) => candidate.fields[0] === field && candidate.walkable);
+  if (!direction || !index) return null;
+  const planned = query ? plannedRids(collection, filter) : null;
+  if (planned && planned.length <= FEW_CANDIDATES + need) return null;
+  const candidates = planned ? new Set(planned) : null;
+  const matches: Match[] = [];
+  const read = recordReader(collection, filter, query, options.reader);
+  let boundary: unknown;
+  index.walk(direction, (leading, rids) => {
+    if (matches.length >= need && compare(leading, boundary) !== 0) return false;
+    for (const rid of rids) {
+      if (candidates && !candidates.has(rid)) continue;
+      const doc = read(rid);
+      if (!doc) continue;
+      matches.push({ rid, doc });
+      boundary = leading;
+    }
+    return true;
+  });
+  return matches.sort((a, b) => a.rid - b.rid);
+}
+
+// Top-level operators whose clauses name fields the usual way; any other ($expr, $where, $text,
+// $jsonSchema...) may read any field, so the whole document is decoded for it.
+const FIELD_CLAUSES = new Set(['$and', '$or', '$nor', '$comment']);
+
+/** The top-level fields a filter reads, or null when it may read any. */
+export function filterFields(filter: Document, into = new Set<string>()): Set<string> | null {
+  for (const [field, condition] of Object.entries(filter)) {
+    if (!field.startsWith('$')) {
+      into.add(field.split('.')[0] as string);
+      continue;
+    }
+    if (!FIELD_CLAUSES.has(field)) return null;
+    if (field === '$comment') continue;
+    if (!Array.isArray(condition)) return null;
+    for (const clause of condition) {
+      if (clause === null || typeof clause !== 'object' || filterFields(clause as Document, into) === null) return null;
+    }
+  }
+  return into;
+}
+
+/**
+ * Reads a record as `reader` sees it and returns it decoded when it matches, else null. The test
+ * runs on just the fields the filter reads (a case's timeline and clocks are most of its bytes, and
+ * most records tested do not match); only a match is decoded whole.
+ */
+function recordReader(collection: Collection, filter: Document, query: DocTest | null, reader: TxnHandle | null): (rid: number) => Document | null {
+  const fields = query ? filterFields(filter) : null;
+  const names = fields ? new FieldNames(fields) : null;
+  return (rid) => {
+    const bytes = collection.visibleBytes(rid, reader);
+    if (!bytes) return null;
+    if (!query) return decode(bytes);
+    if (names) return query.test(decodeFields(bytes, names)) ? decode(bytes) : null;
+    const doc = decode(bytes);
+    return query.test(doc) ? doc : null;
+  };
 }
 
 /** Number of documents `reader` can see, without decoding any when nothing is in flight. */

@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo/query';
 import { compare } from 'mingo/util';
-import { compoundKey, keyValue, splitCompoundKey, valueKey } from './value-key';
+import { compoundKey, keyValue, orderedKeyKind, splitCompoundKey, valueKey } from './value-key';
 import { valuesAtPath } from './field-path';
 import { mingoOptions } from './mingo-options';
 
@@ -31,6 +31,11 @@ export type DocKeys = Set<string>;
 // refuses parallel arrays outright, we cap instead of failing the write.
 const MAX_KEYS_PER_DOC = 1000;
 
+// Key changes patched into a built sorted view (a binary search and a splice each) before the view
+// is dropped and rebuilt on next use: a steady trickle of writes keeps the view, a bulk load rebuilds once.
+const MAX_SORTED_EDITS = 4096;
+
+
 /**
  * A secondary index: a hash map from key to record ids (equality and uniqueness) plus a sorted view
  * of the keys, built only when a range query needs it and dropped on the next key change. Values
@@ -49,6 +54,11 @@ export class SecondaryIndex {
   private readonly partial: Query | null;
   private readonly entries = new Map<string, Rids>();
   private sorted: SortedEntry[] | null = null;
+  private sortedEdits = 0;
+  /** Entries per leading-value kind ('n' | 's' | 'd', or 'other'): an in-order walk needs one kind only. */
+  private readonly kinds = new Map<string, number>();
+  /** Set once a document contributed several keys (an array value); MongoDB's multikey flag is sticky too. */
+  private multikey = false;
 
   constructor(spec: IndexSpec) {
     this.spec = spec;
@@ -83,17 +93,32 @@ export class SecondaryIndex {
   }
 
   add(rid: number, keys: DocKeys): void {
+    if (keys.size > 1) this.multikey = true;
     for (const key of keys) {
       const rids = this.entries.get(key);
       if (rids === undefined) {
         this.entries.set(key, rid);
-        this.sorted = null;
+        this.entryAdded(key);
       } else if (typeof rids === 'number') {
         if (rids !== rid) this.entries.set(key, new Set([rids, rid]));
       } else {
         rids.add(rid);
       }
     }
+  }
+
+  /**
+   * Moves a record from its old keys to its new ones, touching only the keys that changed: an update
+   * leaving the indexed fields alone keeps the entries (and the sorted view) as they were.
+   */
+  update(rid: number, before: DocKeys, after: DocKeys): void {
+    if (after.size > 1) this.multikey = true;
+    const removed = new Set<string>();
+    for (const key of before) if (!after.has(key)) removed.add(key);
+    const added = new Set<string>();
+    for (const key of after) if (!before.has(key)) added.add(key);
+    this.remove(rid, removed);
+    this.add(rid, added);
   }
 
   remove(rid: number, keys: DocKeys): void {
@@ -103,7 +128,7 @@ export class SecondaryIndex {
       if (typeof rids === 'number') {
         if (rids === rid) {
           this.entries.delete(key);
-          this.sorted = null;
+          this.entryRemoved(key);
         }
       } else {
         rids.delete(rid);
@@ -157,11 +182,69 @@ export class SecondaryIndex {
     return this.entries.size;
   }
 
+  /**
+   * Whether walking the sorted view visits documents in MongoDB's sort order for the leading field:
+   * a full, single-key index whose leading values are all numbers, all strings or all dates.
+   */
+  get walkable(): boolean {
+    if (!this.plannable || this.sparse || this.multikey || this.spec.key[this.fields[0] as string] === 'hashed') return false;
+    return this.kinds.size === 1 && !this.kinds.has('other');
+  }
+
+  /**
+   * Visits the entries in leading-value order (descending when `direction` is -1), each with its
+   * record ids and its leading value; stops when `visit` returns false.
+   */
+  walk(direction: 1 | -1, visit: (leading: unknown, rids: Iterable<number>) => boolean): void {
+    const sorted = this.sortedEntries();
+    const n = sorted.length;
+    for (let i = 0; i < n; i++) {
+      const entry = sorted[direction === 1 ? i : n - 1 - i] as SortedEntry;
+      const rids = this.entries.get(entry.key);
+      if (rids === undefined) continue;
+      if (!visit(entry.leading, typeof rids === 'number' ? [rids] : rids)) return;
+    }
+  }
+
+  private entryAdded(key: string): void {
+    const kind = orderedKeyKind(key) ?? 'other';
+    this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + 1);
+    if (!this.sorted) return;
+    if (++this.sortedEdits > MAX_SORTED_EDITS) {
+      this.sorted = null;
+      return;
+    }
+    const entry = { leading: leadingValue(key), key };
+    this.sorted.splice(lowerBound(this.sorted, (e) => compare(e.leading, entry.leading) < 0), 0, entry);
+  }
+
+  private entryRemoved(key: string): void {
+    const kind = orderedKeyKind(key) ?? 'other';
+    const left = (this.kinds.get(kind) ?? 1) - 1;
+    if (left > 0) this.kinds.set(kind, left);
+    else this.kinds.delete(kind);
+    if (!this.sorted) return;
+    if (++this.sortedEdits > MAX_SORTED_EDITS) {
+      this.sorted = null;
+      return;
+    }
+    const sorted = this.sorted;
+    const leading = leadingValue(key);
+    for (let i = lowerBound(sorted, (e) => compare(e.leading, leading) < 0); i < sorted.length && compare((sorted[i] as SortedEntry).leading, leading) === 0; i++) {
+      if ((sorted[i] as SortedEntry).key === key) {
+        sorted.splice(i, 1);
+        return;
+      }
+    }
+    this.sorted = null;
+  }
+
   private sortedEntries(): SortedEntry[] {
     if (!this.sorted) {
       this.sorted = [...this.entries.keys()]
-        .map((key) => ({ leading: keyValue(splitCompoundKey(key)[0] as string), key }))
+        .map((key) => ({ leading: leadingValue(key), key }))
         .sort((a, b) => compare(a.leading, b.leading));
+      this.sortedEdits = 0;
     }
     return this.sorted;
   }
@@ -170,6 +253,10 @@ export class SecondaryIndex {
 export interface RangeBounds {
   lower?: { value: unknown; inclusive: boolean };
   upper?: { value: unknown; inclusive: boolean };
+}
+
+function leadingValue(key: string): unknown {
+  return keyValue(splitCompoundKey(key)[0] as string);
 }
 
 function addRids(rids: Rids | undefined, into: Set<number>): void {

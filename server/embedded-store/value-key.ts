@@ -70,6 +70,19 @@ export function splitCompoundKey(key: string): string[] {
   return key.startsWith(COMPOUND) ? (JSON.parse(key.slice(1)) as string[]) : [key];
 }
 
+/**
+ * The kind of a key's leading value when it is one whose order in an index's sorted view (mingo's
+ * compare) is also MongoDB's sort order: a number, a string or a date. Other kinds (null or missing,
+ * ObjectId, booleans, documents...) rank differently in the two orders, so they give null.
+ */
+export function orderedKeyKind(key: string): 'n' | 's' | 'd' | null {
+  const leading = key.startsWith(COMPOUND) ? (splitCompoundKey(key)[0] as string) : key;
+  if (!leading.startsWith(TAG)) return 's';
+  const tag = leading[1];
+  if (tag === 'n') return leading === TAG + 'nNaN' ? null : 'n';
+  return tag === 's' ? 's' : tag === 'd' ? 'd' : null;
+}
+
 /** Values the planner may look up by key: scalars whose equality semantics the key captures exactly. */
 export function isIndexableScalar(value: unknown): boolean {
   const type = typeof value;

@@ -121,7 +121,7 @@ function idFirst(doc: Document): Document {
   return { _id, ...rest };
 }
 
-function stripNatural(sort: Document): Document {
+export function stripNatural(sort: Document): Document {
   const { $natural: _natural, ...rest } = sort;
   return rest;
 }

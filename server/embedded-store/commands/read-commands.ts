@@ -1,12 +1,12 @@
 import type { Document } from 'bson';
 import { compareBson } from '../bson-compare';
-import { countVisible, findMatches } from '../document-scan';
+import { compileFilter, countVisible, findMatches, findSortedMatches } from '../document-scan';
 import { valuesAtPath } from '../field-path';
 import { mingoOptions } from '../mingo-options';
 import { valueKey } from '../value-key';
 import type { CommandContext } from './context';
 import { targetName } from './context';
-import { project, sortSkipLimit } from './projection';
+import { project, sortSkipLimit, stripNatural } from './projection';
 
 export function find(context: CommandContext): Document {
   const { command, state } = context;
@@ -20,7 +20,11 @@ export function find(context: CommandContext): Document {
   const sorted = sort !== undefined && Object.keys(sort).length > 0;
   // Without a sort the first skip+limit matches are the answer, so the scan can stop there.
   const stopAfter = !sorted && limit !== 0 ? skip + Math.abs(limit) : undefined;
-  const matches = findMatches(collection, filter, { reader: context.txn, limit: stopAfter, collation: command.collation, variables: command.let });
+  const scan = { reader: context.txn, collation: command.collation, variables: command.let };
+  const compiled = compileFilter(filter, scan);
+  // A sorted find with a limit reads only the head of an index on the sort field when one allows it.
+  const head = sorted && limit !== 0 ? findSortedMatches(collection, filter, stripNatural(sort), skip + Math.abs(limit), { ...scan, compiled }) : null;
+  const matches = head ?? findMatches(collection, filter, { ...scan, compiled, limit: stopAfter });
   let docs = sortSkipLimit(matches.map((m) => m.doc), { sort, skip, limit }, options);
   docs = project(docs, command.projection as Document | undefined, filter, options);
   const singleBatch = command.singleBatch === true || limit < 0;
