@@ -32,13 +32,16 @@ const page = `<!doctype html>
 /**
  * A file, not inline script, so the content security policy stays `script-src 'self'`. The validator
  * badge is off (it would send the document to validator.swagger.io), and "Try it out" requests from
- * this page carry the CSRF header the session cookie needs for writes.
+ * this page carry the CSRF header the session cookie needs for writes. Swagger UI 5 draws only the
+ * operations on screen once the list passes 150 rows (tags + operations; ours has more), so the
+ * browser's find cannot reach the rest: the filter box (by tag or path) is how a reader finds one.
  */
 const initializer = `window.ui = SwaggerUIBundle({
   url: '/api/openapi.json',
   dom_id: '#swagger-ui',
   deepLinking: true,
   validatorUrl: null,
+  filter: true,
   requestInterceptor: function (request) {
     request.headers[${JSON.stringify(CSRF_HEADER)}] = '1';
     return request;
