@@ -5,7 +5,7 @@ import type { Collection, TxnHandle } from './collection';
 import { decode, decodeFields, FieldNames } from './doc-codec';
 import { mingoOptions } from './mingo-options';
 import { validateFilter } from './filter-validation';
-import { plannedRids } from './query-planner';
+import { fieldBounds, plannedRidSet, plannedRids } from './query-planner';
 import { isIndexableScalar, valueKey } from './value-key';
 
 /** What decides whether a document matches a filter. */
@@ -143,9 +143,11 @@ export function findSortedMatches(collection: Collection | undefined, filter: Do
   const direction = sort[field] === -1 ? -1 : sort[field] === 1 ? 1 : null;
   const index = collection.indexes.find((candidate) => candidate.fields[0] === field && candidate.walkable);
   if (!direction || !index) return null;
-  const planned = query ? plannedRids(collection, filter) : null;
-  if (planned && planned.length <= FEW_CANDIDATES + need) return null;
-  const candidates = planned ? new Set(planned) : null;
+  // The walk applies the filter's bounds on the sort field itself; other indexed fields narrow the
+  // records it decodes, unless they narrow so far that testing those few and sorting is cheaper.
+  const bounds = (query && fieldBounds(filter, field)) || {};
+  const candidates = query ? plannedRidSet(collection, filter, field) : null;
+  if (candidates && candidates.size <= FEW_CANDIDATES + need) return null;
   const matches: Match[] = [];
   const read = recordReader(collection, filter, query, options.reader);
   let boundary: unknown;
@@ -159,7 +161,7 @@ export function findSortedMatches(collection: Collection | undefined, filter: Do
       boundary = leading;
     }
     return true;
-  });
+  }, bounds);
   return matches.sort((a, b) => a.rid - b.rid);
 }
 

@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import { compare } from 'mingo/util';
 import type { Collection } from './collection';
 import { isPlainObject } from './field-path';
 import type { RangeBounds } from './secondary-index';
@@ -14,7 +15,17 @@ const MAX_EQ_COMBINATIONS = 1000;
  * against the full filter by mingo, so the planner only has to be conservative, never exact.
  */
 export function plannedRids(collection: Collection, filter: Document): number[] | null {
+  const rids = plannedRidSet(collection, filter);
+  return rids ? [...rids] : null;
+}
+
+/**
+ * As plannedRids, as a set, optionally without the indexes led by `skipLeading` (a caller walking
+ * that field's index in order applies its bounds itself).
+ */
+export function plannedRidSet(collection: Collection, filter: Document, skipLeading?: string): Set<number> | null {
   const predicates = fieldPredicates(filter);
+  if (skipLeading !== undefined) predicates.delete(skipLeading);
   if (predicates.size === 0) return null;
   const rids = new Set<number>();
 
@@ -24,7 +35,7 @@ export function plannedRids(collection: Collection, filter: Document): number[] 
       const rid = collection.ridForId(value);
       if (rid !== undefined) rids.add(rid);
     }
-    return [...rids];
+    return rids;
   }
 
   const usable = collection.indexes
@@ -36,7 +47,7 @@ export function plannedRids(collection: Collection, filter: Document): number[] 
     const keys = equalityKeys(eqs.map((p) => (p as { eq: unknown[] }).eq));
     if (!keys) continue;
     for (const key of keys) index.ridsForKey(key, rids);
-    return [...rids];
+    return rids;
   }
   for (const index of usable) {
     const leading = predicates.get(index.fields[0] as string);
@@ -46,7 +57,7 @@ export function plannedRids(collection: Collection, filter: Document): number[] 
     } else {
       index.ridsInRange(leading.range, rids);
     }
-    return [...rids];
+    return rids;
   }
   return null;
 }
@@ -58,6 +69,16 @@ function equalityKeys(perField: unknown[][]): string[] | null {
     combos = combos.flatMap((combo) => values.map((value) => [...combo, valueKey(value)]));
   }
   return combos.map(compoundKey);
+}
+
+/** The range a filter puts on one field by itself (top level or in a top-level $and), if any. */
+export function fieldBounds(filter: Document, field: string): RangeBounds | null {
+  const predicate = fieldPredicates(filter).get(field);
+  if (!predicate) return null;
+  if ('range' in predicate) return predicate.range;
+  // Equality on the sort field: the walk covers just that value (or the span of the listed values).
+  const sorted = [...predicate.eq].sort(compare);
+  return { lower: { value: sorted[0], inclusive: true }, upper: { value: sorted[sorted.length - 1], inclusive: true } };
 }
 
 /** Conjunctive per-field predicates an index can serve; anything else is left to mingo. */

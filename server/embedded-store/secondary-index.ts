@@ -160,22 +160,8 @@ export class SecondaryIndex {
    */
   ridsInRange(bounds: RangeBounds, into: Set<number>): void {
     const sorted = this.sortedEntries();
-    let lo = 0;
-    if (bounds.lower !== undefined) {
-      const { value, inclusive } = bounds.lower;
-      lo = lowerBound(sorted, (entry) => {
-        const c = compare(entry.leading, value);
-        return inclusive ? c < 0 : c <= 0;
-      });
-    }
-    for (let i = lo; i < sorted.length; i++) {
-      const entry = sorted[i] as SortedEntry;
-      if (bounds.upper !== undefined) {
-        const c = compare(entry.leading, bounds.upper.value);
-        if (c > 0 || (c === 0 && !bounds.upper.inclusive)) break;
-      }
-      addRids(this.entries.get(entry.key), into);
-    }
+    const [lo, hi] = this.span(sorted, bounds);
+    for (let i = lo; i < hi; i++) addRids(this.entries.get((sorted[i] as SortedEntry).key), into);
   }
 
   get size(): number {
@@ -193,17 +179,31 @@ export class SecondaryIndex {
 
   /**
    * Visits the entries in leading-value order (descending when `direction` is -1), each with its
-   * record ids and its leading value; stops when `visit` returns false.
+   * record ids and its leading value, within `bounds` when given; stops when `visit` returns false.
    */
-  walk(direction: 1 | -1, visit: (leading: unknown, rids: Iterable<number>) => boolean): void {
+  walk(direction: 1 | -1, visit: (leading: unknown, rids: Iterable<number>) => boolean, bounds: RangeBounds = {}): void {
     const sorted = this.sortedEntries();
-    const n = sorted.length;
-    for (let i = 0; i < n; i++) {
-      const entry = sorted[direction === 1 ? i : n - 1 - i] as SortedEntry;
+    const [lo, hi] = this.span(sorted, bounds);
+    for (let i = 0; i < hi - lo; i++) {
+      const entry = sorted[direction === 1 ? lo + i : hi - 1 - i] as SortedEntry;
       const rids = this.entries.get(entry.key);
       if (rids === undefined) continue;
       if (!visit(entry.leading, typeof rids === 'number' ? [rids] : rids)) return;
     }
+  }
+
+  /** Positions [lo, hi) of the sorted entries whose leading value lies within the bounds. */
+  private span(sorted: readonly SortedEntry[], bounds: RangeBounds): [number, number] {
+    const { lower, upper } = bounds;
+    const lo = lower === undefined ? 0 : lowerBound(sorted, (entry) => {
+      const c = compare(entry.leading, lower.value);
+      return lower.inclusive ? c < 0 : c <= 0;
+    });
+    const hi = upper === undefined ? sorted.length : lowerBound(sorted, (entry) => {
+      const c = compare(entry.leading, upper.value);
+      return upper.inclusive ? c <= 0 : c < 0;
+    });
+    return [lo, Math.max(lo, hi)];
   }
 
   private entryAdded(key: string): void {

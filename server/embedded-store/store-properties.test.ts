@@ -187,7 +187,10 @@ describe('a sorted, limited find is the head of the full sorted answer', () => {
     state = freshStore();
     await command({ createIndexes: 'c', indexes: [{ key: { n: -1, team: 1 }, name: 'n_-1_team_1' }, { key: { team: 1, n: -1 }, name: 'team_1_n_-1' }] });
     await command({ insert: 'c', documents: Array.from({ length: 3000 }, (_, i) => ({ _id: i, n: Math.floor(random() * 500), team: `t${i % 3}`, open: random() < 0.5 })) });
-    const queries: Document[] = [{}, { team: 't1' }, { team: { $in: ['t0', 't2'] }, open: true }, { $or: [{ team: 't0' }, { open: false }] }];
+    const queries: Document[] = [
+      {}, { team: 't1' }, { team: { $in: ['t0', 't2'] }, open: true }, { $or: [{ team: 't0' }, { open: false }] },
+      { n: { $lt: 300 } }, { n: { $gt: 100, $lte: 200 }, team: 't0' }, { n: { $in: [250, 7, 499] } }, { $and: [{ n: { $gte: 480 } }, { open: true }] },
+    ];
     const check = async () => {
       for (const query of queries) {
         for (const order of [{ n: -1 }, { n: 1 }]) {
