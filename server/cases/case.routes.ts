@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import {
   caseAssignSchema,
   caseBulkAssignSchema,
+  caseCategorySetSchema,
   caseCreateSchema,
   caseListQuerySchema,
   caseNoteSchema,
@@ -17,7 +18,7 @@ import { requireRole } from '../auth/auth.middleware';
 import { Unauthenticated } from '../lib/errors';
 import { validated } from '../lib/validate';
 import { caseTeamsOf, createSlaPolicy, createTeam, listSlaPolicies, listTeams, setTeamCalendar, updateSlaPolicy, updateTeam } from './case-admin.service';
-import { addCaseNote, assignCase, bulkAssignCases, findVisibleCase, listCases, openCase, toCaseView, transitionCase, type Actor } from './case.service';
+import { addCaseNote, assignCase, bulkAssignCases, findVisibleCase, listCases, openCase, setCaseCategory, toCaseView, transitionCase, type Actor } from './case.service';
 
 function actorOf(req: Request): Actor {
   const user = req.auth?.user;
@@ -68,6 +69,12 @@ export function caseRoutes(ctx: AppContext): Router {
     '/:ref/assignment',
     validated({ params: caseRefParamsSchema, body: caseAssignSchema }, async ({ params, body }, req, res) => {
       res.json(await assignCase(ctx, params.ref, body, actorOf(req)));
+    }),
+  );
+  router.put(
+    '/:ref/category',
+    validated({ params: caseRefParamsSchema, body: caseCategorySetSchema }, async ({ params, body }, req, res) => {
+      res.json(await setCaseCategory(ctx, params.ref, body.category, actorOf(req)));
     }),
   );
   router.post(

@@ -237,6 +237,24 @@ export async function assignCase(ctx: AppContext, ref: string, body: CaseAssign,
   return toCaseView(updated as CaseRecord, now);
 }
 
+/**
+ * Files a case under a root cause of the taxonomy (null: not known yet). 400 naming `body.category` for
+ * an unknown or archived category; setting the category it already has changes nothing. The metrics
+ * consumer refolds the case, which moves its counts to the new category.
+ */
+export async function setCaseCategory(ctx: AppContext, ref: string, category: string | null, actor: Actor): Promise<CaseRecordView> {
+  const doc = await findVisibleCase(actor, ref);
+  const from = doc.category ?? null;
+  if (from === category) return toCaseView(doc);
+  await checkCaseCategory(category);
+  const categorised = entry(actor.id, 'categorised', { from, to: category });
+  // Only if nobody changed it meanwhile, so `from` on the timeline is what was replaced.
+  const updated = (await CaseModel.findOneAndUpdate({ number: doc.number, category: from }, { $set: { category }, $push: { timeline: categorised } }, { returnDocument: 'after' }).lean()) as CaseRecord | null;
+  if (!updated) throw new Conflict(`Case ${ref} changed while its category was being set; reload it and try again.`, 'case-changed');
+  await afterCaseChanged(ctx, updated);
+  return toCaseView(updated);
+}
+
 /** Assigns several cases; each succeeds or fails on its own (a case another agent just moved is reported). */
 export async function bulkAssignCases(ctx: AppContext, refs: string[], body: CaseAssign, actor: Actor) {
   const assigned: string[] = [];

@@ -137,6 +137,7 @@ export const ROUTE_DESCRIPTIONS: Readonly<Record<string, RouteDescription>> = {
   'GET /api/cases/:ref': { summary: 'One case with its timeline and stage clocks (agent)' },
   'POST /api/cases/:ref/transitions': { summary: 'Move a case through its states (agent)', description: 'A move its state does not allow is a 409 with `allowed_moves`.' },
   'PUT /api/cases/:ref/assignment': { summary: 'Assign a case to an agent and team (agent)' },
+  'PUT /api/cases/:ref/category': { summary: "Set or clear a case's root-cause category (agent)", description: 'An unknown or archived category is a 400 naming `body.category`; null clears it. A `categorised` timeline entry with `from` and `to`; the case metrics move to the new category.' },
   'POST /api/cases/:ref/notes': { summary: 'Add an internal note to a case timeline (agent)' },
   'POST /api/cases/:ref/messages': { summary: 'Send the customer a message on a case (agent)', description: 'Emailed to the case contact (a `message` timeline entry, `emailed` false when the case has no customer address); internal notes never reach the customer.', reply: '201: the case.' },
   'GET /api/case-admin/teams': { summary: 'Case teams with members, lead, calendar and policy (admin)' },

@@ -63,6 +63,10 @@ export type CaseBulkAssign = z.infer<typeof caseBulkAssignSchema>;
 
 export const caseNoteSchema = z.object({ text: z.string().trim().min(1).max(5000) }).strict();
 
+/** A case's root cause from the taxonomy; null clears it (not known yet). */
+export const caseCategorySetSchema = z.object({ category: slugSchema.nullable() }).strict();
+export type CaseCategorySet = z.infer<typeof caseCategorySetSchema>;
+
 export const CASE_VIEWS = ['all', 'mine', 'team', 'due-soon', 'breached'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
 
@@ -83,9 +87,9 @@ export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 /**
  * `message` is an agent's message to the customer (emailed; a `note` never leaves the team),
  * `customer-reply` the customer's answer through the signed link, `resolution-feedback` their answer to
- * "was this resolved?" with the handling CSAT.
+ * "was this resolved?" with the handling CSAT, `categorised` a change of root-cause category (`from`, `to`).
  */
-export const TIMELINE_KINDS = ['opened', 'moved', 'assigned', 'note', 'due-soon', 'breached', 'escalated', 'message', 'customer-reply', 'resolution-feedback'] as const;
+export const TIMELINE_KINDS = ['opened', 'moved', 'assigned', 'categorised', 'note', 'due-soon', 'breached', 'escalated', 'message', 'customer-reply', 'resolution-feedback'] as const;
 
 export const timelineEntrySchema = z.object({
   at: z.string(),

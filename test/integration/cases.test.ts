@@ -178,4 +178,38 @@ describe('service cases', () => {
     const all = caseTeamListSchema.parse((await tp.request('/api/cases/teams', { cookie: admin })).body);
     expect(all.teams.map((t) => t.id)).toEqual(expect.arrayContaining([teamA, teamB]));
   });
+
+  it('an agent files a case under a category and clears it; the timeline records both; bad categories are a 400', async () => {
+    const names = (en: string) => ({ en, 'zh-CN': `${en}（中文）` });
+    for (const key of ['card-fault', 'old-cause']) {
+      const made = await tp.request('/api/case-admin/categories', { cookie: admin, body: { key, names: names(key) } });
+      expect(made.status, made.text).toBe(201);
+    }
+    expect((await tp.request('/api/case-admin/categories/old-cause', { cookie: admin, method: 'PUT', body: { names: names('Old'), archived: true } })).status).toBe(200);
+    const opened = await openCase(tp.request, agentA.cookie, { teamId: teamA, priority: 'low' });
+    const setTo = (cookie: string, body: unknown) => tp.request(`/api/cases/${opened.ref}/category`, { cookie, method: 'PUT', body });
+
+    const set = await setTo(agentA.cookie, { category: 'card-fault' });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body).toMatchObject({ category: 'card-fault' });
+    const cleared = await setTo(agentA.cookie, { category: null });
+    expect(cleared.status, cleared.text).toBe(200);
+    const view = cleared.body as CaseRecordView;
+    expect(view.category).toBeNull();
+    expect(view.timeline.filter((e) => e.kind === 'categorised')).toEqual([
+      expect.objectContaining({ by: agentA.id, data: { from: null, to: 'card-fault' } }),
+      expect.objectContaining({ by: agentA.id, data: { from: 'card-fault', to: null } }),
+    ]);
+
+    for (const category of ['no-such-cause', 'old-cause']) {
+      const refused = await setTo(agentA.cookie, { category });
+      expect(refused.status, category).toBe(400);
+      expect((refused.body as { invalid_params: Array<{ name: string }> }).invalid_params.map((p) => p.name)).toEqual(['body.category']);
+    }
+    expect((await setTo(agentA.cookie, { category: 'card-fault', why: 'x' })).status).toBe(400);
+    expect((await setTo(agentA.cookie, {})).status).toBe(400);
+    expect((await setTo(agentB.cookie, { category: 'card-fault' })).status).toBe(404);
+    expect((await setTo(admin, { category: 'card-fault' })).status).toBe(200);
+    expect(((await getCase(agentA.cookie, opened.ref)).body as CaseRecordView).timeline.filter((e) => e.kind === 'categorised')).toHaveLength(3);
+  });
 });
