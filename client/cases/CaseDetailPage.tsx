@@ -1,14 +1,16 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CaseRecordView } from '@shared/cases/case-api.schema';
+import type { CaseCategory } from '@shared/cases/case-category.schema';
 import type { CaseTeam } from '@shared/cases/case-teams.schema';
 import { CASE_MOVES, type CaseMove } from '@shared/cases/case-states';
-import { useT } from '../i18n/i18n-context';
+import { useLocale, useT } from '../i18n/i18n-context';
 import { api, ApiError } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { Loaded } from '../lib/Loaded';
 import { useAction } from '../lib/use-action';
 import { useLoad } from '../lib/use-load';
 import { touchpointsApi } from '../touchpoints/touchpoints-api';
+import { caseCategoriesApi, categoryName } from './case-categories';
 import { memberNames, personName, teamName } from './case-labels';
 import { casesApi } from './cases-api';
 import { CaseTimeline } from './CaseTimeline';
@@ -16,6 +18,7 @@ import { StageClocks } from './StageClocks';
 
 const calls = casesApi(api);
 const touchpointCalls = touchpointsApi(api);
+const categoryCalls = caseCategoriesApi(api);
 
 /** How often an open case is fetched again, so timer entries and colleagues' changes appear. */
 const REFRESH_MS = 15_000;
@@ -26,8 +29,9 @@ const AFTER_BREACH_MS = 2_000;
 export function CaseDetailPage({ caseRef }: { caseRef: string }) {
   const t = useT();
   const load = useLoad(`case ${caseRef}`, async () => {
-    const [kase, teams, touchpoints] = await Promise.all([calls.get(caseRef), calls.teams(), touchpointCalls.list()]);
-    return { kase, teams, touchpointNames: new Map(touchpoints.map((tp) => [tp.key, tp.name])) };
+    // Archived ones too: a case filed under one before it was archived still shows its name.
+    const [kase, teams, touchpoints, categories] = await Promise.all([calls.get(caseRef), calls.teams(), touchpointCalls.list(), categoryCalls.list(true)]);
+    return { kase, teams, categories, touchpointNames: new Map(touchpoints.map((tp) => [tp.key, tp.name])) };
   });
   const { refresh } = load;
   useEffect(() => {
@@ -45,14 +49,17 @@ export function CaseDetailPage({ caseRef }: { caseRef: string }) {
 interface BodyProps {
   kase: CaseRecordView;
   teams: CaseTeam[];
+  categories: CaseCategory[];
   touchpointNames: ReadonlyMap<string, string>;
   onChange: (kase: CaseRecordView) => void;
   onStale: () => void;
 }
 
-function CaseBody({ kase, teams, touchpointNames, onChange, onStale }: BodyProps) {
+function CaseBody({ kase, teams, categories, touchpointNames, onChange, onStale }: BodyProps) {
   const t = useT();
+  const { locale } = useLocale();
   const names = memberNames(teams);
+  const categoryLabel = (key: string) => categoryName(key, categories, locale);
   const fields: Array<[string, string]> = [
     [t('cases.status'), t(`cases.status.${kase.status}`)],
     [t('cases.priority'), t(`cases.priority.${kase.priority}`)],
@@ -62,7 +69,7 @@ function CaseBody({ kase, teams, touchpointNames, onChange, onStale }: BodyProps
     [t('cases.touchpoint'), touchpointNames.get(kase.touchpoint) ?? kase.touchpoint],
     [t('cases.channel'), kase.channel],
     [t('cases.segment'), kase.segment],
-    [t('cases.category'), kase.category ?? t('cases.noCategory')],
+    [t('cases.category'), kase.category ? categoryLabel(kase.category) : t('cases.noCategory')],
     [t('cases.source'), t(`cases.source.${kase.source}`)],
   ];
   return (
@@ -86,10 +93,11 @@ function CaseBody({ kase, teams, touchpointNames, onChange, onStale }: BodyProps
       <StageClocks kase={kase} onBreach={() => setTimeout(onStale, AFTER_BREACH_MS)} />
       <div className="case-columns">
         <CaseAssign kase={kase} teams={teams} onChange={onChange} />
+        <CaseCategorySelect kase={kase} categories={categories} onChange={onChange} />
         <CaseWriting kind="message" kase={kase} onChange={onChange} />
         <CaseWriting kind="note" kase={kase} onChange={onChange} />
       </div>
-      <CaseTimeline timeline={kase.timeline} names={names} />
+      <CaseTimeline timeline={kase.timeline} names={names} categoryLabel={categoryLabel} />
     </section>
   );
 }
@@ -186,6 +194,43 @@ function CaseAssign({ kase, teams, onChange }: { kase: CaseRecordView; teams: Ca
       {action.error && <p role="alert">{action.error}</p>}
       <button type="submit" className="button button-secondary" disabled={action.busy}>
         {t('cases.assignSave')}
+      </button>
+    </form>
+  );
+}
+
+/** The case's root cause: the usable categories, plus the one it carries if that was archived since. */
+function CaseCategorySelect({ kase, categories, onChange }: { kase: CaseRecordView; categories: CaseCategory[]; onChange: (kase: CaseRecordView) => void }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const id = useId();
+  const action = useAction();
+  const [category, setCategory] = useState(kase.category ?? '');
+  const options = categories.filter((c) => !c.archived || c.key === kase.category);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => {
+      onChange(await calls.setCategory(kase.ref, category || null));
+    });
+  };
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('cases.category')}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-category`}>{t('cases.category')}</label>
+        <select id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value)}>
+          <option value="">{t('cases.noCategory')}</option>
+          {options.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.names[locale]}
+            </option>
+          ))}
+        </select>
+        <p className="hint">{t('cases.categoryHint')}</p>
+      </div>
+      {action.error && <p role="alert">{action.error}</p>}
+      <button type="submit" className="button button-secondary" disabled={action.busy || category === (kase.category ?? '')}>
+        {t('cases.categorySave')}
       </button>
     </form>
   );

@@ -6,8 +6,11 @@ import { personName } from './case-labels';
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | null => (values.includes(value as T) ? (value as T) : null);
 
+/** A category key in words (its name in the UI language). */
+export type CategoryLabel = (key: string) => string;
+
 /** What one timeline entry says, in words; an entry kind this page does not know yet is named as it is. */
-export function timelineText(entry: TimelineEntry, names: ReadonlyMap<string, string>, t: Translate): string {
+export function timelineText(entry: TimelineEntry, names: ReadonlyMap<string, string>, t: Translate, categoryLabel: CategoryLabel = (key) => key): string {
   const data = entry.data;
   const stage = oneOf<SlaStage>(SLA_STAGES, data.stage);
   const stageName = stage ? t(`cases.stage.${stage}`) : '';
@@ -23,6 +26,8 @@ export function timelineText(entry: TimelineEntry, names: ReadonlyMap<string, st
     }
     case 'assigned':
       return t('cases.timeline.assigned', { assignee: personName(typeof data.assigneeId === 'string' ? data.assigneeId : null, names, t) });
+    case 'categorised':
+      return typeof data.to === 'string' ? t('cases.timeline.categorised', { category: categoryLabel(data.to) }) : t('cases.timeline.uncategorised');
     case 'note':
       return t('cases.timeline.note');
     case 'due-soon':
@@ -47,7 +52,7 @@ export function timelineText(entry: TimelineEntry, names: ReadonlyMap<string, st
 }
 
 /** The append-only timeline, oldest first: who, when, what, and the text of notes. */
-export function CaseTimeline({ timeline, names }: { timeline: TimelineEntry[]; names: ReadonlyMap<string, string> }) {
+export function CaseTimeline({ timeline, names, categoryLabel }: { timeline: TimelineEntry[]; names: ReadonlyMap<string, string>; categoryLabel: CategoryLabel }) {
   const t = useT();
   const { locale } = useLocale();
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -58,7 +63,7 @@ export function CaseTimeline({ timeline, names }: { timeline: TimelineEntry[]; n
         {timeline.map((entry, index) => (
           <li key={index} className={`case-timeline-${entry.kind}`}>
             <time dateTime={entry.at}>{format.format(new Date(entry.at))}</time> · <span>{entry.by === null ? t('cases.system') : personName(entry.by, names, t)}</span>
-            <p>{timelineText(entry, names, t)}</p>
+            <p>{timelineText(entry, names, t, categoryLabel)}</p>
             {typeof entry.data.text === 'string' && <blockquote>{entry.data.text}</blockquote>}
             {typeof entry.data.note === 'string' && <blockquote>{entry.data.note}</blockquote>}
             {typeof entry.data.comment === 'string' && <blockquote>{entry.data.comment}</blockquote>}

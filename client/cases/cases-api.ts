@@ -48,6 +48,7 @@ export function casesApi(api: ApiClient) {
     move: (ref: string, move: CaseMove, note?: string) => api.post(`/api/cases/${ref}/transitions`, note ? { move, note } : { move }, caseViewSchema),
     assign: (ref: string, body: CaseAssign) => api.put(`/api/cases/${ref}/assignment`, body, caseViewSchema),
     bulkAssign: (refs: string[], body: CaseAssign) => api.post('/api/cases/bulk-assign', { refs, ...body }, bulkAssignReplySchema),
+    setCategory: (ref: string, category: string | null) => api.put(`/api/cases/${ref}/category`, { category }, caseViewSchema),
     note: (ref: string, text: string) => api.post(`/api/cases/${ref}/notes`, { text }, caseViewSchema),
     /** A message to the customer: emailed when the case has a contact email. */
     message: (ref: string, text: string) => api.post(`/api/cases/${ref}/messages`, { text }, caseViewSchema),
