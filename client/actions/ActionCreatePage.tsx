@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_WINDOW_DAYS } from '@shared/actions/action-windows';
+import type { CaseCategory } from '@shared/cases/case-category.schema';
 import { TARGET_METRICS, type TargetMetric } from '@shared/scoring/target.schema';
 import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
@@ -9,12 +10,13 @@ import { Loaded } from '../lib/Loaded';
 import { navigate } from '../lib/navigation';
 import { useAction } from '../lib/use-action';
 import { useLoad } from '../lib/use-load';
+import { caseCategoriesApi } from '../cases/case-categories';
 import { createScoreText } from '../dashboard/score-text';
 import { ACTIONS_PATH, readActionPrefill, type ActionPrefill } from './action-prefill';
 import { OwnerDueFields } from './OwnerDueFields';
 import { actionsApi } from './actions-api';
 
-function ActionForm({ touchpoints, prefill }: { touchpoints: Touchpoint[]; prefill: ActionPrefill }) {
+function ActionForm({ touchpoints, categories, prefill }: { touchpoints: Touchpoint[]; categories: CaseCategory[]; prefill: ActionPrefill }) {
   const t = useT();
   const { locale } = useLocale();
   const text = createScoreText(t, locale);
@@ -36,7 +38,7 @@ function ActionForm({ touchpoints, prefill }: { touchpoints: Touchpoint[]; prefi
     void run(async () => {
       const created = await actionsApi(api).create({
         title, touchpoint, metrics,
-        plan: { problem, rootCause: rootCause.trim() || null, owner, dueOn, expectedEffect },
+        plan: { problem, rootCause: rootCause || null, owner, dueOn, expectedEffect },
         windows: { baselineDays, checkDays },
       });
       navigate(`${ACTIONS_PATH}/${created.id}`);
@@ -74,7 +76,14 @@ function ActionForm({ touchpoints, prefill }: { touchpoints: Touchpoint[]; prefi
       </label>
       <label>
         {t('actions.form.rootCause')}
-        <input value={rootCause} onChange={(e) => setRootCause(e.target.value)} pattern="[a-z0-9][a-z0-9-]*" aria-describedby="root-cause-hint" />
+        <select value={rootCause} onChange={(e) => setRootCause(e.target.value)} aria-describedby="root-cause-hint">
+          <option value="">{t('actions.form.rootCauseUnknown')}</option>
+          {categories.map((category) => (
+            <option key={category.key} value={category.key}>
+              {category.names[locale]}
+            </option>
+          ))}
+        </select>
         <span id="root-cause-hint" className="hint">
           {t('actions.form.rootCauseHint')}
         </span>
@@ -109,7 +118,10 @@ function ActionForm({ touchpoints, prefill }: { touchpoints: Touchpoint[]; prefi
 /** `/actions/new`: the plan of a new action, prefilled from the link that opened it (touchpoint, metric, problem). */
 export function ActionCreatePage({ search }: { search: string }) {
   const t = useT();
-  const load = useLoad('action form touchpoints', () => actionsApi(api).touchpoints());
+  const load = useLoad('action form touchpoints', async () => {
+    const [touchpoints, categories] = await Promise.all([actionsApi(api).touchpoints(), caseCategoriesApi(api).list()]);
+    return { touchpoints, categories };
+  });
   return (
     <section className="page" aria-labelledby="page-title">
       <p>
@@ -117,7 +129,7 @@ export function ActionCreatePage({ search }: { search: string }) {
       </p>
       <h1 id="page-title">{t('actions.form.heading')}</h1>
       <Loaded load={load} failed={t('actions.form.loadFailed')}>
-        {(touchpoints) => <ActionForm touchpoints={touchpoints} prefill={readActionPrefill(search)} />}
+        {(value) => <ActionForm touchpoints={value.touchpoints} categories={value.categories} prefill={readActionPrefill(search)} />}
       </Loaded>
     </section>
   );

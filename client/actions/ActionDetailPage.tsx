@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Action } from '@shared/actions/action.schema';
 import type { ActionMove } from '@shared/actions/action-phases';
+import type { CaseCategory } from '@shared/cases/case-category.schema';
 import type { TargetMetric } from '@shared/scoring/target.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
@@ -9,6 +10,7 @@ import { Loaded } from '../lib/Loaded';
 import { LoadFailed } from '../lib/LoadFailed';
 import { useAction } from '../lib/use-action';
 import { useLoad } from '../lib/use-load';
+import { caseCategoriesApi, categoryName } from '../cases/case-categories';
 import { createScoreText, type ScoreText } from '../dashboard/score-text';
 import { TrendChart, type TrendShade } from '../dashboard/TrendChart';
 import { ACTIONS_PATH } from './action-prefill';
@@ -101,7 +103,7 @@ function CheckSection({ action, text }: { action: Action; text: ScoreText }) {
   );
 }
 
-function ActionView({ initial }: { initial: Action }) {
+function ActionView({ initial, categories }: { initial: Action; categories: CaseCategory[] }) {
   const t = useT();
   const { locale } = useLocale();
   const text = createScoreText(t, locale);
@@ -126,7 +128,7 @@ function ActionView({ initial }: { initial: Action }) {
           <dt>{t('actions.form.problem')}</dt>
           <dd>{action.plan.problem}</dd>
           <dt>{t('actions.form.rootCause')}</dt>
-          <dd>{action.plan.rootCause ?? '—'}</dd>
+          <dd>{action.plan.rootCause ? categoryName(action.plan.rootCause, categories, locale) : '—'}</dd>
           <dt>{t('actions.form.owner')}</dt>
           <dd>{action.plan.owner}</dd>
           <dt>{t('actions.form.dueOn')}</dt>
@@ -156,14 +158,18 @@ function ActionView({ initial }: { initial: Action }) {
 /** `/actions/:id`: one action through its cycle, with its before/after chart and verdict. */
 export function ActionDetailPage({ id }: { id: string }) {
   const t = useT();
-  const load = useLoad(`action ${id}`, () => actionsApi(api).get(id));
+  // Archived categories too: an action keeps naming a root cause archived since.
+  const load = useLoad(`action ${id}`, async () => {
+    const [action, categories] = await Promise.all([actionsApi(api).get(id), caseCategoriesApi(api).list(true)]);
+    return { action, categories };
+  });
   return (
     <section className="page" aria-labelledby="page-title">
       <p>
         <Link to={ACTIONS_PATH}>{t('actions.form.back')}</Link>
       </p>
       <Loaded load={load} failed={t('actions.detail.failed')} notFound={<p>{t('actions.detail.notFound')}</p>}>
-        {(action) => <ActionView initial={action} />}
+        {(value) => <ActionView initial={value.action} categories={value.categories} />}
       </Loaded>
     </section>
   );

@@ -12,6 +12,7 @@ import { touchpointTrend } from '../scores/metrics.service';
 import { createStandardVersion } from '../standards/standard.service';
 import { touchpointExists } from '../touchpoints/touchpoint.service';
 import { emitWebhookEvent } from '../webhooks/webhook-events';
+import { checkCaseCategory } from '../cases/case-category.service';
 import { ActionModel, type ActionRecord } from './action.model';
 
 type HistoryKind = Action['history'][number]['kind'];
@@ -75,6 +76,9 @@ export async function listActions(query: ActionListQuery): Promise<Omit<Action, 
 
 export async function createAction(ctx: AppContext, input: ActionInput, by: string, previousActionId: Types.ObjectId | null = null, now = new Date()): Promise<Action> {
   if (!(await touchpointExists(input.touchpoint))) throw new Invalid('Some fields are missing or invalid.', [{ name: 'body.touchpoint', reason: `there is no touchpoint "${input.touchpoint}"` }]);
+  // The root cause is a key of the taxonomy cases use, so actions and case metrics name the same causes.
+  // A next cycle carries its predecessor's, checked then: a category archived since must not block iterating.
+  if (previousActionId === null) await checkCaseCategory(input.plan.rootCause, 'body.plan.rootCause');
   const { tasks, ...rest } = input;
   const created = await ActionModel.create({
     ...rest,
@@ -102,6 +106,8 @@ export async function updateAction(id: string, update: ActionUpdate, by: string,
   const doc = await findAction(id);
   if (doc.phase === 'act') throw new Conflict('An action that has been acted on is final; iterate to change course.', 'action-final');
   if (update.windows && doc.check) throw new Conflict('The check has run; its windows can no longer change.', 'action-checked');
+  // Unchanged, it may name a category archived since: only a new root cause must be usable.
+  if (update.plan?.rootCause !== undefined && update.plan.rootCause !== doc.plan.rootCause) await checkCaseCategory(update.plan.rootCause, 'body.plan.rootCause');
   const set = setPaths(update);
   if (update.windows && doc.startedOn && doc.completedOn) {
     const windows = { ...doc.windows, ...update.windows };

@@ -13,13 +13,14 @@ import { getCaseIntakeRules, setCaseIntakeRules } from './case-intake.service';
 
 /**
  * Mounted at `/api/case-admin` beside the teams and policies: the category taxonomy and the routing and
- * priority rules (admins; agents may read the categories, which they pick from when logging a case).
+ * priority rules (admins). Every staff role may read the categories: agents file cases under them, and
+ * analysts and designers name one as an improvement action's root cause.
  */
 export function caseIntakeAdminRoutes(): Router {
   const router = Router();
   router.get(
     '/categories',
-    requireRole('agent'),
+    requireRole('agent', 'analyst', 'designer'),
     validated({ query: caseCategoryListQuerySchema }, async ({ query }, _req, res) => {
       res.json({ categories: await listCaseCategories(query.archived === 'true') });
     }),

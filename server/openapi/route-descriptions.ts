@@ -147,7 +147,7 @@ export const ROUTE_DESCRIPTIONS: Readonly<Record<string, RouteDescription>> = {
   'GET /api/case-admin/sla-policies': { summary: 'SLA policies (admin)' },
   'POST /api/case-admin/sla-policies': { summary: 'Create an SLA policy: targets per priority and segment, escalation ladder (admin)' },
   'PUT /api/case-admin/sla-policies/:id': { summary: 'Replace an SLA policy (admin)' },
-  'GET /api/case-admin/categories': { summary: 'Case categories (root causes), archived ones with ?archived=true (agent)' },
+  'GET /api/case-admin/categories': { summary: 'Case categories (root causes), archived ones with ?archived=true (agent, analyst, designer)', description: 'The taxonomy cases are filed under and improvement actions name as their root cause (`plan.rootCause`).' },
   'POST /api/case-admin/categories': { summary: 'Add a case category: slug key, en / zh-CN names, optional parent (admin)' },
   'PUT /api/case-admin/categories/:key': { summary: 'Rename, re-parent or archive a case category; the key never changes (admin)' },
   'GET /api/case-admin/intake-rules': { summary: 'Routing (touchpoint, channel → team) and priority rules (segment, score, category) for cases no agent placed (admin)' },

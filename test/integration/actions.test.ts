@@ -225,6 +225,24 @@ describe('the action cycle', () => {
     expect(unknown.status).toBe(400);
     expect((unknown.body as Problem).invalid_params?.map((p) => p.name)).toEqual(expect.arrayContaining(['body.metrics.0', 'body']));
   });
+
+  it('takes the root cause from the case categories: an unknown or archived one is a 400 on create and update', async () => {
+    const names = { en: 'Queue too long', 'zh-CN': '排队太久' };
+    expect((await tp.request('/api/case-admin/categories', { cookie: admin, body: { key: 'queue-too-long', names } })).status).toBe(201);
+    const plan = (rootCause: string | null) => ({ problem: 'slow', owner: 'o@example.test', dueOn: today, rootCause });
+    const unknown = await tp.request('/api/actions', { cookie: admin, body: { title: 'x', touchpoint: 'up', metrics: ['csat'], plan: plan('no-such-cause') } });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as Problem).invalid_params?.map((p) => p.name)).toEqual(['body.plan.rootCause']);
+    const action = await createAction('up', 'csat', { plan: plan('queue-too-long') });
+    expect(action.plan.rootCause).toBe('queue-too-long');
+    const patch = (body: unknown) => tp.request(`/api/actions/${action.id}`, { cookie: admin, method: 'PATCH', body });
+    expect(((await patch({ plan: { rootCause: 'no-such-cause' } })).body as Problem).invalid_params?.map((p) => p.name)).toEqual(['body.plan.rootCause']);
+    // Archived since: the action keeps it through other edits, but cannot take it up anew once cleared.
+    expect((await tp.request('/api/case-admin/categories/queue-too-long', { cookie: admin, method: 'PUT', body: { names, archived: true } })).status).toBe(200);
+    expect((await patch({ title: 'Shorter queues', plan: { rootCause: 'queue-too-long' } })).status).toBe(200);
+    expect((await patch({ plan: { rootCause: null } })).status).toBe(200);
+    expect((await patch({ plan: { rootCause: 'queue-too-long' } })).status).toBe(400);
+  });
 });
 
 describe('reminders', () => {
