@@ -211,5 +211,10 @@ describe('service cases', () => {
     expect((await setTo(agentB.cookie, { category: 'card-fault' })).status).toBe(404);
     expect((await setTo(admin, { category: 'card-fault' })).status).toBe(200);
     expect(((await getCase(agentA.cookie, opened.ref)).body as CaseRecordView).timeline.filter((e) => e.kind === 'categorised')).toHaveLength(3);
+    // Analysts name categories as improvement actions' root causes: they read the list too.
+    const analyst = await staff(tp.request, tp.login, admin, 'analyst@bank.test', 'analyst');
+    const listed = await tp.request('/api/case-admin/categories?archived=true', { cookie: analyst.cookie });
+    expect(listed.status, listed.text).toBe(200);
+    expect((listed.body as { categories: Array<{ key: string }> }).categories.map((c) => c.key)).toEqual(['card-fault', 'old-cause']);
   });
 });
