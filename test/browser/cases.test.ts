@@ -209,4 +209,32 @@ describe('cases in Chromium', () => {
     await expectNoSeriousAxeViolations(page);
     await page.context().close();
   });
+
+  it('an admin adds a root-cause category, and the agent files a case under it; the timeline says so', async () => {
+    const adminPage = await signedInPage(tp, { next: '/case-settings' });
+    await adminPage.getByRole('button', { name: 'New category' }).click();
+    const form = adminPage.getByRole('form', { name: 'New category' });
+    await form.getByLabel('Key').fill('Card Fault');
+    await form.getByLabel('Name in English').fill('Card fault');
+    await form.getByLabel('Name in Chinese').fill('银行卡故障');
+    await form.getByRole('button', { name: 'Save' }).click();
+    // The shared schema refuses a key that is no slug, next to the field.
+    expect(await form.getByLabel('Key').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Key').fill('card-fault');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await adminPage.getByText('Card fault · card-fault').waitFor();
+    await expectNoSeriousAxeViolations(adminPage);
+    await adminPage.context().close();
+
+    const page = await signedInPage(tp, { as: AGENT_A });
+    const filed = await openCase(tp.request, anaCookie, { teamId: counterAId, assigneeId: anaId, summary: 'Card declined twice' });
+    await page.goto(`${tp.url}/cases/${filed.ref}`);
+    await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Card fault' });
+    await page.getByRole('button', { name: 'Save category' }).click();
+    await page.getByRole('region', { name: 'Timeline' }).getByText('Filed under Card fault.').waitFor();
+    expect(await page.locator('.case-facts > div').allTextContents()).toContain('CategoryCard fault');
+    const stored = (await tp.request(`/api/cases/${filed.ref}`, { cookie: anaCookie })).body as CaseRecordView;
+    expect(stored.category).toBe('card-fault');
+    await page.context().close();
+  });
 });
