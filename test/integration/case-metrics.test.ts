@@ -133,6 +133,19 @@ describe('case metrics', () => {
     expect(await caseRollupSnapshot()).toEqual(incremental);
   });
 
+  it('re-filing a case under another category moves its counts there, and the rebuild still agrees', async () => {
+    const byCategory = async (category: string) => (await branchScores(`&category=${category}`))?.cases?.n ?? 0;
+    expect([await byCategory('card'), await byCategory('billing')]).toEqual([2, 2]);
+    const refiled = await tp.request(`/api/cases/${cases.d!.ref}/category`, { cookie: agent.cookie, method: 'PUT', body: { category: 'card' } });
+    expect(refiled.status, refiled.text).toBe(200);
+    await waitUntil(() => byCategory('card'), (n) => n === 3, 15_000);
+    expect(await byCategory('billing')).toBe(1);
+    expect((await branchScores())?.cases?.n).toBe(4);
+    const incremental = await caseRollupSnapshot();
+    await rebuildCaseRollups(tp.platform.context);
+    expect(await caseRollupSnapshot()).toEqual(incremental);
+  });
+
   it('serves case metrics as trends and checks targets on them, lower-is-better for times and rates', async () => {
     const trend = await tp.request(`/api/metrics/trend?survey=${survey}&touchpoint=branch-visit&metric=reopen-rate`, { cookie: admin });
     expect(trend.status, trend.text).toBe(200);
