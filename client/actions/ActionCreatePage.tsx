@@ -11,6 +11,7 @@ import { navigate } from '../lib/navigation';
 import { useAction } from '../lib/use-action';
 import { useLoad } from '../lib/use-load';
 import { caseCategoriesApi } from '../cases/case-categories';
+import { CategoryOptions } from '../cases/CategoryOptions';
 import { createScoreText } from '../dashboard/score-text';
 import { ACTIONS_PATH, readActionPrefill, type ActionPrefill } from './action-prefill';
 import { OwnerDueFields } from './OwnerDueFields';
@@ -78,11 +79,7 @@ function ActionForm({ touchpoints, categories, prefill }: { touchpoints: Touchpo
         {t('actions.form.rootCause')}
         <select value={rootCause} onChange={(e) => setRootCause(e.target.value)} aria-describedby="root-cause-hint">
           <option value="">{t('actions.form.rootCauseUnknown')}</option>
-          {categories.map((category) => (
-            <option key={category.key} value={category.key}>
-              {category.names[locale]}
-            </option>
-          ))}
+          <CategoryOptions categories={categories} />
         </select>
         <span id="root-cause-hint" className="hint">
           {t('actions.form.rootCauseHint')}

@@ -14,6 +14,7 @@ import { caseCategoriesApi, categoryName } from './case-categories';
 import { memberNames, personName, teamName } from './case-labels';
 import { casesApi } from './cases-api';
 import { CaseTimeline } from './CaseTimeline';
+import { CategoryOptions } from './CategoryOptions';
 import { StageClocks } from './StageClocks';
 
 const calls = casesApi(api);
@@ -202,7 +203,6 @@ function CaseAssign({ kase, teams, onChange }: { kase: CaseRecordView; teams: Ca
 /** The case's root cause: the usable categories, plus the one it carries if that was archived since. */
 function CaseCategorySelect({ kase, categories, onChange }: { kase: CaseRecordView; categories: CaseCategory[]; onChange: (kase: CaseRecordView) => void }) {
   const t = useT();
-  const { locale } = useLocale();
   const id = useId();
   const action = useAction();
   const [category, setCategory] = useState(kase.category ?? '');
@@ -220,11 +220,7 @@ function CaseCategorySelect({ kase, categories, onChange }: { kase: CaseRecordVi
         <label htmlFor={`${id}-category`}>{t('cases.category')}</label>
         <select id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value)}>
           <option value="">{t('cases.noCategory')}</option>
-          {options.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.names[locale]}
-            </option>
-          ))}
+          <CategoryOptions categories={options} />
         </select>
         <p className="hint">{t('cases.categoryHint')}</p>
       </div>

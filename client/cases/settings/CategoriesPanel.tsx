@@ -3,6 +3,7 @@ import type { CaseCategory } from '@shared/cases/case-category.schema';
 import { useLocale, useT } from '../../i18n/i18n-context';
 import { api } from '../../lib/api-client';
 import { caseCategoriesApi, categoryName } from '../case-categories';
+import { CategoryOptions } from '../CategoryOptions';
 import { categoryFieldsFrom, categoryInputFrom, categoryUpdateFrom, CATEGORY_FIELDS, emptyCategoryFields, type CategoryField, type CategoryFields } from './category-form';
 import { FieldError } from './FieldError';
 import { SettingsFormFooter, SettingsListEditor, useSettingsSave } from './settings-form';
@@ -94,11 +95,7 @@ function CategoryForm({ category, categories, onCancel, onSaved }: FormProps) {
         <label htmlFor={`${id}-parent`}>{t('caseSettings.categoryParent')}</label>
         <select id={`${id}-parent`} value={fields.parent} onChange={(e) => set({ parent: e.target.value })} {...described('parent')}>
           <option value="">{t('caseSettings.noParent')}</option>
-          {parents.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.names[locale]}
-            </option>
-          ))}
+          <CategoryOptions categories={parents} />
         </select>
         <FieldError id={`${id}-parent-error`} message={errors.parent} />
       </div>
