@@ -10,6 +10,7 @@ describe('caseWebhookTypes', () => {
     expect(caseWebhookTypes(entry('moved', { move: 'resolve', to: 'resolved' }))).toEqual(['case.moved', 'case.resolved']);
     expect(caseWebhookTypes(entry('moved', { move: 'reopen', to: 'new' }))).toEqual(['case.moved', 'case.reopened']);
     expect(caseWebhookTypes(entry('assigned'))).toEqual(['case.assigned']);
+    expect(caseWebhookTypes(entry('categorised', { from: null, to: 'card-fault' }))).toEqual(['case.categorised']);
     expect(caseWebhookTypes(entry('breached', { stage: 'acknowledge' }))).toEqual(['case.breached']);
     expect(caseWebhookTypes(entry('escalated', { level: 'admin' }))).toEqual(['case.escalated']);
     expect(caseWebhookTypes(entry('note', { text: 'x' }))).toEqual([]);

@@ -7,7 +7,7 @@ import { emitWebhookEvent } from './webhook-events';
 /**
  * The webhook events one timeline entry makes: a move is always `case.moved`, and also `case.resolved`
  * or `case.reopened` when it is one (receivers that only care about outcomes subscribe to those).
- * Internal notes and due-soon warnings stay inside.
+ * A change of category is `case.categorised`. Internal notes and due-soon warnings stay inside.
  */
 export function caseWebhookTypes(entry: CaseChangeEvent['entry']): WebhookEventType[] {
   switch (entry.kind) {
@@ -17,6 +17,8 @@ export function caseWebhookTypes(entry: CaseChangeEvent['entry']): WebhookEventT
       return ['case.moved', ...(entry.data.to === 'resolved' ? (['case.resolved'] as const) : []), ...(entry.data.move === 'reopen' ? (['case.reopened'] as const) : [])];
     case 'assigned':
       return ['case.assigned'];
+    case 'categorised':
+      return ['case.categorised'];
     case 'breached':
       return ['case.breached'];
     case 'escalated':

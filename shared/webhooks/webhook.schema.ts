@@ -16,6 +16,7 @@ export const WEBHOOK_EVENTS = [
   'case.resolved',
   'case.reopened',
   'case.assigned',
+  'case.categorised',
   'case.breached',
   'case.escalated',
   'action.created',
