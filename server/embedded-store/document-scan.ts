@@ -5,7 +5,7 @@ import type { Collection, TxnHandle } from './collection';
 import { decode, decodeFields, FieldNames } from './doc-codec';
 import { mingoOptions } from './mingo-options';
 import { validateFilter } from './filter-validation';
-import { fieldBounds, plannedRidSet, plannedRids } from './query-planner';
+import { fieldBounds, plannedRidSet } from './query-planner';
 import { isIndexableScalar, valueKey } from './value-key';
 
 /** What decides whether a document matches a filter. */
@@ -108,12 +108,12 @@ export function findMatches(collection: Collection | undefined, filter: Document
     return matches.length < limit;
   };
 
-  const planned = query ? plannedRids(collection, filter) : null;
+  const planned = query ? plannedRidSet(collection, filter) : null;
   if (planned) {
     // Records another transaction changed may match in their committed form though the index
     // now holds their new keys, so they are always candidates.
-    for (const [rid, own] of collection.owned) if (own.txn !== options.reader) planned.push(rid);
-    const ordered = [...new Set(planned)].sort((a, b) => a - b);
+    for (const [rid, own] of collection.owned) if (own.txn !== options.reader) planned.add(rid);
+    const ordered = [...planned].sort((a, b) => a - b);
     for (const rid of ordered) if (!consider(rid)) break;
     return matches;
   }

@@ -35,10 +35,10 @@ const MAX_KEYS_PER_DOC = 1000;
 // is dropped and rebuilt on next use: a steady trickle of writes keeps the view, a bulk load rebuilds once.
 const MAX_SORTED_EDITS = 4096;
 
-
 /**
  * A secondary index: a hash map from key to record ids (equality and uniqueness) plus a sorted view
- * of the keys, built only when a range query needs it and dropped on the next key change. Values
+ * of the keys, built when a range query or an ordered walk first needs it and then patched on each key
+ * change (dropped after MAX_SORTED_EDITS patches, to be rebuilt once). Values
  * are not stored beside keys (a million-entry index would pay for them twice); they are decoded
  * from the key when needed.
  */
@@ -207,36 +207,38 @@ export class SecondaryIndex {
   }
 
   private entryAdded(key: string): void {
-    const kind = orderedKeyKind(key) ?? 'other';
-    this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + 1);
-    if (!this.sorted) return;
-    if (++this.sortedEdits > MAX_SORTED_EDITS) {
-      this.sorted = null;
-      return;
-    }
-    const entry = { leading: leadingValue(key), key };
-    this.sorted.splice(lowerBound(this.sorted, (e) => compare(e.leading, entry.leading) < 0), 0, entry);
+    this.countKind(key, 1);
+    const sorted = this.sortedToEdit();
+    if (!sorted) return;
+    const leading = leadingValue(key);
+    sorted.splice(firstAtOrAfter(sorted, leading), 0, { leading, key });
   }
 
   private entryRemoved(key: string): void {
-    const kind = orderedKeyKind(key) ?? 'other';
-    const left = (this.kinds.get(kind) ?? 1) - 1;
-    if (left > 0) this.kinds.set(kind, left);
-    else this.kinds.delete(kind);
-    if (!this.sorted) return;
-    if (++this.sortedEdits > MAX_SORTED_EDITS) {
-      this.sorted = null;
-      return;
-    }
-    const sorted = this.sorted;
+    this.countKind(key, -1);
+    const sorted = this.sortedToEdit();
+    if (!sorted) return;
     const leading = leadingValue(key);
-    for (let i = lowerBound(sorted, (e) => compare(e.leading, leading) < 0); i < sorted.length && compare((sorted[i] as SortedEntry).leading, leading) === 0; i++) {
+    for (let i = firstAtOrAfter(sorted, leading); i < sorted.length && compare((sorted[i] as SortedEntry).leading, leading) === 0; i++) {
       if ((sorted[i] as SortedEntry).key === key) {
         sorted.splice(i, 1);
         return;
       }
     }
     this.sorted = null;
+  }
+
+  private countKind(key: string, delta: 1 | -1): void {
+    const kind = orderedKeyKind(key) ?? 'other';
+    const count = (this.kinds.get(kind) ?? 0) + delta;
+    if (count > 0) this.kinds.set(kind, count);
+    else this.kinds.delete(kind);
+  }
+
+  /** The built sorted view to patch for one key change, or null (none built, or dropped once over budget). */
+  private sortedToEdit(): SortedEntry[] | null {
+    if (this.sorted && ++this.sortedEdits > MAX_SORTED_EDITS) this.sorted = null;
+    return this.sorted;
   }
 
   private sortedEntries(): SortedEntry[] {
@@ -253,6 +255,11 @@ export class SecondaryIndex {
 export interface RangeBounds {
   lower?: { value: unknown; inclusive: boolean };
   upper?: { value: unknown; inclusive: boolean };
+}
+
+/** Position of the first entry whose leading value is not below `leading`. */
+function firstAtOrAfter(sorted: readonly SortedEntry[], leading: unknown): number {
+  return lowerBound(sorted, (entry) => compare(entry.leading, leading) < 0);
 }
 
 function leadingValue(key: string): unknown {
