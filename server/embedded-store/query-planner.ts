@@ -2,7 +2,7 @@ import type { Document } from 'bson';
 import { compare } from 'mingo/util';
 import type { Collection } from './collection';
 import { isPlainObject } from './field-path';
-import type { RangeBounds } from './secondary-index';
+import type { RangeBounds, SecondaryIndex } from './secondary-index';
 import { compoundKey, isIndexableScalar, valueKey } from './value-key';
 
 type Predicate = { eq: unknown[] } | { range: RangeBounds };
@@ -47,19 +47,41 @@ export function plannedRidSet(collection: Collection, filter: Document, skipLead
     const keys = equalityKeys(eqs.map((p) => (p as { eq: unknown[] }).eq));
     if (!keys) continue;
     for (const key of keys) index.ridsForKey(key, rids);
-    return rids;
+    return pruned(collection, predicates, rids);
   }
-  for (const index of usable) {
-    const leading = predicates.get(index.fields[0] as string);
+  // An index led by an equality usually narrows more than one led by a range, so those are tried first.
+  const leadingPredicate = (index: SecondaryIndex) => predicates.get(index.fields[0] as string);
+  const led = [...usable.filter((index) => isEquality(leadingPredicate(index))), ...usable.filter((index) => !isEquality(leadingPredicate(index)))];
+  for (const index of led) {
+    const leading = leadingPredicate(index);
     if (!leading) continue;
     if ('eq' in leading) {
       for (const value of leading.eq) index.ridsInRange({ lower: { value, inclusive: true }, upper: { value, inclusive: true } }, rids);
     } else {
       index.ridsInRange(leading.range, rids);
     }
-    return rids;
+    return pruned(collection, predicates, rids);
   }
   return null;
+}
+
+const isEquality = (predicate: Predicate | undefined): boolean => predicate !== undefined && 'eq' in predicate;
+
+/**
+ * Drops the candidates that another field's range rules out, judged from that field's index without
+ * decoding the record (SecondaryIndex.mayBeInRange). String bounds are left alone: under a collation
+ * their order is not the index's.
+ */
+function pruned(collection: Collection, predicates: Map<string, Predicate>, rids: Set<number>): Set<number> {
+  for (const [field, predicate] of predicates) {
+    if (!('range' in predicate) || rids.size === 0) continue;
+    const { lower, upper } = predicate.range;
+    if (typeof lower?.value === 'string' || typeof upper?.value === 'string') continue;
+    const index = collection.indexes.find((candidate) => candidate.fields[0] === field && candidate.prunable);
+    if (!index) continue;
+    for (const rid of rids) if (!index.mayBeInRange(rid, predicate.range)) rids.delete(rid);
+  }
+  return rids;
 }
 
 function equalityKeys(perField: unknown[][]): string[] | null {

@@ -59,6 +59,11 @@ export class SecondaryIndex {
   private readonly kinds = new Map<string, number>();
   /** Set once a document contributed several keys (an array value); MongoDB's multikey flag is sticky too. */
   private multikey = false;
+  /**
+   * Each record's leading value, built when a query first prunes candidates by this index (see
+   * mayBeInRange) and kept up to date from then on; dropped for good once the index turns multikey.
+   */
+  private leadingByRid: Map<number, unknown> | null = null;
 
   constructor(spec: IndexSpec) {
     this.spec = spec;
@@ -93,8 +98,9 @@ export class SecondaryIndex {
   }
 
   add(rid: number, keys: DocKeys): void {
-    if (keys.size > 1) this.multikey = true;
+    if (keys.size > 1) this.becomeMultikey();
     for (const key of keys) {
+      this.leadingByRid?.set(rid, leadingValue(key));
       const rids = this.entries.get(key);
       if (rids === undefined) {
         this.entries.set(key, rid);
@@ -112,7 +118,7 @@ export class SecondaryIndex {
    * leaving the indexed fields alone keeps the entries (and the sorted view) as they were.
    */
   update(rid: number, before: DocKeys, after: DocKeys): void {
-    if (after.size > 1) this.multikey = true;
+    if (after.size > 1) this.becomeMultikey();
     const removed = new Set<string>();
     for (const key of before) if (!after.has(key)) removed.add(key);
     const added = new Set<string>();
@@ -122,6 +128,8 @@ export class SecondaryIndex {
   }
 
   remove(rid: number, keys: DocKeys): void {
+    // Single-key: the one key the record had is going (update removes only a changed key, then adds the new one).
+    if (keys.size > 0) this.leadingByRid?.delete(rid);
     for (const key of keys) {
       const rids = this.entries.get(key);
       if (rids === undefined) continue;
@@ -166,6 +174,52 @@ export class SecondaryIndex {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Whether mayBeInRange can judge records: a full, single-key, ordered (not hashed) index. */
+  get prunable(): boolean {
+    return this.plannable && !this.multikey && this.spec.key[this.fields[0] as string] !== 'hashed';
+  }
+
+  /**
+   * False only when record `rid`'s leading value is known and lies outside `bounds`, i.e. when
+   * ridsInRange(bounds) would leave the record out; so dropping the candidates it rejects keeps a
+   * superset of the matches. Lets a query narrowed by one index skip, without decoding them, the
+   * records another index's range rules out (the inbox's "due soon": a team's cases, warned but not due).
+   */
+  mayBeInRange(rid: number, bounds: RangeBounds): boolean {
+    if (!this.prunable) return true;
+    const byRid = this.leadingByRids();
+    if (!byRid.has(rid)) return true;
+    const leading = byRid.get(rid);
+    const { lower, upper } = bounds;
+    if (lower !== undefined) {
+      const c = compare(leading, lower.value);
+      if (lower.inclusive ? c < 0 : c <= 0) return false;
+    }
+    if (upper !== undefined) {
+      const c = compare(leading, upper.value);
+      if (upper.inclusive ? c > 0 : c >= 0) return false;
+    }
+    return true;
+  }
+
+  private leadingByRids(): Map<number, unknown> {
+    if (!this.leadingByRid) {
+      const byRid = new Map<number, unknown>();
+      for (const [key, rids] of this.entries) {
+        const leading = leadingValue(key);
+        if (typeof rids === 'number') byRid.set(rids, leading);
+        else for (const rid of rids) byRid.set(rid, leading);
+      }
+      this.leadingByRid = byRid;
+    }
+    return this.leadingByRid;
+  }
+
+  private becomeMultikey(): void {
+    this.multikey = true;
+    this.leadingByRid = null;
   }
 
   /**
