@@ -80,13 +80,30 @@ export interface TeamRules {
   policy: SlaPolicy;
 }
 
+type TeamWithPolicy = Parameters<typeof toTeam>[0] & { policy: Array<Record<string, unknown>> };
+
+/** Teams matching `match`, each with the calendar and policy its clocks run on, in one round trip (the policy joined in). */
+async function rulesOfTeams(match: Record<string, unknown>): Promise<TeamRules[]> {
+  const docs = await TeamModel.aggregate<TeamWithPolicy>([
+    { $match: match },
+    { $lookup: { from: SlaPolicyModel.collection.collectionName, localField: 'slaPolicyId', foreignField: '_id', as: 'policy' } },
+  ]);
+  return docs.map((doc) => {
+    const team = toTeam(doc);
+    const policy = doc.policy[0];
+    return { team, calendar: businessCalendarSchema.parse(team.calendar), policy: policy ? storedPolicy(policy) : DEFAULT_SLA_POLICY };
+  });
+}
+
 /** The team a case belongs to with the calendar and policy its clocks run on. */
 export async function teamRules(teamId: Types.ObjectId | string): Promise<TeamRules | null> {
-  const doc = await TeamModel.findById(teamId).lean();
-  if (!doc) return null;
-  const policyDoc = doc.slaPolicyId ? await SlaPolicyModel.findById(doc.slaPolicyId).lean() : null;
-  const team = toTeam(doc);
-  return { team, calendar: businessCalendarSchema.parse(team.calendar), policy: policyDoc ? storedPolicy(policyDoc) : DEFAULT_SLA_POLICY };
+  if (!Types.ObjectId.isValid(teamId)) return null;
+  return (await rulesOfTeams({ _id: new Types.ObjectId(teamId) }))[0] ?? null;
+}
+
+/** The rules of every team a user is a member of (an agent's teams: the only cases it may work). */
+export async function teamRulesOfMember(userId: string): Promise<TeamRules[]> {
+  return rulesOfTeams({ members: new Types.ObjectId(userId) });
 }
 
 /**

@@ -8,7 +8,7 @@ import type { AppContext } from '../app-context';
 import { ContactModel } from '../contacts/contact.model';
 import { Conflict, Forbidden, Invalid, NotFound } from '../lib/errors';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
-import { teamIdsOf, teamRules, type TeamRules } from './case-admin.service';
+import { teamIdsOf, teamRules, teamRulesOfMember, type TeamRules } from './case-admin.service';
 import { checkCaseCategory } from './case-category.service';
 import { afterCaseChanged } from './case-events';
 import { CaseModel, nextCaseNumber, type CaseRecord } from './case.model';
@@ -108,6 +108,22 @@ export async function findVisibleCase(actor: Actor | CustomerActor, ref: string)
   return doc;
 }
 
+/**
+ * A case the actor may see, with the rules (calendar, policy) of its team. An agent's own teams come
+ * with their rules in the same round trip as the case, so a state change reads the store once before
+ * it writes; for admins, the system and the customer the case's team is read after the case.
+ */
+async function findCaseWithRules(actor: Actor | CustomerActor, ref: string): Promise<{ doc: CaseRecord; rules: TeamRules }> {
+  if (typeof actor === 'string' || actor.role === 'admin') {
+    const doc = await findVisibleCase(actor, ref);
+    return { doc, rules: await rulesOf(doc.teamId) };
+  }
+  const [doc, teams] = (await Promise.all([CaseModel.findOne({ number: parseCaseRef(ref) }).lean(), teamRulesOfMember(actor.id)])) as [CaseRecord | null, TeamRules[]];
+  const rules = doc ? teams.find((t) => doc.teamId.equals(t.team.id)) : undefined;
+  if (!doc || !rules) throw new NotFound(`There is no case ${ref}.`);
+  return { doc, rules };
+}
+
 /** A case to open, from any source; `by` is the staff user who opened it, null for the system. */
 export interface NewCase extends CaseCreate {
   source: CaseSource;
@@ -182,14 +198,13 @@ function clockChange(doc: CaseRecord, move: CaseMove, now: Date) {
  * different version when they fire and do nothing.
  */
 export async function transitionCase(ctx: AppContext, ref: string, move: CaseMove, actor: Actor | CustomerActor, note?: string, now = new Date()): Promise<CaseRecordView> {
-  const doc = await findVisibleCase(actor, ref);
+  const { doc, rules } = await findCaseWithRules(actor, ref);
   const result = transition(stateOf(doc), move);
   if (!result.ok) {
     throw new Conflict(`A case that is ${doc.status} cannot ${move}; allowed: ${result.error.allowedMoves.join(', ') || 'none'}.`, 'move-not-allowed', {
       allowed_moves: result.error.allowedMoves,
     });
   }
-  const rules = await rulesOf(doc.teamId);
   const change = clockChange(doc, move, now);
   const version = doc.clockVersion + 1;
   const plan = planCaseClocks(
