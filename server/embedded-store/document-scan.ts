@@ -147,9 +147,16 @@ export function findSortedMatches(collection: Collection | undefined, filter: Do
   // records it decodes, unless they narrow so far that testing those few and sorting is cheaper.
   const bounds = (query && fieldBounds(filter, field)) || {};
   const candidates = query ? plannedRidSet(collection, filter, field) : null;
-  if (candidates && candidates.size <= FEW_CANDIDATES + need) return null;
   const matches: Match[] = [];
   const read = recordReader(collection, filter, query, options.reader);
+  if (candidates && candidates.size <= FEW_CANDIDATES + need) {
+    // Every match among so few: the caller's sort takes the head (planned once, not again by a scan).
+    for (const rid of [...candidates].sort((a, b) => a - b)) {
+      const doc = read(rid);
+      if (doc) matches.push({ rid, doc });
+    }
+    return matches;
+  }
   let boundary: unknown;
   index.walk(direction, (leading, rids) => {
     if (matches.length >= need && compare(leading, boundary) !== 0) return false;

@@ -61,7 +61,7 @@ export class SecondaryIndex {
   private multikey = false;
   /**
    * Each record's leading value, built when a query first prunes candidates by this index (see
-   * mayBeInRange) and kept up to date from then on; dropped for good once the index turns multikey.
+   * rangeTest) and kept up to date from then on; dropped for good once the index turns multikey.
    */
   private leadingByRid: Map<number, unknown> | null = null;
 
@@ -176,32 +176,35 @@ export class SecondaryIndex {
     return this.entries.size;
   }
 
-  /** Whether mayBeInRange can judge records: a full, single-key, ordered (not hashed) index. */
+  /** Whether rangeTest can judge records: a full, single-key, ordered (not hashed) index. */
   get prunable(): boolean {
     return this.plannable && !this.multikey && this.spec.key[this.fields[0] as string] !== 'hashed';
   }
 
   /**
-   * False only when record `rid`'s leading value is known and lies outside `bounds`, i.e. when
-   * ridsInRange(bounds) would leave the record out; so dropping the candidates it rejects keeps a
+   * A test that is false only for records whose leading value is known and lies outside `bounds`,
+   * i.e. that ridsInRange(bounds) would leave out; so dropping the candidates it rejects keeps a
    * superset of the matches. Lets a query narrowed by one index skip, without decoding them, the
-   * records another index's range rules out (the inbox's "due soon": a team's cases, warned but not due).
+   * records another index's range rules out (the inbox's "due soon": a team's cases, warned but not
+   * due). Null when this index cannot judge (multikey, partial, hashed).
    */
-  mayBeInRange(rid: number, bounds: RangeBounds): boolean {
-    if (!this.prunable) return true;
+  rangeTest(bounds: RangeBounds): ((rid: number) => boolean) | null {
+    if (!this.prunable) return null;
     const byRid = this.leadingByRids();
-    if (!byRid.has(rid)) return true;
-    const leading = byRid.get(rid);
     const { lower, upper } = bounds;
-    if (lower !== undefined) {
-      const c = compare(leading, lower.value);
-      if (lower.inclusive ? c < 0 : c <= 0) return false;
-    }
-    if (upper !== undefined) {
-      const c = compare(leading, upper.value);
-      if (upper.inclusive ? c > 0 : c >= 0) return false;
-    }
-    return true;
+    return (rid) => {
+      const leading = byRid.get(rid);
+      if (leading === undefined && !byRid.has(rid)) return true;
+      if (lower !== undefined) {
+        const c = orderOf(leading, lower.value);
+        if (lower.inclusive ? c < 0 : c <= 0) return false;
+      }
+      if (upper !== undefined) {
+        const c = orderOf(leading, upper.value);
+        if (upper.inclusive ? c > 0 : c >= 0) return false;
+      }
+      return true;
+    };
   }
 
   private leadingByRids(): Map<number, unknown> {
@@ -309,6 +312,13 @@ export class SecondaryIndex {
 export interface RangeBounds {
   lower?: { value: unknown; inclusive: boolean };
   upper?: { value: unknown; inclusive: boolean };
+}
+
+/** mingo's order, with two dates or two plain numbers compared directly (what pruning meets most). */
+function orderOf(a: unknown, b: unknown): number {
+  if (a instanceof Date && b instanceof Date) return Math.sign(a.getTime() - b.getTime());
+  if (typeof a === 'number' && typeof b === 'number' && !Number.isNaN(a) && !Number.isNaN(b)) return Math.sign(a - b);
+  return compare(a, b);
 }
 
 /** Position of the first entry whose leading value is not below `leading`. */
