@@ -305,6 +305,12 @@ export async function addCaseNote(ctx: AppContext, ref: string, text: string, ac
   return toCaseView(updated);
 }
 
+/**
+ * What an inbox row does not show: the timeline, and the timer bookkeeping (planned and fired timers,
+ * pauses, origin), which is most of a case's bytes besides the timeline.
+ */
+const INBOX_LEAVES_OUT = { timeline: 0, timers: 0, firedTimers: 0, pauses: 0, origin: 0, nextTimerAt: 0 } as const;
+
 /** The inbox: newest first, the actor's teams only for agents, paged by case number. */
 export async function listCases(query: CaseListQuery, actor: Actor, now = new Date()): Promise<CaseList> {
   const filter: Record<string, unknown> = {};
@@ -322,7 +328,7 @@ export async function listCases(query: CaseListQuery, actor: Actor, now = new Da
   if (query.touchpoint) filter.touchpoint = query.touchpoint;
   if (query.priority) filter.priority = query.priority;
   if (query.cursor) filter.number = { $lt: parseCaseRef(query.cursor) };
-  const docs = (await CaseModel.find(filter, { timeline: 0 }).sort({ number: -1 }).limit(query.limit + 1).lean()) as unknown as CaseRecord[];
+  const docs = (await CaseModel.find(filter, INBOX_LEAVES_OUT).sort({ number: -1 }).limit(query.limit + 1).lean()) as unknown as CaseRecord[];
   const page = docs.slice(0, query.limit);
   const views = page.map((d) => {
     const { timeline: _timeline, ...rest } = toCaseView(d, now);
