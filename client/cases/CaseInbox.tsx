@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { CASE_VIEWS, type CaseList, type CaseView } from '@shared/cases/case-api.schema';
+import type { CaseCategory } from '@shared/cases/case-category.schema';
 import type { CaseTeam } from '@shared/cases/case-teams.schema';
 import { CASE_STATUSES } from '@shared/cases/case-states';
 import { CASE_PRIORITIES } from '@shared/cases/sla-policy.schema';
 import type { Touchpoint } from '@shared/touchpoints/touchpoint.schema';
-import { useT } from '../i18n/i18n-context';
+import { useLocale, useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { navigate, useLocation } from '../lib/navigation';
@@ -13,6 +14,7 @@ import { problemMessage } from '../lib/problem-message';
 import { useLoad } from '../lib/use-load';
 import { touchpointsApi } from '../touchpoints/touchpoints-api';
 import { BulkAssign } from './BulkAssign';
+import { caseCategoriesApi, categoryName } from './case-categories';
 import { memberNames, personName, teamName } from './case-labels';
 import { casesApi, inboxQueryFrom, inboxSearch, type InboxQuery } from './cases-api';
 import { mostUrgentReading } from './clock-reading';
@@ -23,18 +25,21 @@ const calls = casesApi(api);
 /** How often the first page is fetched again: new cases arrive, and cases fall into "due soon" and "breached". */
 const REFRESH_MS = 30_000;
 const touchpoints = touchpointsApi(api);
+const categories = caseCategoriesApi(api);
 
 interface Lookups {
   teams: CaseTeam[];
   touchpoints: Touchpoint[];
+  /** Archived ones too: older cases still carry them and are named by them. */
+  categories: CaseCategory[];
 }
 
 /** The case inbox: a view per tab, filters, pages by cursor, and bulk assignment of the selected cases. */
 export function CaseInbox() {
   const t = useT();
-  const lookups = useLoad('case teams and touchpoints', async (): Promise<Lookups> => {
-    const [teams, list] = await Promise.all([calls.teams(), touchpoints.list()]);
-    return { teams, touchpoints: list };
+  const lookups = useLoad('case teams, touchpoints and categories', async (): Promise<Lookups> => {
+    const [teams, list, taxonomy] = await Promise.all([calls.teams(), touchpoints.list(), categories.list(true)]);
+    return { teams, touchpoints: list, categories: taxonomy };
   });
   return (
     <section className="page" aria-labelledby="page-title">
@@ -48,6 +53,7 @@ export function CaseInbox() {
 
 function InboxBody({ lookups }: { lookups: Lookups }) {
   const t = useT();
+  const { locale } = useLocale();
   const id = useId();
   const now = useNow();
   const query = inboxQueryFrom(useLocation().search);
@@ -106,6 +112,13 @@ function InboxBody({ lookups }: { lookups: Lookups }) {
           options={CASE_PRIORITIES.map((priority) => [priority, t(`cases.priority.${priority}`)])}
           onChange={(priority) => set({ priority: priority as InboxQuery['priority'] })}
         />
+        <FilterSelect
+          id={`${id}-category`}
+          label={t('cases.category')}
+          value={query.category}
+          options={lookups.categories.map((category) => [category.key, categoryName(category.key, lookups.categories, locale)])}
+          onChange={(category) => set({ category })}
+        />
         <FilterSelect id={`${id}-team`} label={t('cases.team')} value={query.teamId} options={lookups.teams.map((team) => [team.id, team.name])} onChange={(teamId) => set({ teamId })} />
       </div>
       <BulkAssign selected={selected} teams={lookups.teams} onDone={list.refresh} onClear={() => setSelected([])} />
@@ -123,6 +136,7 @@ function InboxBody({ lookups }: { lookups: Lookups }) {
                   <th scope="col">{t('cases.summary')}</th>
                   <th scope="col">{t('cases.status')}</th>
                   <th scope="col">{t('cases.priority')}</th>
+                  <th scope="col">{t('cases.category')}</th>
                   <th scope="col">{t('cases.team')}</th>
                   <th scope="col">{t('cases.assignee')}</th>
                   <th scope="col">{t('cases.due')}</th>
@@ -140,6 +154,7 @@ function InboxBody({ lookups }: { lookups: Lookups }) {
                     <td data-label={t('cases.summary')}>{c.summary}</td>
                     <td data-label={t('cases.status')}>{t(`cases.status.${c.status}`)}</td>
                     <td data-label={t('cases.priority')}>{t(`cases.priority.${c.priority}`)}</td>
+                    <td data-label={t('cases.category')}>{c.category ? categoryName(c.category, lookups.categories, locale) : t('cases.uncategorised')}</td>
                     <td data-label={t('cases.team')}>{teamName(c.teamId, lookups.teams, t)}</td>
                     <td data-label={t('cases.assignee')}>{personName(c.assigneeId, names, t)}</td>
                     <td data-label={t('cases.due')}>

@@ -549,6 +549,7 @@ export const en = {
   'cases.view.breached': 'Breached',
   'cases.filters': 'Filters',
   'cases.any': 'Any',
+  'cases.uncategorised': 'Not categorised',
   'cases.none': 'No cases here.',
   'cases.more': 'Show more cases',
   'cases.select': 'Select',

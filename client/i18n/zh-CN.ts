@@ -549,6 +549,7 @@ export const zhCN: Messages = {
   'cases.view.breached': '已超时',
   'cases.filters': '筛选',
   'cases.any': '不限',
+  'cases.uncategorised': '未分类',
   'cases.none': '这里没有工单。',
   'cases.more': '显示更多工单',
   'cases.select': '选择',

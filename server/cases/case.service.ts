@@ -327,6 +327,7 @@ export async function listCases(query: CaseListQuery, actor: Actor, now = new Da
   if (query.status) filter.status = query.status;
   if (query.touchpoint) filter.touchpoint = query.touchpoint;
   if (query.priority) filter.priority = query.priority;
+  if (query.category) filter.category = query.category;
   if (query.cursor) filter.number = { $lt: parseCaseRef(query.cursor) };
   const docs = (await CaseModel.find(filter, INBOX_LEAVES_OUT).sort({ number: -1 }).limit(query.limit + 1).lean()) as unknown as CaseRecord[];
   const page = docs.slice(0, query.limit);

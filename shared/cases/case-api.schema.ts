@@ -77,6 +77,8 @@ export const caseListQuerySchema = z
     teamId: objectIdSchema.optional(),
     touchpoint: slugSchema.optional(),
     priority: z.enum(CASE_PRIORITIES).optional(),
+    /** A root-cause category key (cases not yet categorised have none, so they never match). */
+    category: slugSchema.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** The last case number of the previous page (pages run newest first). */
     cursor: caseRefSchema.optional(),

@@ -235,6 +235,16 @@ describe('cases in Chromium', () => {
     expect(await page.locator('.case-facts > div').allTextContents()).toContain('CategoryCard fault');
     const stored = (await tp.request(`/api/cases/${filed.ref}`, { cookie: anaCookie })).body as CaseRecordView;
     expect(stored.category).toBe('card-fault');
+    // The inbox names the category in its own column and filters by it.
+    const other = await openCase(tp.request, anaCookie, { teamId: counterAId, assigneeId: anaId, summary: 'Uncategorised question' });
+    await page.goto(`${tp.url}/cases?view=team`);
+    await page.getByRole('link', { name: other.ref }).waitFor();
+    await page.getByRole('group', { name: 'Filters' }).getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Card fault' });
+    await page.waitForURL(/category=card-fault/);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: filed.ref }) });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allTextContents()).toContain('Card fault');
+    expect(await page.getByRole('link', { name: other.ref }).count()).toBe(0);
     await page.context().close();
   });
 });

@@ -211,6 +211,18 @@ describe('service cases', () => {
     expect((await setTo(agentB.cookie, { category: 'card-fault' })).status).toBe(404);
     expect((await setTo(admin, { category: 'card-fault' })).status).toBe(200);
     expect(((await getCase(agentA.cookie, opened.ref)).body as CaseRecordView).timeline.filter((e) => e.kind === 'categorised')).toHaveLength(3);
+    // The inbox filters by category: the categorised case only; an uncategorised one never matches.
+    const other = await openCase(tp.request, agentA.cookie, { teamId: teamA, priority: 'low' });
+    const byCategory = await tp.request('/api/cases?view=team&category=card-fault', { cookie: agentA.cookie });
+    expect(byCategory.status, byCategory.text).toBe(200);
+    const refs = (byCategory.body as CaseList).cases.map((c) => c.ref);
+    expect(refs).toContain(opened.ref);
+    expect(refs).not.toContain(other.ref);
+    expect((byCategory.body as CaseList).cases.every((c) => c.category === 'card-fault')).toBe(true);
+    expect(((await tp.request('/api/cases?view=team&category=old-cause', { cookie: agentA.cookie })).body as CaseList).cases).toEqual([]);
+    const badKey = await tp.request('/api/cases?category=Not%20A%20Key', { cookie: agentA.cookie });
+    expect(badKey.status).toBe(400);
+    expect((badKey.body as { invalid_params: Array<{ name: string }> }).invalid_params.map((p) => p.name)).toEqual(['query.category']);
     // Analysts name categories as improvement actions' root causes: they read the list too.
     const analyst = await staff(tp.request, tp.login, admin, 'analyst@bank.test', 'analyst');
     const listed = await tp.request('/api/case-admin/categories?archived=true', { cookie: analyst.cookie });
