@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { CaseRecordView } from '@shared/cases/case-api.schema';
+import type { CaseContact, CaseRecordView } from '@shared/cases/case-api.schema';
 import type { CaseCategory } from '@shared/cases/case-category.schema';
 import type { CaseTeam } from '@shared/cases/case-teams.schema';
 import { CASE_MOVES, type CaseMove } from '@shared/cases/case-states';
@@ -31,8 +31,8 @@ export function CaseDetailPage({ caseRef }: { caseRef: string }) {
   const t = useT();
   const load = useLoad(`case ${caseRef}`, async () => {
     // Archived ones too: a case filed under one before it was archived still shows its name.
-    const [kase, teams, touchpoints, categories] = await Promise.all([calls.get(caseRef), calls.teams(), touchpointCalls.list(), categoryCalls.list(true)]);
-    return { kase, teams, categories, touchpointNames: new Map(touchpoints.map((tp) => [tp.key, tp.name])) };
+    const [kase, contact, teams, touchpoints, categories] = await Promise.all([calls.get(caseRef), calls.contact(caseRef), calls.teams(), touchpointCalls.list(), categoryCalls.list(true)]);
+    return { kase, contact, teams, categories, touchpointNames: new Map(touchpoints.map((tp) => [tp.key, tp.name])) };
   });
   const { refresh } = load;
   useEffect(() => {
@@ -49,6 +49,7 @@ export function CaseDetailPage({ caseRef }: { caseRef: string }) {
 
 interface BodyProps {
   kase: CaseRecordView;
+  contact: CaseContact['contact'];
   teams: CaseTeam[];
   categories: CaseCategory[];
   touchpointNames: ReadonlyMap<string, string>;
@@ -56,7 +57,10 @@ interface BodyProps {
   onStale: () => void;
 }
 
-function CaseBody({ kase, teams, categories, touchpointNames, onChange, onStale }: BodyProps) {
+/** "Name <email> · phone", with what the contact has. */
+const contactCard = (contact: NonNullable<CaseContact['contact']>) => [contact.name ? `${contact.name} <${contact.email}>` : contact.email, contact.phone].filter(Boolean).join(' · ');
+
+function CaseBody({ kase, contact, teams, categories, touchpointNames, onChange, onStale }: BodyProps) {
   const t = useT();
   const { locale } = useLocale();
   const names = memberNames(teams);
@@ -66,7 +70,7 @@ function CaseBody({ kase, teams, categories, touchpointNames, onChange, onStale 
     [t('cases.priority'), t(`cases.priority.${kase.priority}`)],
     [t('cases.team'), teamName(kase.teamId, teams, t)],
     [t('cases.assignee'), personName(kase.assigneeId, names, t)],
-    [t('cases.contact'), kase.contactId ?? t('cases.noContact')],
+    [t('cases.contact'), contact ? contactCard(contact) : t('cases.noContact')],
     [t('cases.touchpoint'), touchpointNames.get(kase.touchpoint) ?? kase.touchpoint],
     [t('cases.channel'), kase.channel],
     [t('cases.segment'), kase.segment],

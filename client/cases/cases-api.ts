@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseListQuerySchema, caseListSchema, caseViewSchema, type CaseAssign, type CaseListQuery } from '@shared/cases/case-api.schema';
+import { caseContactSchema, caseListQuerySchema, caseListSchema, caseViewSchema, type CaseAssign, type CaseListQuery } from '@shared/cases/case-api.schema';
 import type { CaseMove } from '@shared/cases/case-states';
 import { caseTeamListSchema } from '@shared/cases/case-teams.schema';
 import type { ApiClient } from '../lib/api-client';
@@ -44,6 +44,7 @@ export function casesApi(api: ApiClient) {
   return {
     list: (query: InboxQuery) => api.get(`/api/cases${inboxSearch(query)}`, caseListSchema),
     get: (ref: string) => api.get(`/api/cases/${ref}`, caseViewSchema),
+    contact: (ref: string) => api.get(`/api/cases/${ref}/contact`, caseContactSchema).then((reply) => reply.contact),
     teams: () => api.get('/api/cases/teams', caseTeamListSchema).then((reply) => reply.teams),
     move: (ref: string, move: CaseMove, note?: string) => api.post(`/api/cases/${ref}/transitions`, note ? { move, note } : { move }, caseViewSchema),
     assign: (ref: string, body: CaseAssign) => api.put(`/api/cases/${ref}/assignment`, body, caseViewSchema),

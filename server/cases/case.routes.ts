@@ -18,7 +18,7 @@ import { requireRole } from '../auth/auth.middleware';
 import { Unauthenticated } from '../lib/errors';
 import { validated } from '../lib/validate';
 import { caseTeamsOf, createSlaPolicy, createTeam, listSlaPolicies, listTeams, setTeamCalendar, updateSlaPolicy, updateTeam } from './case-admin.service';
-import { addCaseNote, assignCase, bulkAssignCases, findVisibleCase, listCases, openCase, setCaseCategory, toCaseView, transitionCase, type Actor } from './case.service';
+import { addCaseNote, assignCase, bulkAssignCases, findCaseContact, findVisibleCase, listCases, openCase, setCaseCategory, toCaseView, transitionCase, type Actor } from './case.service';
 
 function actorOf(req: Request): Actor {
   const user = req.auth?.user;
@@ -57,6 +57,12 @@ export function caseRoutes(ctx: AppContext): Router {
     '/:ref',
     validated({ params: caseRefParamsSchema }, async ({ params }, req, res) => {
       res.json(toCaseView(await findVisibleCase(actorOf(req), params.ref)));
+    }),
+  );
+  router.get(
+    '/:ref/contact',
+    validated({ params: caseRefParamsSchema }, async ({ params }, req, res) => {
+      res.json(await findCaseContact(actorOf(req), params.ref));
     }),
   );
   router.post(

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Role } from '@shared/auth/auth.schema';
-import { formatCaseRef, parseCaseRef, type TimelineEntry, type CaseAssign, type CaseSource, type CaseCreate, type CaseList, type CaseListQuery, type CaseRecordView } from '@shared/cases/case-api.schema';
+import { formatCaseRef, parseCaseRef, type CaseContact, type TimelineEntry, type CaseAssign, type CaseSource, type CaseCreate, type CaseList, type CaseListQuery, type CaseRecordView } from '@shared/cases/case-api.schema';
 import { planCaseClocks, type CaseClocks } from '@shared/cases/case-clocks';
 import { allowedMoves, transition, type CaseMove, type CaseState, type PausableStatus } from '@shared/cases/case-states';
 import type { CasePriority } from '@shared/cases/sla-policy.schema';
@@ -122,6 +122,13 @@ async function findCaseWithRules(actor: Actor | CustomerActor, ref: string): Pro
   const rules = doc ? teams.find((t) => doc.teamId.equals(t.team.id)) : undefined;
   if (!doc || !rules) throw new NotFound(`There is no case ${ref}.`);
   return { doc, rules };
+}
+
+/** The contact card of a case the actor may see (404 otherwise); null when the case has no contact. */
+export async function findCaseContact(actor: Actor, ref: string): Promise<CaseContact> {
+  const doc = await findVisibleCase(actor, ref);
+  const contact = doc.contactId ? await ContactModel.findById(doc.contactId, { name: 1, email: 1, phone: 1 }).lean() : null;
+  return { contact: contact ? { name: contact.name ?? null, email: contact.email, phone: contact.phone ?? null } : null };
 }
 
 /** A case to open, from any source; `by` is the staff user who opened it, null for the system. */

@@ -130,6 +130,7 @@ export const ROUTE_DESCRIPTIONS: Readonly<Record<string, RouteDescription>> = {
   'DELETE /api/webhooks/:id': { summary: 'Delete a webhook endpoint and its deliveries (admin)' },
   'GET /api/webhooks/:id/deliveries': { summary: "An endpoint's deliveries: status, attempts, response code, time (admin)" },
   'POST /api/webhooks/:id/deliveries/:deliveryId/redeliver': { summary: 'Send a delivery again, same event id (admin)' },
+  'GET /api/cases/:ref/contact': { summary: "A case's contact card (name, email, phone) for the agent to reach the customer (agent)", description: 'null when the case has no contact; 404 for a case of another team.' },
   'GET /api/cases': { summary: 'The case inbox: mine, my team, due soon, breached; newest first, paged by cursor (agent)', description: 'Agents see the cases of their own teams only.' },
   'POST /api/cases': { summary: 'Log a complaint taken by phone or at the counter as a case (agent)', reply: '201: the case with its number (C-000123) and running clocks.' },
   'POST /api/cases/bulk-assign': { summary: 'Assign several cases (agent)', reply: '`{ assigned, failed }`: each case succeeds or is reported.' },

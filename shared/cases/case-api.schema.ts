@@ -135,6 +135,15 @@ export const caseViewSchema = z.object({
 });
 export type CaseRecordView = z.infer<typeof caseViewSchema>;
 
+/**
+ * Who the case is with, for the agent to reach them: `GET /api/cases/:ref/contact` (null when the case
+ * has no contact). Only for cases the caller may see; the contact's other data stays in contacts.
+ */
+export const caseContactSchema = z.object({
+  contact: z.object({ name: z.string().nullable(), email: z.string(), phone: z.string().nullable() }).nullable(),
+});
+export type CaseContact = z.infer<typeof caseContactSchema>;
+
 export const caseListSchema = z.object({ cases: z.array(caseViewSchema.omit({ timeline: true })), nextCursor: caseRefSchema.nullable() });
 export type CaseList = z.infer<typeof caseListSchema>;
 

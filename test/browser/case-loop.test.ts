@@ -61,7 +61,7 @@ describe('from a low score to a confirmed resolution', () => {
     await page.getByRole('row').filter({ hasText: ref }).filter({ hasText: 'Low score' }).waitFor();
     await page.getByRole('link', { name: ref }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(`^${ref} · Low score`) }).waitFor();
-    expect(await page.locator('.case-facts > div').allTextContents()).toEqual(expect.arrayContaining(['SourceLow score follow-up', 'TouchpointBranch visit', 'Channelon-site']));
+    expect(await page.locator('.case-facts > div').allTextContents()).toEqual(expect.arrayContaining(['SourceLow score follow-up', 'TouchpointBranch visit', 'Channelon-site', `ContactLi Mei <${CUSTOMER}>`]));
 
     await page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await page.getByText('Acknowledge: now Acknowledged.').waitFor();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundTheClockCalendar } from '@shared/cases/business-calendar.schema';
 import type { CaseList, CaseRecordView } from '@shared/cases/case-api.schema';
 import { caseTeamListSchema } from '@shared/cases/case-teams.schema';
+import { ContactModel } from '../../server/contacts/contact.model';
 import { fireSlaTimer, slaTimerJob } from '../../server/cases/sla-timer.job';
 import { sweepCaseTimers } from '../../server/cases/sla-timer-sweep.job';
 import { waitUntil } from './follow-up-fixtures';
@@ -177,6 +178,18 @@ describe('service cases', () => {
     expect(caseTeamListSchema.parse(mine.body).teams).toEqual([{ id: teamA, name: 'Counter A', lead: null, members: [{ id: agentA.id, name: 'agent.a' }] }]);
     const all = caseTeamListSchema.parse((await tp.request('/api/cases/teams', { cookie: admin })).body);
     expect(all.teams.map((t) => t.id)).toEqual(expect.arrayContaining([teamA, teamB]));
+  });
+
+  it("gives the case team the contact's card to reach the customer, and no one else", async () => {
+    const contact = await ContactModel.create({ email: 'li.mei@customer.test', name: 'Li Mei', phone: '+86 21 5555 0100', locale: 'zh-CN' });
+    const withContact = await openCase(tp.request, agentA.cookie, { teamId: teamA, priority: 'low', contactId: contact._id.toString() });
+    const card = await tp.request(`/api/cases/${withContact.ref}/contact`, { cookie: agentA.cookie });
+    expect(card.status, card.text).toBe(200);
+    expect(card.body).toEqual({ contact: { name: 'Li Mei', email: 'li.mei@customer.test', phone: '+86 21 5555 0100' } });
+    expect((await tp.request(`/api/cases/${withContact.ref}/contact`, { cookie: agentB.cookie })).status).toBe(404);
+    const without = await openCase(tp.request, agentA.cookie, { teamId: teamA, priority: 'low' });
+    expect((await tp.request(`/api/cases/${without.ref}/contact`, { cookie: agentA.cookie })).body).toEqual({ contact: null });
+    expect((await tp.request('/api/cases/C-99999999/contact', { cookie: admin })).status).toBe(404);
   });
 
   it('an agent files a case under a category and clears it; the timeline records both; bad categories are a 400', async () => {
