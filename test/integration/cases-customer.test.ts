@@ -4,6 +4,7 @@ import type { CustomerCaseView } from '@shared/cases/case-customer.schema';
 import { ContactModel } from '../../server/contacts/contact.model';
 import { CaseModel } from '../../server/cases/case.model';
 import { autoCloseResolvedCases } from '../../server/cases/customer/auto-close.job';
+import { reopenOwedCases } from '../../server/cases/customer/case-customer.service';
 import { caseLinkToken } from '../../server/cases/customer/case-link';
 import { caseCustomerEmailJob } from '../../server/cases/customer/customer-email.job';
 import { sendCaseCustomerEmail } from '../../server/cases/customer/customer-email.service';
@@ -197,6 +198,45 @@ describe('was this resolved?', () => {
     expect(view.timeline.at(-1)).toMatchObject({ kind: 'resolution-feedback', data: { resolved: true, csat: 5, cycle: 1 } });
     expect(await stored(ref)).toMatchObject({ resolvedConfirmed: true, handlingCsat: 5, feedbackCycle: 1 });
     expect((await customer(`${next}/resolution-feedback`, { body: { resolved: false, csat: 1 } })).status).toBe(409);
+  });
+
+  it('a "no" stored without its reopen (a crash between the writes) is reopened once: by the upkeep sweep, or by the answer sent again', async () => {
+    // What answerResolution's first write leaves when the process dies before the reopen.
+    const noReopen = async (ref: string) => {
+      const number = Number(ref.slice(2));
+      await CaseModel.updateOne(
+        { number },
+        { $set: { resolvedConfirmed: false, handlingCsat: 1, feedbackCycle: 0 }, $push: { timeline: { at: new Date(), by: null, kind: 'resolution-feedback', data: { resolved: false, csat: 1, cycle: 0 } } } },
+      );
+    };
+    const swept = await caseFor('no-sweep@customer.test');
+    const retried = await caseFor('no-retry@customer.test');
+    for (const { ref } of [swept, retried]) {
+      expect((await move(tp.request, agent.cookie, ref, 'resolve')).status).toBe(200);
+      await noReopen(ref);
+    }
+    const yesAnswered = await caseFor(null);
+    await move(tp.request, agent.cookie, yesAnswered.ref, 'resolve');
+    await CaseModel.updateOne({ number: Number(yesAnswered.ref.slice(2)) }, { $set: { resolvedConfirmed: true, feedbackCycle: 0 } });
+
+    // The customer sends the answer again (the first reply never reached them): it completes the reopen.
+    const mail = (await waitUntil(async () => mailsTo(tp.mailbox.messages, 'no-retry@customer.test'), (m) => m.some((x) => x.subject.includes('resolved')))).find((m) => m.subject.includes('resolved'))!;
+    const again = await customer(`${caseLinkTokenIn(mail)}/resolution-feedback`, { body: { resolved: true, csat: 5 } });
+    expect(again.status, again.text).toBe(201);
+    expect(again.body).toMatchObject({ open: true, feedbackGiven: true });
+    expect(await stored(retried.ref)).toMatchObject({ status: 'investigating', cycle: 1, resolvedConfirmed: false, handlingCsat: 1 });
+
+    // The sweep reopens the other, once, and leaves a confirmed resolution alone.
+    const first = await reopenOwedCases(tp.platform.context);
+    expect(first.reopened).toContain(swept.ref);
+    expect(first.reopened).not.toContain(yesAnswered.ref);
+    expect((await reopenOwedCases(tp.platform.context)).reopened).toEqual([]);
+    const view = (await tp.request(`/api/cases/${swept.ref}`, { cookie: agent.cookie })).body as CaseRecordView;
+    expect(view.status).toBe('investigating');
+    expect(view.timeline.filter((e) => e.kind === 'moved' && e.data.move === 'reopen')).toEqual([
+      expect.objectContaining({ by: null, data: expect.objectContaining({ onBehalfOf: 'customer' }) }),
+    ]);
+    expect((await stored(yesAnswered.ref)).status).toBe('resolved');
   });
 
   it('closes a resolved case by itself after CASE_AUTO_CLOSE_DAYS, not before, and leaves working cases alone', async () => {

@@ -5,6 +5,7 @@ import { defineJob, type AppContext } from '../../app-context';
 import { Conflict } from '../../lib/errors';
 import { CaseModel, type CaseRecord } from '../case.model';
 import { transitionCase } from '../case.service';
+import { reopenOwedCases } from './case-customer.service';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -32,11 +33,15 @@ export async function autoCloseResolvedCases(ctx: AppContext, days: number, now 
   return { closed };
 }
 
+/**
+ * The finished cases' upkeep, every CASE_TIMER_SWEEP_MS: first the reopens a customer's "no" still owes
+ * (so such a case is never closed instead), then the auto-close when CASE_AUTO_CLOSE_DAYS is set.
+ */
 export const caseAutoCloseJob = defineJob({
   queue: 'case-auto-close',
   payload: z.object({}).strict(),
   concurrency: 1,
   defaults: { attempts: 1, removeOnComplete: { age: 3600, count: 100 } },
-  schedule: (ctx) => (ctx.config.CASE_AUTO_CLOSE_DAYS > 0 ? { repeat: { every: ctx.config.CASE_TIMER_SWEEP_MS }, payload: {} } : undefined),
-  handle: (_payload, ctx) => autoCloseResolvedCases(ctx, ctx.config.CASE_AUTO_CLOSE_DAYS),
+  schedule: (ctx) => ({ repeat: { every: ctx.config.CASE_TIMER_SWEEP_MS }, payload: {} }),
+  handle: async (_payload, ctx) => ({ ...(await reopenOwedCases(ctx)), ...(await autoCloseResolvedCases(ctx, ctx.config.CASE_AUTO_CLOSE_DAYS)) }),
 });

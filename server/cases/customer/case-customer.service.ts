@@ -93,12 +93,48 @@ export async function answerResolution(ctx: AppContext, token: string, body: Res
   ).lean()) as CaseRecord | null;
   if (!updated) {
     const current = ((await CaseModel.findOne({ number: doc.number }, { timeline: 0 }).lean()) as CaseRecord | null) ?? doc;
+    // A "no" stored without its reopen (the process died between the two writes): the answer sent
+    // again completes it, as the upkeep sweep would.
+    if (owesReopen(current)) return reopenForCustomer(ctx, current, link, now);
     if (current.feedbackCycle === link.cycle) throw new Conflict('You have already answered for this resolution; thank you.', 'feedback-given');
     if (current.cycle !== link.cycle) throw new Conflict('This case was reopened since this email; the next resolution will ask again.', 'resolution-superseded');
     throw new Conflict('This case is not resolved yet.', 'case-not-resolved');
   }
   await afterCaseChanged(ctx, updated);
   if (body.resolved) return toCustomerView(updated, link);
-  await transitionCase(ctx, formatCaseRef(doc.number), 'reopen', 'customer', undefined, now);
+  return reopenForCustomer(ctx, updated, link, now);
+}
+
+/** A "no" is stored for the current cycle and the case is still finished: the reopen it asks for is owed. */
+const owesReopen = (doc: Pick<CaseRecord, 'resolvedConfirmed' | 'feedbackCycle' | 'cycle' | 'status'>) =>
+  doc.resolvedConfirmed === false && doc.feedbackCycle === doc.cycle && isFinished(doc);
+
+/** Reopens on the customer's behalf after their "no"; a racing reopen (the sweep, a second answer) already did it. */
+async function reopenForCustomer(ctx: AppContext, doc: CaseRecord, link: CaseLink, now: Date): Promise<CustomerCaseView> {
+  try {
+    await transitionCase(ctx, formatCaseRef(doc.number), 'reopen', 'customer', undefined, now);
+  } catch (error) {
+    const current = (await CaseModel.findOne({ number: doc.number }, { cycle: 1 }).lean()) as Pick<CaseRecord, 'cycle'> | null;
+    if (!(error instanceof Conflict) || !current || current.cycle === doc.cycle) throw error;
+  }
   return toCustomerView((await CaseModel.findOne({ number: doc.number }).lean()) as CaseRecord, link);
+}
+
+/**
+ * Reopens the cases whose customer said "no" but which stayed finished (the process died between
+ * storing the answer and reopening). Run by the case upkeep job; a case moved meanwhile is skipped.
+ */
+export async function reopenOwedCases(ctx: AppContext, now = new Date()): Promise<{ reopened: string[] }> {
+  const owed = (await CaseModel.find({ resolvedConfirmed: false, status: { $in: FINISHED }, $expr: { $eq: ['$feedbackCycle', '$cycle'] } }, { number: 1 }).limit(500).lean()) as Array<Pick<CaseRecord, 'number'>>;
+  const reopened: string[] = [];
+  for (const { number } of owed) {
+    const ref = formatCaseRef(number);
+    try {
+      await transitionCase(ctx, ref, 'reopen', 'customer', undefined, now);
+      reopened.push(ref);
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+    }
+  }
+  return { reopened };
 }
