@@ -95,6 +95,8 @@ caseSchema.index({ warnAt: 1 });
 caseSchema.index({ nextTimerAt: 1 });
 // The auto-close sweep: resolved cases untouched for CASE_AUTO_CLOSE_DAYS (a resolution is an update, so none is missed).
 caseSchema.index({ status: 1, updatedAt: 1 });
+// The customer-email sweep: cases changed in the last day (newest first).
+caseSchema.index({ updatedAt: -1 });
 // A contact's earlier cases of one category (repeat issues in the case metrics).
 caseSchema.index({ contactId: 1, category: 1, createdAt: 1 });
 

@@ -5,6 +5,7 @@ import { ContactModel } from '../../server/contacts/contact.model';
 import { CaseModel } from '../../server/cases/case.model';
 import { autoCloseResolvedCases } from '../../server/cases/customer/auto-close.job';
 import { reopenOwedCases } from '../../server/cases/customer/case-customer.service';
+import { requeueCustomerEmails } from '../../server/cases/customer/customer-email-sweep';
 import { caseLinkToken } from '../../server/cases/customer/case-link';
 import { caseCustomerEmailJob } from '../../server/cases/customer/customer-email.job';
 import { sendCaseCustomerEmail } from '../../server/cases/customer/customer-email.service';
@@ -198,6 +199,22 @@ describe('was this resolved?', () => {
     expect(view.timeline.at(-1)).toMatchObject({ kind: 'resolution-feedback', data: { resolved: true, csat: 5, cycle: 1 } });
     expect(await stored(ref)).toMatchObject({ resolvedConfirmed: true, handlingCsat: 5, feedbackCycle: 1 });
     expect((await customer(`${next}/resolution-feedback`, { body: { resolved: false, csat: 1 } })).status).toBe(409);
+  });
+
+  it('queues again a customer email whose enqueue was lost, once, and never one already sent', async () => {
+    const opened = await caseFor('lost-enqueue@customer.test');
+    expect((await move(tp.request, agent.cookie, opened.ref, 'acknowledge')).status).toBe(200);
+    await waitUntil(async () => mailsTo(tp.mailbox.messages, 'lost-enqueue@customer.test'), (m) => m.length === 1);
+    // An agent's message stored while Redis was away: on the timeline, never queued.
+    const text = 'Your replacement card is on its way.';
+    await CaseModel.updateOne({ number: Number(opened.ref.slice(2)) }, { $push: { timeline: { at: new Date(), by: agent.id, kind: 'message', data: { text } } } });
+    expect((await requeueCustomerEmails(tp.platform.context, 0)).requeued).toBe(1);
+    const mails = await waitUntil(async () => mailsTo(tp.mailbox.messages, 'lost-enqueue@customer.test'), (m) => m.some((x) => x.text.includes(text)));
+    expect(mails.filter((x) => x.text.includes(text))).toHaveLength(1);
+    // Sent (or still queued): nothing more to do, however often the upkeep runs.
+    expect((await requeueCustomerEmails(tp.platform.context, 0)).requeued).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mailsTo(tp.mailbox.messages, 'lost-enqueue@customer.test')).toHaveLength(2);
   });
 
   it('a "no" stored without its reopen (a crash between the writes) is reopened once: by the upkeep sweep, or by the answer sent again', async () => {

@@ -6,6 +6,7 @@ import { Conflict } from '../../lib/errors';
 import { CaseModel, type CaseRecord } from '../case.model';
 import { transitionCase } from '../case.service';
 import { reopenOwedCases } from './case-customer.service';
+import { requeueCustomerEmails } from './customer-email-sweep';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -34,8 +35,9 @@ export async function autoCloseResolvedCases(ctx: AppContext, days: number, now 
 }
 
 /**
- * The finished cases' upkeep, every CASE_TIMER_SWEEP_MS: first the reopens a customer's "no" still owes
- * (so such a case is never closed instead), then the auto-close when CASE_AUTO_CLOSE_DAYS is set.
+ * The cases' customer-side upkeep, every CASE_TIMER_SWEEP_MS: customer emails whose enqueue was lost,
+ * then the reopens a customer's "no" still owes (so such a case is never closed instead), then the
+ * auto-close when CASE_AUTO_CLOSE_DAYS is set.
  */
 export const caseAutoCloseJob = defineJob({
   queue: 'case-auto-close',
@@ -43,5 +45,9 @@ export const caseAutoCloseJob = defineJob({
   concurrency: 1,
   defaults: { attempts: 1, removeOnComplete: { age: 3600, count: 100 } },
   schedule: (ctx) => ({ repeat: { every: ctx.config.CASE_TIMER_SWEEP_MS }, payload: {} }),
-  handle: async (_payload, ctx) => ({ ...(await reopenOwedCases(ctx)), ...(await autoCloseResolvedCases(ctx, ctx.config.CASE_AUTO_CLOSE_DAYS)) }),
+  handle: async (_payload, ctx) => ({
+    ...(await requeueCustomerEmails(ctx, ctx.config.CASE_TIMER_SWEEP_MS)),
+    ...(await reopenOwedCases(ctx)),
+    ...(await autoCloseResolvedCases(ctx, ctx.config.CASE_AUTO_CLOSE_DAYS)),
+  }),
 });

@@ -22,6 +22,9 @@ export const caseCustomerEmails: CaseConsumer = {
   name: 'case-customer-emails',
   changed: async (ctx: AppContext, { case: doc, entry, index }) => {
     if (!doc.contactId || !customerEmailKindOf(entry)) return;
-    await ctx.queues.enqueue(caseCustomerEmailJob, { number: doc.number, index }, { jobId: caseCustomerEmailJobId(doc.number, index) });
+    // The change is stored: a lost enqueue must not fail it. The case upkeep job queues the email again.
+    await ctx.queues
+      .enqueue(caseCustomerEmailJob, { number: doc.number, index }, { jobId: caseCustomerEmailJobId(doc.number, index) })
+      .catch((err: unknown) => ctx.logger.warn({ err, number: doc.number, index }, 'could not queue a customer email; the case upkeep job will queue it'));
   },
 };
