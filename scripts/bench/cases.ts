@@ -6,6 +6,8 @@
 //   - baseline: GET one case by its number (a unique-key lookup), p95;
 //   - the inbox: GET /api/cases in each view (mine, team, due soon, breached, all) and with a status filter, p95;
 //   - state changes: POST /api/cases/:ref/transitions (acknowledge), p95;
+//   - folding against changing: the rate of state changes made 8 at a time, and the rate at which the
+//     case-metrics folds (one at a time, under their lock) fold cases: the folds must keep up;
 //   - timers: cases opened on a policy in seconds among the N queued timers; how late each due-soon and
 //     breach lands on the timeline after its planned instant (p50, p95, max).
 // Goals (issue #14): inbox p95 <= 50 ms; state change p95 <= 20 ms; timers within 1 s of due. The ratios
@@ -24,6 +26,7 @@ import { DEFAULT_SLA_POLICY, slaPolicySchema, type CasePriority } from '../../sh
 import { firedKeyOf } from '../../shared/cases/sla-timers';
 import { seededRandom } from '../../shared/testing/seeded-random';
 import { createSlaPolicy, createTeam } from '../../server/cases/case-admin.service';
+import { caseFoldJob } from '../../server/case-metrics/case-fold.job';
 import { CaseCounterModel, CaseModel } from '../../server/cases/case.model';
 import { plannedTimers, slaTimerJob, timerJobId } from '../../server/cases/sla-timer.job';
 import { loadConfig } from '../../server/config';
@@ -35,6 +38,7 @@ const { values: flags } = parseArgs({ options: { cases: { type: 'string', defaul
 const TOTAL = Number(flags.cases);
 const TIMER_CASES = Number(flags.timers);
 const REQUESTS = Number(flags.requests);
+const BURST = 400;
 const TEAMS = 20;
 const AGENTS_PER_TEAM = 5;
 const PASSWORD = 'bench-agent-password';
@@ -190,6 +194,33 @@ try {
     return call(agentOfTeam.get(doc.teamId.toString())!, `/api/cases/${formatCaseRef(doc.number)}/transitions`, { move: 'acknowledge' });
   });
 
+  // Folding against changing: every case change asks for one fold of its case into the case metrics,
+  // and case folds run one at a time under their lock. In one run: state changes 8 at a time (with their
+  // own folds running alongside, as in production), then the fold capacity on cases never folded yet.
+  const foldQueue = platform.context.queues.queue(caseFoldJob);
+  const drained = async () => {
+    for (;;) {
+      const counts = await foldQueue.getJobCounts('waiting', 'active', 'prioritized');
+      if (Object.values(counts).every((n) => n === 0)) return;
+      await sleep(20);
+    }
+  };
+  await drained();
+  const burst = await CaseModel.find({ status: 'new' }, { number: 1, teamId: 1 }).sort({ number: 1 }).limit(BURST).lean();
+  const changesStarted = performance.now();
+  for (let next = 0; next < burst.length; ) {
+    const wave = burst.slice(next, (next += 8));
+    await Promise.all(wave.map((doc) => call(agentOfTeam.get(doc.teamId.toString())!, `/api/cases/${formatCaseRef(doc.number)}/transitions`, { move: 'acknowledge' })));
+  }
+  const changeRate = burst.length / ((performance.now() - changesStarted) / 1000);
+  await drained();
+  const unfolded = await CaseModel.find({ status: 'investigating' }, { number: 1 }).sort({ number: 1 }).limit(BURST).lean();
+  const foldsStarted = performance.now();
+  await foldQueue.addBulk(unfolded.map((doc) => ({ name: caseFoldJob.queue, data: { number: doc.number }, opts: { jobId: `bench-fold-${doc.number}` } })));
+  await drained();
+  const foldRate = unfolded.length / ((performance.now() - foldsStarted) / 1000);
+  console.log(`state changes, 8 at a time: ${changeRate.toFixed(0)}/s; case folds (one at a time): ${foldRate.toFixed(0)}/s = ${(foldRate / changeRate).toFixed(2)}x the change rate`);
+
   // 3. Timers among the queued ones: cases on a policy in seconds, opened over ~10 s, each warning at
   // 1.5 s and breaching at 3 s after opening.
   const seconds = await createSlaPolicy(
@@ -222,6 +253,7 @@ try {
   const worstInbox = Math.max(...inbox.map(([, p95]) => p95));
   console.log(`inbox p95, worst view: ${worstInbox.toFixed(1)} ms (goal <= 50 ms) = ${(worstInbox / baseline).toFixed(2)}x the single-case lookup`);
   console.log(`state change p95: ${stateChange.toFixed(1)} ms (goal <= 20 ms) = ${(stateChange / baseline).toFixed(2)}x the single-case lookup`);
+  console.log(`case folds: ${(foldRate / changeRate).toFixed(2)}x the state-change rate (goal >= 1: a sustained peak of changes drains)`);
   console.log(`timers: max lateness ${late.at(-1)?.toFixed(0)} ms (goal <= 1000 ms), ${missing} missing; load ${load()}`);
   if (missing > 0) process.exitCode = 1;
 } finally {
