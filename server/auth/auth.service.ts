@@ -35,6 +35,9 @@ export interface AuthOptions {
 }
 
 /** Signing in, sessions, personal API tokens and staff users. */
+/** Credentials whose user is remembered before the map starts over (a few hundred bytes each). */
+const KNOWN_CREDENTIALS = 10_000;
+
 export class AuthService {
   private readonly apiTokenMaxDays: number;
   private readonly now: () => Date;
@@ -49,6 +52,8 @@ export class AuthService {
   }
 
   private readonly derivedKeys = new Map<string, Buffer>();
+  /** Credential (by secret hash) → its user's id, for reading both at once; see authenticate. */
+  private readonly userOfCredential = new Map<string, string>();
 
   /**
    * A key for one purpose (e.g. signing unsubscribe links), derived from the session secret so it needs
@@ -81,10 +86,20 @@ export class AuthService {
 
   /** The user behind a session cookie or an API token, or null when it is unknown, expired or disabled. */
   async authenticate(secret: string, kind: 'session' | 'api-token'): Promise<User | null> {
-    const credential = await CredentialModel.findOne({ kind, secretHash: this.hashSecret(secret) }).lean();
+    const secretHash = this.hashSecret(secret);
+    // The user a credential belongs to never changes, so once known it is read alongside the credential
+    // (one round trip, not two); both are still read fresh every time, so a revoked credential, an
+    // expiry or a disabled user takes effect at once.
+    const knownUser = this.userOfCredential.get(secretHash);
+    const [credential, guessed] = await Promise.all([CredentialModel.findOne({ kind, secretHash }).lean(), knownUser ? UserModel.findById(knownUser) : null]);
     const now = this.now();
-    if (!credential || (credential.expiresAt && credential.expiresAt.getTime() <= now.getTime())) return null;
-    const doc = await UserModel.findById(credential.userId);
+    if (!credential || (credential.expiresAt && credential.expiresAt.getTime() <= now.getTime())) {
+      this.userOfCredential.delete(secretHash);
+      return null;
+    }
+    const doc = guessed?._id.equals(credential.userId) ? guessed : await UserModel.findById(credential.userId);
+    if (this.userOfCredential.size >= KNOWN_CREDENTIALS) this.userOfCredential.clear();
+    this.userOfCredential.set(secretHash, credential.userId.toString());
     if (!doc || doc.disabled) return null;
     if (kind === 'api-token' && lastUsedWriteDue(credential.lastUsedAt, now)) {
       // Conditional, so processes racing on one token write once; skipped entirely within the minute.

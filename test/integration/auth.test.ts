@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialModel } from '../../server/auth/credential.model';
+import { UserModel } from '../../server/auth/user.model';
 import { ADMIN, startTestPlatform, type TestPlatform } from '../harness/platform';
 
 let tp: TestPlatform;
@@ -73,6 +74,22 @@ describe('staff sign-in', () => {
     const cookie = await tp.login();
     expect((await tp.request('/api/auth/logout', { cookie, method: 'POST' })).status).toBe(204);
     expect((await tp.request('/api/auth/me', { cookie })).status).toBe(401);
+  });
+
+  it('reads the session and its user fresh on every request, though it reads them together once it knows the user', async () => {
+    const created = await tp.request('/api/users', { cookie: await tp.login(), body: { email: 'fresh@example.test', name: 'Fresh', role: 'analyst', password: 'fresh-password-1' } });
+    expect(created.status, created.text).toBe(201);
+    const cookie = await tp.login('fresh@example.test', 'fresh-password-1');
+    for (let i = 0; i < 2; i++) expect((await tp.request('/api/auth/me', { cookie })).body).toMatchObject({ user: { email: 'fresh@example.test' } });
+    // Disabled behind the API's back (no revocation): the very next request is refused.
+    await UserModel.updateOne({ email: 'fresh@example.test' }, { $set: { disabled: true } });
+    expect((await tp.request('/api/auth/me', { cookie })).status).toBe(401);
+    await UserModel.updateOne({ email: 'fresh@example.test' }, { $set: { disabled: false } });
+    expect((await tp.request('/api/auth/me', { cookie })).status).toBe(200);
+    // The user a credential names is the credential's, not the one remembered from before.
+    const admin = await UserModel.findOne({ email: ADMIN.email }).lean();
+    await CredentialModel.updateMany({ userId: (await UserModel.findOne({ email: 'fresh@example.test' }).lean())!._id }, { $set: { userId: admin!._id } });
+    expect((await tp.request('/api/auth/me', { cookie })).body).toMatchObject({ user: { email: ADMIN.email } });
   });
 
   it('refuses an expired session', async () => {
