@@ -126,38 +126,64 @@ export interface CaseFoldResult {
  * contact's later cases are refolded too (whether they repeat this one may have changed).
  */
 export async function refoldCase(number: number, now: Date): Promise<CaseFoldResult> {
+  return (await refoldCases([number], now)).get(number)!;
+}
+
+/**
+ * refoldCase for several cases at once: their cases and fold documents read in two queries, every swap
+ * and every bucket written in one transaction, so the buckets cases share (a day, a touchpoint) are
+ * written once for all of them. Folding a backlog in batches is what lets the folds keep up with a
+ * burst of case changes (bench:cases). One race (a swap that lost) reads the whole batch again.
+ */
+export async function refoldCases(numbers: readonly number[], now: Date): Promise<Map<number, CaseFoldResult>> {
   for (let attempt = 0; ; attempt += 1) {
-    const [doc, fold] = await Promise.all([
-      CaseModel.findOne({ number }, CASE_FOLD_PROJECTION).lean<FoldableCase>(),
-      CaseFoldModel.findOne({ number }).lean(),
+    const [docs, folds] = await Promise.all([
+      CaseModel.find({ number: { $in: numbers } }, CASE_FOLD_PROJECTION).lean<FoldableCase[]>(),
+      CaseFoldModel.find({ number: { $in: numbers } }).lean(),
     ]);
-    const facts = doc ? factsOf(doc, await previousOpeningOf(doc), now) : null;
-    const fields = doc && facts ? foldFields(doc, facts) : null;
-    if (!fold && !fields) return { changed: false, fcrDecidesAt: null };
-    if (fold && fields && same(fold.dims, fields.dims) && same(fold.facts, fields.facts)) return { changed: false, fcrDecidesAt: fields.fcrDecidesAt };
+    const docOf = new Map(docs.map((doc) => [doc.number, doc]));
+    const foldOf = new Map(folds.map((fold) => [fold.number, fold]));
+    const previous = await Promise.all(numbers.map((number) => (docOf.has(number) ? previousOpeningOf(docOf.get(number)!) : null)));
+    const results = new Map<number, CaseFoldResult>();
     const increments = new CaseBucketIncrements();
-    if (fold) increments.add(fold.dims as CaseDims, caseIncrements(fold.facts as CaseFacts, -1));
-    if (fields) increments.add(fields.dims, caseIncrements(fields.facts, 1));
+    const swaps: Array<Parameters<typeof CaseFoldModel.bulkWrite>[0][number]> = [];
+    let expected = { modified: 0, deleted: 0 };
+    const refoldLater: Array<{ doc: FoldableCase; fold: { contactId?: string | null; category?: string | null } }> = [];
+    numbers.forEach((number, i) => {
+      const doc = docOf.get(number);
+      const fold = foldOf.get(number);
+      const fields = doc ? foldFields(doc, factsOf(doc, previous[i] ?? null, now)) : null;
+      if (!fold && !fields) return results.set(number, { changed: false, fcrDecidesAt: null });
+      if (fold && fields && same(fold.dims, fields.dims) && same(fold.facts, fields.facts)) return results.set(number, { changed: false, fcrDecidesAt: fields.fcrDecidesAt });
+      if (fold) increments.add(fold.dims as CaseDims, caseIncrements(fold.facts as CaseFacts, -1));
+      if (fields) increments.add(fields.dims, caseIncrements(fields.facts, 1));
+      if (fold && fields) {
+        swaps.push({ updateOne: { filter: { number, rev: fold.rev }, update: { $set: fields, $inc: { rev: 1 } } } });
+        expected = { ...expected, modified: expected.modified + 1 };
+      } else if (fold) {
+        swaps.push({ deleteOne: { filter: { number, rev: fold.rev } } });
+        expected = { ...expected, deleted: expected.deleted + 1 };
+      } else {
+        swaps.push({ insertOne: { document: { number, rev: 0, ...fields } } });
+      }
+      if (fold && doc && (fold.contactId !== (doc.contactId?.toString() ?? null) || fold.category !== (doc.category ?? null))) refoldLater.push({ doc, fold });
+      results.set(number, { changed: true, fcrDecidesAt: fields?.fcrDecidesAt ?? null });
+    });
+    if (swaps.length === 0) return results;
     try {
       await mongoose.connection.transaction(async (session) => {
-        if (fold) {
-          const swapped = fields
-            ? (await CaseFoldModel.updateOne({ number, rev: fold.rev }, { $set: fields, $inc: { rev: 1 } }, { session })).modifiedCount
-            : (await CaseFoldModel.deleteOne({ number, rev: fold.rev }, { session })).deletedCount;
-          if (swapped !== 1) throw new CaseFoldRace();
-        } else {
-          await CaseFoldModel.create([{ number, rev: 0, ...fields }], { session });
-        }
+        const written = await CaseFoldModel.bulkWrite(swaps, { ordered: true, session });
+        if (written.modifiedCount !== expected.modified || written.deletedCount !== expected.deleted) throw new CaseFoldRace();
         await increments.write(session);
       });
     } catch (error) {
       if ((error instanceof CaseFoldRace || isDuplicateKey(error)) && attempt < 5) continue;
       throw error;
     }
-    if (fold && doc && (fold.contactId !== (doc.contactId?.toString() ?? null) || fold.category !== (doc.category ?? null))) {
+    for (const { doc, fold } of refoldLater) {
       await refoldLaterCasesOf([{ contactId: fold.contactId ?? null, category: fold.category ?? null }, { contactId: doc.contactId?.toString() ?? null, category: doc.category }], doc.createdAt, now);
     }
-    return { changed: true, fcrDecidesAt: fields?.fcrDecidesAt ?? null };
+    return results;
   }
 }
 

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecordView } from '@shared/cases/case-api.schema';
 import type { MetricsResponse, TouchpointScores, TrendResponse } from '@shared/scoring/metrics.schema';
+import { caseFoldJob } from '../../server/case-metrics/case-fold.job';
 import { refoldCase, refoldDecidingCases } from '../../server/case-metrics/case-fold.service';
 import { caseRollupSnapshot, rebuildCaseRollups } from '../../server/case-metrics/case-rebuild.service';
 import { CaseModel } from '../../server/cases/case.model';
@@ -161,5 +162,27 @@ describe('case metrics', () => {
     const refused = await tp.request('/api/touchpoints/branch-visit', { method: 'PATCH', cookie: admin, body: { target: { fcr: 120 } } });
     expect(refused.status).toBe(400);
     expect((await tp.request(`/api/metrics/trend?survey=${survey}&metric=frt-p99`, { cookie: admin })).status).toBe(400);
+  });
+
+  it('folds a backlog of fold jobs in batches, each case once, and the rebuild still agrees', async () => {
+    const start = (await branchScores())?.cases;
+    const before = start?.n ?? 0;
+    const queue = tp.platform.context.queues.queue(caseFoldJob);
+    // Folds held back while 12 cases open and move: a backlog, as a burst of changes makes one.
+    await queue.pause();
+    const opened: CaseRecordView[] = [];
+    for (let i = 0; i < 12; i++) opened.push(await openCase(tp.request, agent.cookie, { teamId, priority: 'low', category: i % 2 ? 'card' : 'billing' }));
+    for (const c of opened.slice(0, 6)) await moved(c.ref, 'acknowledge');
+    expect(await queue.getWaitingCount()).toBeGreaterThanOrEqual(18);
+    await queue.resume();
+    // Each acknowledged case adds its first response time: the folds read the cases as they are now.
+    await settled(before + 12, (scores) => scores.cases?.frt?.n === (start?.frt?.n ?? 0) + 6);
+    await waitUntil(() => queue.getJobCounts('waiting', 'active'), (counts) => counts.waiting === 0 && counts.active === 0, 15_000);
+    const batches = (await queue.getCompleted(0, 200)).map((job) => (job.returnvalue as { batch?: number } | null)?.batch ?? 1);
+    expect(Math.max(...batches)).toBeGreaterThan(1);
+    expect((await branchScores())?.cases?.n).toBe(before + 12);
+    const incremental = await caseRollupSnapshot();
+    await rebuildCaseRollups(tp.platform.context);
+    expect(await caseRollupSnapshot()).toEqual(incremental);
   });
 });
