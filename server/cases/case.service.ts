@@ -231,6 +231,24 @@ export async function transitionCase(ctx: AppContext, ref: string, move: CaseMov
   return toCaseView(updated as CaseRecord, now);
 }
 
+/**
+ * Makes `move` on each case in turn on behalf of the system or the customer (the upkeep sweeps); a case
+ * moved meanwhile by someone else (409) is skipped. Returns the refs of the cases moved.
+ */
+export async function moveEachCase(ctx: AppContext, numbers: readonly number[], move: CaseMove, actor: CustomerActor, now = new Date()): Promise<string[]> {
+  const moved: string[] = [];
+  for (const number of numbers) {
+    const ref = formatCaseRef(number);
+    try {
+      await transitionCase(ctx, ref, move, actor, undefined, now);
+      moved.push(ref);
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+    }
+  }
+  return moved;
+}
+
 /** Sets a case's assignee (and team: then its clocks run on the new team's calendar and policy). */
 export async function assignCase(ctx: AppContext, ref: string, body: CaseAssign, actor: Actor): Promise<CaseRecordView> {
   const doc = await findVisibleCase(actor, ref);

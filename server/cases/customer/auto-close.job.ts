@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { autoCloseDue } from '@shared/cases/auto-close';
-import { formatCaseRef } from '@shared/cases/case-api.schema';
 import { defineJob, type AppContext } from '../../app-context';
-import { Conflict } from '../../lib/errors';
 import { CaseModel, type CaseRecord } from '../case.model';
-import { transitionCase } from '../case.service';
+import { moveEachCase } from '../case.service';
 import { reopenOwedCases } from './case-customer.service';
 import { requeueCustomerEmails } from './customer-email-sweep';
 
@@ -17,28 +15,13 @@ const DAY_MS = 24 * 3600 * 1000;
  * same moment is left to the agent (409 skipped).
  */
 export async function autoCloseResolvedCases(ctx: AppContext, days: number, now = new Date()): Promise<{ closed: string[] }> {
-  const closed: string[] = [];
-  if (days <= 0) return { closed };
+  if (days <= 0) return { closed: [] };
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   const candidates = (await CaseModel.find({ status: 'resolved', updatedAt: { $lte: cutoff } }, { number: 1, status: 1, timeline: 1 }).limit(500).lean()) as unknown as CaseRecord[];
-  for (const doc of candidates) {
-    if (!autoCloseDue(doc.status, doc.timeline, days, now)) continue;
-    const ref = formatCaseRef(doc.number);
-    try {
-      await transitionCase(ctx, ref, 'close', 'system', undefined, now);
-      closed.push(ref);
-    } catch (error) {
-      if (!(error instanceof Conflict)) throw error;
-    }
-  }
-  return { closed };
+  const due = candidates.filter((doc) => autoCloseDue(doc.status, doc.timeline, days, now)).map((doc) => doc.number);
+  return { closed: await moveEachCase(ctx, due, 'close', 'system', now) };
 }
 
-/**
- * The cases' customer-side upkeep, every CASE_TIMER_SWEEP_MS: customer emails whose enqueue was lost,
- * then the reopens a customer's "no" still owes (so such a case is never closed instead), then the
- * auto-close when CASE_AUTO_CLOSE_DAYS is set.
- */
 export const caseAutoCloseJob = defineJob({
   queue: 'case-auto-close',
   payload: z.object({}).strict(),

@@ -4,7 +4,7 @@ import type { AppContext } from '../../app-context';
 import { Conflict, Forbidden, Gone, NotFound } from '../../lib/errors';
 import { afterCaseChanged } from '../case-events';
 import { CaseModel, type CaseRecord } from '../case.model';
-import { appendCaseEntry, findVisibleCase, toCaseView, transitionCase, type Actor } from '../case.service';
+import { appendCaseEntry, findVisibleCase, moveEachCase, toCaseView, transitionCase, type Actor } from '../case.service';
 import { verifyCaseLinkToken, type CaseLink } from './case-link';
 import { caseCustomerOf } from './customer-email.service';
 
@@ -126,15 +126,5 @@ async function reopenForCustomer(ctx: AppContext, doc: CaseRecord, link: CaseLin
  */
 export async function reopenOwedCases(ctx: AppContext, now = new Date()): Promise<{ reopened: string[] }> {
   const owed = (await CaseModel.find({ resolvedConfirmed: false, status: { $in: FINISHED }, $expr: { $eq: ['$feedbackCycle', '$cycle'] } }, { number: 1 }).limit(500).lean()) as Array<Pick<CaseRecord, 'number'>>;
-  const reopened: string[] = [];
-  for (const { number } of owed) {
-    const ref = formatCaseRef(number);
-    try {
-      await transitionCase(ctx, ref, 'reopen', 'customer', undefined, now);
-      reopened.push(ref);
-    } catch (error) {
-      if (!(error instanceof Conflict)) throw error;
-    }
-  }
-  return { reopened };
+  return { reopened: await moveEachCase(ctx, owed.map((c) => c.number), 'reopen', 'customer', now) };
 }
