@@ -295,9 +295,12 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
         '<p>Your service report <strong>{{reportName}}</strong> for {{period}} is ready.</p>\n' +
           '<p><strong>Headline scores</strong> (95% intervals)</p>\n<div style="white-space:pre-line;font-size:14px">{{headline}}</div>\n' +
           '<p><strong>Significant changes</strong></p>\n<div style="white-space:pre-line;font-size:14px">{{movers}}</div>\n' +
+          '<p><strong>Case handling</strong></p>\n<div style="white-space:pre-line;font-size:14px">{{cases}}</div>\n' +
+          '<p><strong>Improvement actions</strong></p>\n<p style="font-size:14px">{{actions}}</p>\n' +
+          '<p><strong>Top comment themes</strong></p>\n<div style="white-space:pre-line;font-size:14px">{{themes}}</div>\n' +
           button('{{reportLink}}', 'Open the full report'),
       ),
-      text: 'Your service report {{reportName}} for {{period}} is ready.\n\nHeadline scores (95% intervals)\n{{headline}}\n\nSignificant changes\n{{movers}}\n\nOpen the full report: {{reportLink}}\n',
+      text: 'Your service report {{reportName}} for {{period}} is ready.\n\nHeadline scores (95% intervals)\n{{headline}}\n\nSignificant changes\n{{movers}}\n\nCase handling\n{{cases}}\n\nImprovement actions\n{{actions}}\n\nTop comment themes\n{{themes}}\n\nOpen the full report: {{reportLink}}\n',
     },
     'zh-CN': {
       subject: '{{reportName}}：{{period}} 服务报告',
@@ -306,9 +309,12 @@ export const DEFAULT_TEMPLATES: Record<SendKind, Record<TemplateLocale, EmailTem
         '<p>您的服务报告<strong>{{reportName}}</strong>（{{period}}）已生成。</p>\n' +
           '<p><strong>主要得分</strong>（95% 置信区间）</p>\n<div style="white-space:pre-line;font-size:14px">{{headline}}</div>\n' +
           '<p><strong>显著变化</strong></p>\n<div style="white-space:pre-line;font-size:14px">{{movers}}</div>\n' +
+          '<p><strong>工单处理</strong></p>\n<div style="white-space:pre-line;font-size:14px">{{cases}}</div>\n' +
+          '<p><strong>改进措施</strong></p>\n<p style="font-size:14px">{{actions}}</p>\n' +
+          '<p><strong>评论主要主题</strong></p>\n<div style="white-space:pre-line;font-size:14px">{{themes}}</div>\n' +
           button('{{reportLink}}', '查看完整报告'),
       ),
-      text: '您的服务报告{{reportName}}（{{period}}）已生成。\n\n主要得分（95% 置信区间）\n{{headline}}\n\n显著变化\n{{movers}}\n\n查看完整报告：{{reportLink}}\n',
+      text: '您的服务报告{{reportName}}（{{period}}）已生成。\n\n主要得分（95% 置信区间）\n{{headline}}\n\n显著变化\n{{movers}}\n\n工单处理\n{{cases}}\n\n改进措施\n{{actions}}\n\n评论主要主题\n{{themes}}\n\n查看完整报告：{{reportLink}}\n',
     },
   },
 };

@@ -47,6 +47,14 @@ export interface ServerText {
     mover: string;
     noMovers: string;
     noData: string;
+    /** One touchpoint's case handling: `{name}`, `{n}`, `{sla}` (attainment), `{frt}` and `{tat}` (medians). */
+    cases: string;
+    /** One comment theme: `{name}`, `{n}` (responses mentioning it), `{share}` (of those commented). */
+    themes: string;
+    /** Counts of improvement actions: `{due}`, `{verdicts}`, `{improved}`. */
+    actions: string;
+    /** An empty list (no cases, no themes). */
+    none: string;
   };
   /** Words filled into a case escalation (`case-escalation` template). */
   caseEscalation: {
@@ -103,6 +111,10 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       mover: '- {name}: {metric} {delta} ({test}, p = {p})',
       noMovers: 'No significant change against the previous period.',
       noData: 'No responses in this period.',
+      cases: '- {name}: {n} cases; SLA met {sla}; first response p50 {frt}; resolution p50 {tat}',
+      themes: '- {name}: {n} comments ({share} of those commented)',
+      actions: '{due} improvement actions due; {verdicts} verdicts reached ({improved} improved)',
+      none: 'None in this period.',
     },
     caseEscalation: {
       stage: { acknowledge: 'acknowledgement', investigate: 'investigation', plan: 'plan', answer: 'customer answer', resolve: 'resolution' },
@@ -155,6 +167,10 @@ export const SERVER_TEXT: Record<TemplateLocale, ServerText> = {
       mover: '- {name}：{metric} 变化 {delta}（{test}，p = {p}）',
       noMovers: '与上一周期相比没有显著变化。',
       noData: '本周期没有回复。',
+      cases: '- {name}：{n} 个工单；SLA 达成 {sla}；首次响应中位数 {frt}；解决中位数 {tat}',
+      themes: '- {name}：{n} 条评论（占有评论回复的 {share}）',
+      actions: '{due} 项改进措施到期；{verdicts} 项得出结论（{improved} 项改善）',
+      none: '本周期没有。',
     },
     caseEscalation: {
       stage: { acknowledge: '受理', investigate: '初步调查', plan: '处理方案', answer: '答复客户', resolve: '解决' },

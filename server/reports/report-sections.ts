@@ -1,6 +1,9 @@
 import type { ReportPeriod } from '@shared/reports/report-period';
 import type { ReportSections } from '@shared/reports/report.schema';
+import type { ActionCheck } from '@shared/actions/action.schema';
+import { ActionModel, type ActionRecord } from '../actions/action.model';
 import { touchpointMetrics } from '../scores/metrics.service';
+import { topThemes } from '../scores/theme-metrics.service';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 
 /** What every section provider is given: the survey, the touchpoints in scope (all when empty) and the period. */
@@ -25,14 +28,42 @@ export async function scoreSections(scope: ReportScope): Promise<Pick<ReportSect
   };
 }
 
+/** Case handling per touchpoint with cases in the period: the metrics API's case figures, as the headline carries them. */
+export function caseSection(headline: ReportSections['headline']): ReportSections['cases'] {
+  return headline.flatMap((row) => (row.cases && row.cases.n > 0 ? [{ touchpoint: row.touchpoint, name: row.name, cases: row.cases }] : []));
+}
+
 /**
- * Sections whose features are not on this branch yet (case SLA attainment and FRT/TAT, improvement
- * actions, comment themes): each becomes a provider here when its feature lands; until then the report
- * names them as left out.
+ * Improvement actions of the touchpoints in scope: plans due in the period, or due before it and still
+ * planned or in progress; and the checks that ran in the period, with every metric's verdict and test.
  */
-export const SECTIONS_WITHOUT_PROVIDER = ['cases', 'actions', 'themes'] as const;
+export async function actionSection(touchpoints: readonly string[], period: ReportPeriod): Promise<ReportSections['actions']> {
+  const scope = touchpoints.length > 0 ? { touchpoint: { $in: [...touchpoints] } } : {};
+  const [due, checked] = await Promise.all([
+    ActionModel.find({ ...scope, $or: [{ 'plan.dueOn': { $gte: period.from, $lte: period.to } }, { 'plan.dueOn': { $lt: period.from }, phase: { $in: ['plan', 'do'] } }] }, { history: 0 })
+      .sort({ 'plan.dueOn': 1 })
+      .limit(200)
+      .lean<ActionRecord[]>(),
+    ActionModel.find({ ...scope, check: { $ne: null } }, { history: 0 }).lean<ActionRecord[]>(),
+  ]);
+  const brief = (doc: ActionRecord) => ({ id: doc._id.toString(), title: doc.title, touchpoint: doc.touchpoint, owner: doc.plan.owner, dueOn: doc.plan.dueOn, phase: doc.phase });
+  const ranIn = (check: ActionCheck) => check.ranAt.slice(0, 10) >= period.from && check.ranAt.slice(0, 10) <= period.to;
+  return {
+    due: due.map(brief),
+    verdicts: checked.flatMap((doc) => (doc.check && ranIn(doc.check) ? [{ ...brief(doc), ranAt: doc.check.ranAt, metrics: doc.check.metrics }] : [])),
+  };
+}
+
+/** How many themes a report names, each with two example comments. */
+const REPORT_THEMES = 5;
 
 /** Every section of a report for `scope`. */
 export async function buildSections(scope: ReportScope): Promise<ReportSections> {
-  return { ...(await scoreSections(scope)) };
+  const scores = await scoreSections(scope);
+  const touchpoints = scope.touchpoints.length > 0 ? scope.touchpoints : scores.headline.map((row) => row.touchpoint);
+  const [actions, themes] = await Promise.all([
+    actionSection(scope.touchpoints, scope.period),
+    touchpoints.length > 0 ? topThemes({ touchpoints, from: scope.period.from, to: scope.period.to, limit: REPORT_THEMES }) : [],
+  ]);
+  return { ...scores, cases: caseSection(scores.headline), actions, themes };
 }

@@ -1,5 +1,5 @@
 import { lastClosedPeriod, periodFromKey, type ReportPeriod } from '@shared/reports/report-period';
-import { REPORT_SECTIONS_PLANNED, type ReportDefinition, type ReportDefinitionInput, type ReportSections, type ServiceReport } from '@shared/reports/report.schema';
+import { type ReportDefinition, type ReportDefinitionInput, type ReportSections, type ServiceReport } from '@shared/reports/report.schema';
 import type { TemplateLocale } from '@shared/mail/template.schema';
 import type { TouchpointScores } from '@shared/scoring/metrics.schema';
 import type { AppContext } from '../app-context';
@@ -10,7 +10,7 @@ import { renderEmail } from '../mail/templates';
 import { SERVER_TEXT } from '../mail/text-defaults';
 import { SurveyModel } from '../surveys/survey.model';
 import { ReportDefinitionModel, type ReportDefinitionDoc } from './report-definition.model';
-import { buildSections, SECTIONS_WITHOUT_PROVIDER } from './report-sections';
+import { buildSections } from './report-sections';
 import { ServiceReportModel, type ServiceReportDoc } from './service-report.model';
 
 function definitionOut(doc: ReportDefinitionDoc & { updatedAt?: Date }): ReportDefinition {
@@ -36,7 +36,8 @@ export function reportOut(doc: ServiceReportDoc): ServiceReport {
     survey: { id: doc.survey?.id ?? '', title: doc.survey?.title ?? '' },
     period: { key: doc.period?.key ?? '', from: doc.period?.from ?? '', to: doc.period?.to ?? '' },
     builtAt: doc.builtAt.toISOString(),
-    sections: doc.sections as ReportSections,
+    // Reports built before cases, actions and themes had providers lack them (and name them in sectionsLeftOut).
+    sections: { cases: [], actions: { due: [], verdicts: [] }, themes: [], ...(doc.sections as Partial<ReportSections>) } as ReportSections,
     sectionsLeftOut: doc.sectionsLeftOut as ServiceReport['sectionsLeftOut'],
     sentTo: [...doc.sentTo],
   };
@@ -100,7 +101,7 @@ async function assemble(definition: ReportDefinitionDoc, period: ReportPeriod, n
     survey: { id: definition.survey.toString(), title: survey.title },
     period,
     sections,
-    sectionsLeftOut: REPORT_SECTIONS_PLANNED.filter((section) => (SECTIONS_WITHOUT_PROVIDER as readonly string[]).includes(section)),
+    sectionsLeftOut: [],
     builtAt: now,
   }).toObject() as ServiceReportDoc;
 }
@@ -136,6 +137,14 @@ function scoresLine(row: Omit<TouchpointScores, 'changes'>): string {
     .join(' · ');
 }
 
+/** A duration in seconds as the largest sensible unit (45 s, 12 min, 3.5 h, 2.1 d). */
+export function humanDuration(seconds: number): string {
+  if (seconds < 90) return `${fixed(seconds)} s`;
+  if (seconds < 90 * 60) return `${fixed(seconds / 60)} min`;
+  if (seconds < 36 * 3600) return `${fixed(seconds / 3600, 1)} h`;
+  return `${fixed(seconds / 86400, 1)} d`;
+}
+
 /** The `service-report` template's variables in a recipient's language. */
 export function reportEmailVars(report: ServiceReport, locale: TemplateLocale, publicUrl: string): Record<string, string> {
   const text = SERVER_TEXT[locale].serviceReport;
@@ -145,11 +154,22 @@ export function reportEmailVars(report: ServiceReport, locale: TemplateLocale, p
   const movers = report.sections.movers.map((m) =>
     fill(text.mover, { name: names.get(m.touchpoint) ?? m.touchpoint, metric: m.metric, delta: `${(m.delta ?? 0) > 0 ? '+' : ''}${fixed(m.delta ?? 0)}`, test: m.test, p: fixed(m.pValue ?? 1, 3) }),
   );
+  const pct = (rate: { pct: number } | null | undefined) => (rate ? `${fixed(rate.pct)}%` : '–');
+  const duration = (score: { p50: number } | null) => (score ? humanDuration(score.p50) : '–');
+  const cases = report.sections.cases.map((row) =>
+    fill(text.cases, { name: row.name, n: row.cases.n, sla: pct(row.cases.slaAttainment), frt: duration(row.cases.frt), tat: duration(row.cases.tat) }),
+  );
+  const themes = report.sections.themes.map((theme) => fill(text.themes, { name: theme.name[locale], n: theme.n, share: `${fixed(theme.share * 100)}%` }));
+  const { due, verdicts } = report.sections.actions;
+  const improved = verdicts.filter((action) => action.metrics.some((m) => m.verdict === 'improved')).length;
   return {
     reportName: report.name,
     period: `${report.period.key} (${report.period.from} – ${report.period.to})`,
     headline: headline.length > 0 ? headline.join('\n') : text.noData,
     movers: movers.length > 0 ? movers.join('\n') : text.noMovers,
+    cases: cases.length > 0 ? cases.join('\n') : text.none,
+    actions: fill(text.actions, { due: due.length, verdicts: verdicts.length, improved }),
+    themes: themes.length > 0 ? themes.join('\n') : text.none,
     reportLink: `${publicUrl}/reports/${report.id}`,
   };
 }

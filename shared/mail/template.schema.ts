@@ -28,8 +28,9 @@ export const TEMPLATE_VARIABLES: Record<SendKind, readonly string[]> = {
   'action-reminder': ['action', 'touchpoint', 'item', 'status', 'dueOn', 'actionLink'],
   // `verdicts` is the server-written list, one line per target metric.
   'action-verdict': ['action', 'touchpoint', 'baseline', 'checkWindow', 'verdicts', 'actionLink'],
-  // `headline` and `movers` are server-written lists (one line per touchpoint / significant change).
-  'service-report': ['reportName', 'period', 'headline', 'movers', 'reportLink'],
+  // `headline`, `movers`, `cases` and `themes` are server-written lists (one line per touchpoint, significant
+  // change or theme); `actions` one line of counts.
+  'service-report': ['reportName', 'period', 'headline', 'movers', 'cases', 'actions', 'themes', 'reportLink'],
 };
 
 /** Values for a template's variables; missing ones render empty (`name` falls back to a greeting). */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schema';
 import { objectIdSchema } from '../http/object-id.schema';
+import { actionPhaseSchema, metricCheckSchema } from '../actions/action.schema';
+import { caseScoresSchema } from '../scoring/case-stats';
 import { comparisonSchema, touchpointScoresSchema } from '../scoring/metrics.schema';
 import { slugSchema } from '../survey-definition/metric-vocabulary';
 import { UI_LOCALES } from '../survey-definition/survey-locale';
@@ -45,15 +47,44 @@ export const reportPeriodSchema = z.object({ key: z.string(), from: z.string(), 
 export const reportMoverSchema = comparisonSchema.extend({ touchpoint: slugSchema });
 export type ReportMover = z.infer<typeof reportMoverSchema>;
 
+/** An action in a report: what it is and where it stands. */
+const reportActionSchema = z.object({ id: z.string(), title: z.string(), touchpoint: slugSchema, owner: z.string(), dueOn: z.string(), phase: actionPhaseSchema });
+
 /**
- * The sections of a report, each filled by its own provider on the server. A section that has no
- * provider yet (cases, actions, themes) is absent, and named in `sectionsLeftOut`.
+ * The sections of a report, each filled by its own provider on the server. Reports built before a
+ * section had a provider lack it (the defaults), and name it in `sectionsLeftOut`.
  */
 export const reportSectionsSchema = z.object({
   /** Scores per touchpoint with 95% intervals and targets: the metrics API's rows for the period. */
   headline: z.array(touchpointScoresSchema.omit({ changes: true }).extend({ name: z.string() })),
   /** Significant changes only, against the previous period of the same length. */
   movers: z.array(reportMoverSchema),
+  /** Case handling per touchpoint with cases in the period: SLA attainment, FRT, TAT, FCR... as the metrics API gives them. */
+  cases: z.array(z.object({ touchpoint: slugSchema, name: z.string(), cases: caseScoresSchema })).default([]),
+  /**
+   * Improvement actions of the touchpoints: `due`, plans due in the period or overdue and still open at
+   * its end; `verdicts`, checks that ran in the period, with each metric's verdict and its test.
+   */
+  actions: z
+    .object({
+      due: z.array(reportActionSchema),
+      verdicts: z.array(reportActionSchema.extend({ ranAt: z.string(), metrics: z.array(metricCheckSchema) })),
+    })
+    .default({ due: [], verdicts: [] }),
+  /** The most mentioned comment themes, their change against the previous period and two example comments each. */
+  themes: z
+    .array(
+      z.object({
+        key: z.string(),
+        name: z.object({ en: z.string(), 'zh-CN': z.string() }),
+        n: z.number().int().min(0),
+        share: z.number(),
+        previous: z.object({ n: z.number().int().min(0), share: z.number() }),
+        change: z.number(),
+        examples: z.array(z.string()),
+      }),
+    )
+    .default([]),
 });
 export type ReportSections = z.infer<typeof reportSectionsSchema>;
 export const REPORT_SECTIONS_PLANNED = ['headline', 'movers', 'cases', 'actions', 'themes'] as const;

@@ -3,11 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricsResponseSchema } from '@shared/scoring/metrics.schema';
 import { serviceReportSchema, type ServiceReport } from '@shared/reports/report.schema';
+import { ActionModel } from '../../server/actions/action.model';
+import { rebuildCaseRollups } from '../../server/case-metrics/case-rebuild.service';
+import { CaseModel } from '../../server/cases/case.model';
 import { ResponseModel } from '../../server/responses/response.model';
+import { retagAndRebuildThemes } from '../../server/scores/theme-rebuild.service';
 import { rebuildRollups } from '../../server/scores/rebuild.service';
 import { sendReport } from '../../server/reports/report.service';
 import { SendInProgress } from '../../server/mail/send-once';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
+import { move, openCase, staff, team } from './cases-fixtures';
 import { publishSurvey } from './responses-fixtures';
 
 const SURVEY = {
@@ -17,6 +22,7 @@ const SURVEY = {
       elements: [
         { type: 'rating', name: 'csat', title: 'Satisfied?', metric: 'csat', rateMin: 1, rateMax: 5 },
         { type: 'rating', name: 'nps', title: 'Recommend?', metric: 'nps', rateMin: 0, rateMax: 10 },
+        { type: 'comment', name: 'why', title: 'Why?' },
       ],
     },
   ],
@@ -40,15 +46,17 @@ beforeAll(async () => {
   survey = await publishSurvey(tp, admin, SURVEY);
   for (const key of ['branch', 'phone']) expect((await tp.request('/api/touchpoints', { cookie: admin, body: { key, name: key === 'branch' ? 'Main branch' : 'Phone line', target: { nps: 30 } } })).status).toBe(201);
   // October 2026 (the month before) is poor at the branch, November good: a significant NPS mover.
-  const seed: { touchpoint: string; day: string; csat: number; nps: number }[] = [];
+  const seed: { touchpoint: string; day: string; csat: number; nps: number; why?: string }[] = [];
   for (let i = 0; i < 40; i += 1) {
     seed.push({ touchpoint: 'branch', day: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}`, csat: 2 + (i % 2), nps: i % 3 === 0 ? 8 : 3 });
-    seed.push({ touchpoint: 'branch', day: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`, csat: 4 + (i % 2), nps: i % 4 === 0 ? 7 : 10 });
+    // A quarter of November's branch visitors comment on the queue (the default theme "waiting").
+    const why = i % 4 === 0 ? `The queue was long, waiting ${i} minutes.` : undefined;
+    seed.push({ touchpoint: 'branch', day: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`, csat: 4 + (i % 2), nps: i % 4 === 0 ? 7 : 10, ...(why ? { why } : {}) });
     if (i < 12) seed.push({ touchpoint: 'phone', day: `2026-11-${String(1 + i).padStart(2, '0')}`, csat: 3 + (i % 3), nps: 5 + (i % 6) });
   }
   for (const row of seed) {
     const reply = await tp.request(`/api/public/surveys/${survey.slug}/responses`, {
-      body: { version: survey.version, submissionId: randomUUID(), answers: { csat: row.csat, nps: row.nps }, elapsedMs: 30_000, touchpoint: row.touchpoint, channel: 'online' },
+      body: { version: survey.version, submissionId: randomUUID(), answers: { csat: row.csat, nps: row.nps, ...(row.why ? { why: row.why } : {}) }, elapsedMs: 30_000, touchpoint: row.touchpoint, channel: 'online' },
     });
     expect(reply.status, reply.text).toBe(201);
     await ResponseModel.updateOne({ _id: (reply.body as { id: string }).id }, { $set: { submittedAt: new Date(`${row.day}T12:00:00Z`) } });
@@ -64,6 +72,36 @@ beforeAll(async () => {
       if (tries >= 10) throw error;
     }
   }
+  await retagAndRebuildThemes(tp.platform.context.redis, tp.platform.context.config.QUEUE_PREFIX);
+
+  // Two branch cases received in November (one acknowledged), folded into the case metrics.
+  const agent = await staff(tp.request, tp.login, admin, 'agent@example.test');
+  const teamId = await team(tp.request, admin, { name: 'Branch desk', members: [agent.id], slaPolicyId: null as unknown as string });
+  for (const summary of ['Card swallowed', 'Long queue']) {
+    const { ref } = await openCase(tp.request, agent.cookie, { summary, touchpoint: 'branch', teamId, priority: 'normal' });
+    if (summary === 'Card swallowed') expect((await move(tp.request, agent.cookie, ref, 'acknowledge')).status).toBe(200);
+    const number = Number(ref.slice(2));
+    const shift = (at: Date) => new Date(at.getTime() - (Date.now() - Date.parse('2026-11-10T09:00:00Z')));
+    const doc = (await CaseModel.findOne({ number }).lean())!;
+    // Through the driver: mongoose keeps createdAt immutable.
+    await CaseModel.collection.updateOne({ number }, { $set: { createdAt: shift(doc.createdAt), timeline: doc.timeline.map((e) => ({ ...e, at: shift(e.at) })) } });
+  }
+  await rebuildCaseRollups(tp.platform.context);
+
+  // Improvement actions: one due in November, one due in October and still planned, one due in December;
+  // one checked in November.
+  const actionIds: string[] = [];
+  for (const title of ['Second queue desk', 'Card reader swap', 'Later plan']) {
+    const made = await tp.request('/api/actions', { cookie: admin, body: { title, touchpoint: 'branch', metrics: ['nps'], plan: { problem: 'Long queues', owner: 'owner@example.test', dueOn: '2027-01-31' } } });
+    expect(made.status, made.text).toBe(201);
+    actionIds.push((made.body as { id: string }).id);
+  }
+  await ActionModel.updateOne({ _id: actionIds[0] }, { $set: { 'plan.dueOn': '2026-11-20' } });
+  await ActionModel.updateOne({ _id: actionIds[1] }, { $set: { 'plan.dueOn': '2026-10-15' } });
+  await ActionModel.updateOne({ _id: actionIds[2] }, { $set: { 'plan.dueOn': '2026-12-15' } });
+  const verdict = { metric: 'nps', n: { baseline: 40, check: 40 }, values: { baseline: -20, check: 60 }, effect: 80, ci95: [50, 110], test: 'nps-difference-z', pValue: 0.001, verdict: 'improved' };
+  await ActionModel.updateOne({ _id: actionIds[2] }, { $set: { check: { ranAt: '2026-11-28T06:00:00.000Z', baseline: { from: '2026-10-01', to: '2026-10-31' }, check: { from: '2026-11-01', to: '2026-11-27' }, metrics: [verdict] } } });
+
   const created = await tp.request('/api/reports/definitions', {
     cookie: admin,
     body: { name: 'Branches monthly', cadence: 'monthly', survey: survey.id, recipients: [{ email: 'ops@example.test', locale: 'en' }, { email: 'zhang@example.test', locale: 'zh-CN' }] },
@@ -92,7 +130,23 @@ describe('scheduled service reports', () => {
     const significant = metrics.touchpoints.flatMap((t) => (t.changes ?? []).filter((c) => c.significant).map((c) => ({ ...c, touchpoint: t.touchpoint })));
     expect(report.sections.movers).toEqual(significant);
     expect(report.sections.movers.some((m) => m.touchpoint === 'branch' && m.metric === 'nps' && m.test === 'nps-difference-z')).toBe(true);
-    expect(report.sectionsLeftOut).toEqual(['cases', 'actions', 'themes']);
+    expect(report.sectionsLeftOut).toEqual([]);
+
+    // Case handling: the metrics API's case figures for the month, the branch's two cases.
+    expect(report.sections.cases).toEqual(metrics.touchpoints.filter((t) => t.cases && t.cases.n > 0).map((t) => ({ touchpoint: t.touchpoint, name: 'Main branch', cases: t.cases })));
+    expect(report.sections.cases[0]!.cases).toMatchObject({ n: 2, frt: { n: 1 } });
+    // Actions: due in the month or overdue and open; the check that ran in it, with its verdict and test.
+    expect(report.sections.actions.due.map((a) => a.title)).toEqual(['Card reader swap', 'Second queue desk']);
+    expect(report.sections.actions.verdicts).toEqual([expect.objectContaining({ title: 'Later plan', ranAt: '2026-11-28T06:00:00.000Z', metrics: [expect.objectContaining({ verdict: 'improved', test: 'nps-difference-z' })] })]);
+    // Themes: what the theme metrics API counts for the month, with examples from its comments.
+    const themeApi = (await tp.request(`/api/metrics/themes?survey=${survey.id}&touchpoint=branch&from=2026-11-01&to=2026-11-30`, { cookie: admin })).body as {
+      touchpoints: Array<{ touchpoint: string; themes: Array<{ key: string; n: number; name: { en: string; 'zh-CN': string } }> }>;
+    };
+    const waiting = themeApi.touchpoints.find((t) => t.touchpoint === 'branch')!.themes.find((t) => t.key === 'waiting')!;
+    expect(waiting.n).toBe(10);
+    expect(report.sections.themes).toEqual([expect.objectContaining({ key: 'waiting', n: waiting.n, name: waiting.name })]);
+    expect(report.sections.themes[0]!.examples).toHaveLength(2);
+    for (const example of report.sections.themes[0]!.examples) expect(example).toMatch(/queue was long/);
     expect((await tp.request(`/api/reports/definitions/${definitionId}/preview?period=2026-W47`, { cookie: admin })).status).toBe(400);
   });
 
@@ -118,11 +172,16 @@ describe('scheduled service reports', () => {
     expect(en.text).toContain('- Main branch: 40 responses; CSAT');
     expect(en.text).toContain(nps);
     expect(en.text).toContain('Significant changes');
+    expect(en.text).toMatch(/- Main branch: 2 cases; SLA met (–|\d+\.\d%); first response p50 \d/);
+    expect(en.text).toContain(`- ${report.sections.themes[0]!.name.en}: 10 comments (`);
+    expect(en.text).toContain('2 improvement actions due; 1 verdicts reached (1 improved)');
     expect(en.text).toContain(`/reports/${report.id}`);
     expect(zh.subject).toBe('Branches monthly：2026-11 (2026-11-01 – 2026-11-30) 服务报告');
     expect(zh.text).toContain('- Main branch：40 份回复；');
     expect(zh.text).toContain(nps);
     expect(zh.text).toContain('显著变化');
+    expect(zh.text).toContain('- Main branch：2 个工单；');
+    expect(zh.text).toContain(`- ${report.sections.themes[0]!.name['zh-CN']}：10 条评论（`);
 
     const past = await tp.request(`/api/reports?definition=${definitionId}`, { cookie: admin });
     expect((past.body as { reports: { period: { key: string }; sentTo: string[] }[] }).reports.map((r) => [r.period.key, [...r.sentTo].sort()])).toEqual([
