@@ -7,6 +7,7 @@ export const SECTION_PAGES: Record<SectionId, LazyExoticComponent<ComponentType>
   dashboard: lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
   cases: lazy(() => import('../cases/CasesPage').then((m) => ({ default: m.CasesPage }))),
   'case-settings': lazy(() => import('../cases/settings/CaseSettingsPage').then((m) => ({ default: m.CaseSettingsPage }))),
+  reports: lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage }))),
   actions: lazy(() => import('../actions/ActionsPage').then((m) => ({ default: m.ActionsPage }))),
   surveys: lazy(() => import('../surveys/SurveysPage').then((m) => ({ default: m.SurveysPage }))),
   touchpoints: lazy(() => import('../touchpoints/TouchpointsPage').then((m) => ({ default: m.TouchpointsPage }))),

@@ -5,7 +5,7 @@ const ids = (sections: { id: string }[]) => sections.map((section) => section.id
 
 describe('sectionsFor', () => {
   it('shows admins everything, Settings included', () => {
-    expect(ids(sectionsFor('admin'))).toEqual(['dashboard', 'cases', 'actions', 'surveys', 'touchpoints', 'contacts', 'distributions', 'webhooks', 'account', 'case-settings', 'settings']);
+    expect(ids(sectionsFor('admin'))).toEqual(['dashboard', 'cases', 'actions', 'reports', 'surveys', 'touchpoints', 'contacts', 'distributions', 'webhooks', 'account', 'case-settings', 'settings']);
   });
 
   it('hides Settings from designers', () => {
@@ -28,7 +28,7 @@ describe('sectionsFor', () => {
   });
 
   it('hides the survey builder and Settings from analysts', () => {
-    expect(ids(sectionsFor('analyst'))).toEqual(['dashboard', 'actions', 'touchpoints', 'contacts', 'distributions', 'account']);
+    expect(ids(sectionsFor('analyst'))).toEqual(['dashboard', 'actions', 'reports', 'touchpoints', 'contacts', 'distributions', 'account']);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Role } from '@shared/auth/auth.schema';
 import type { MessageKey } from '../i18n/en';
 import { normalizePath } from '../lib/router';
 
-export type SectionId = 'dashboard' | 'cases' | 'actions' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'case-settings' | 'settings';
+export type SectionId = 'dashboard' | 'cases' | 'actions' | 'reports' | 'surveys' | 'touchpoints' | 'contacts' | 'distributions' | 'webhooks' | 'account' | 'case-settings' | 'settings';
 
 export interface StaffSection {
   id: SectionId;
@@ -23,6 +23,8 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   // Agents work the cases of their teams (the API allows them nothing else but their account).
   { id: 'cases', path: '/cases', labelKey: 'nav.cases', placeholderKey: 'cases.placeholder', roles: ['admin', 'agent'] },
   { id: 'actions', path: '/actions', labelKey: 'nav.actions', placeholderKey: 'actions.placeholder', roles: EVERYONE },
+  // Built service reports (the scheduled emails link here), printable on A4.
+  { id: 'reports', path: '/reports', labelKey: 'nav.reports', placeholderKey: 'reports.placeholder', roles: EVERYONE },
   // Surveys is the builder: analysts read results on the dashboard but do not edit surveys.
   { id: 'surveys', path: '/surveys', labelKey: 'nav.surveys', placeholderKey: 'surveys.placeholder', roles: ['admin', 'designer'] },
   { id: 'touchpoints', path: '/touchpoints', labelKey: 'nav.touchpoints', placeholderKey: 'touchpoints.placeholder', roles: EVERYONE },

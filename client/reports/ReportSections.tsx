@@ -1,0 +1,159 @@
+import type { ReactNode } from 'react';
+import type { ReportSections } from '@shared/reports/report.schema';
+import { useLocale, useT } from '../i18n/i18n-context';
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+const interval = (ci: readonly [number, number] | null | undefined, digits = 1) => (ci ? ` (${fixed(ci[0], digits)}–${fixed(ci[1], digits)})` : '');
+const pct = (rate: { pct: number } | null | undefined) => (rate ? `${fixed(rate.pct)}%` : '–');
+
+/** A duration in seconds in the largest sensible unit, as the report email writes it. */
+function duration(seconds: number | undefined): string {
+  if (seconds === undefined) return '–';
+  if (seconds < 90) return `${fixed(seconds)} s`;
+  if (seconds < 90 * 60) return `${fixed(seconds / 60)} min`;
+  if (seconds < 36 * 3600) return `${fixed(seconds / 3600)} h`;
+  return `${fixed(seconds / 86400)} d`;
+}
+
+/** One titled section of the report, kept on one page when it fits. */
+function Section({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: ReactNode }) {
+  const t = useT();
+  return (
+    <section className="report-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {empty ? <p>{t('reports.empty')}</p> : children}
+    </section>
+  );
+}
+
+export function HeadlineSection({ rows }: { rows: ReportSections['headline'] }) {
+  const t = useT();
+  return (
+    <Section id="report-headline" title={t('reports.headline')} empty={rows.length === 0}>
+      <table className="data-table report-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.touchpoint')}</th>
+            <th scope="col">n</th>
+            <th scope="col">{t('reports.csat')}</th>
+            <th scope="col">{t('reports.nps')}</th>
+            <th scope="col">{t('reports.ces')}</th>
+            <th scope="col">{t('reports.targets')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.touchpoint}>
+              <th scope="row">{row.name}</th>
+              <td>{row.sample === 'ok' ? row.n : t(`dashboard.sample.${row.sample}`, { n: row.n })}</td>
+              <td>{row.csat ? `${fixed(row.csat.mean, 2)}${interval(row.csat.meanCi95, 2)}` : '–'}</td>
+              <td>{row.nps ? `${fixed(row.nps.score)}${interval(row.nps.ci95)}` : '–'}</td>
+              <td>{row.ces ? `${fixed(row.ces.mean, 2)}${interval(row.ces.meanCi95, 2)}` : '–'}</td>
+              <td>{(row.targets ?? []).map((target) => `${target.metric} ${t(`reports.target.${target.status}`)}`).join(', ') || '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+export function MoversSection({ movers, names }: { movers: ReportSections['movers']; names: ReadonlyMap<string, string> }) {
+  const t = useT();
+  return (
+    <Section id="report-movers" title={t('reports.movers')} empty={movers.length === 0}>
+      <ul>
+        {movers.map((m) => (
+          <li key={`${m.touchpoint}-${m.metric}`}>
+            {t('reports.mover', { name: names.get(m.touchpoint) ?? m.touchpoint, metric: m.metric, delta: `${(m.delta ?? 0) > 0 ? '+' : ''}${fixed(m.delta ?? 0)}`, test: m.test ?? '', p: fixed(m.pValue ?? 1, 3) })}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export function CasesSection({ rows }: { rows: ReportSections['cases'] }) {
+  const t = useT();
+  return (
+    <Section id="report-cases" title={t('reports.cases')} empty={rows.length === 0}>
+      <table className="data-table report-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.touchpoint')}</th>
+            <th scope="col">{t('reports.caseCount')}</th>
+            <th scope="col">{t('reports.sla')}</th>
+            <th scope="col">{t('reports.frt')}</th>
+            <th scope="col">{t('reports.tat')}</th>
+            <th scope="col">{t('reports.fcr')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ touchpoint, name, cases }) => (
+            <tr key={touchpoint}>
+              <th scope="row">{name}</th>
+              <td>{cases.n}</td>
+              <td>{pct(cases.slaAttainment)}</td>
+              <td>{cases.frt ? `${duration(cases.frt.p50)} / ${duration(cases.frt.p90)}` : '–'}</td>
+              <td>{cases.tat ? `${duration(cases.tat.p50)} / ${duration(cases.tat.p90)}` : '–'}</td>
+              <td>{pct(cases.fcr)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+export function ActionsSection({ actions }: { actions: ReportSections['actions'] }) {
+  const t = useT();
+  return (
+    <Section id="report-actions" title={t('reports.actions')} empty={actions.due.length === 0 && actions.verdicts.length === 0}>
+      {actions.due.length > 0 && (
+        <>
+          <h3>{t('reports.actionsDue')}</h3>
+          <ul>
+            {actions.due.map((a) => (
+              <li key={a.id}>{t('reports.actionDue', { title: a.title, touchpoint: a.touchpoint, owner: a.owner, dueOn: a.dueOn })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {actions.verdicts.length > 0 && (
+        <>
+          <h3>{t('reports.verdicts')}</h3>
+          <ul>
+            {actions.verdicts.map((a) => (
+              <li key={a.id}>
+                {a.title}: {a.metrics.map((m) => `${m.metric} ${t(`reports.verdict.${m.verdict}`)}${m.test ? ` (${m.test}${m.pValue !== null ? `, p = ${fixed(m.pValue, 3)}` : ''})` : ''}`).join('; ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
+  );
+}
+
+export function ThemesSection({ themes }: { themes: ReportSections['themes'] }) {
+  const t = useT();
+  const { locale } = useLocale();
+  return (
+    <Section id="report-themes" title={t('reports.themes')} empty={themes.length === 0}>
+      <ol>
+        {themes.map((theme) => (
+          <li key={theme.key}>
+            {t('reports.theme', { name: theme.name[locale], n: theme.n, share: `${fixed(theme.share * 100)}%`, change: `${theme.change >= 0 ? '+' : ''}${fixed(theme.change * 100)}` })}
+            {theme.examples.length > 0 && (
+              <ul className="report-examples">
+                {theme.examples.map((example) => (
+                  <li key={example}>“{example}”</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </Section>
+  );
+}
