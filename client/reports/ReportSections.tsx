@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { humanDuration } from '@shared/reports/report-format';
 import type { ReportSections } from '@shared/reports/report.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 
@@ -6,14 +7,7 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const interval = (ci: readonly [number, number] | null | undefined, digits = 1) => (ci ? ` (${fixed(ci[0], digits)}–${fixed(ci[1], digits)})` : '');
 const pct = (rate: { pct: number } | null | undefined) => (rate ? `${fixed(rate.pct)}%` : '–');
 
-/** A duration in seconds in the largest sensible unit, as the report email writes it. */
-function duration(seconds: number | undefined): string {
-  if (seconds === undefined) return '–';
-  if (seconds < 90) return `${fixed(seconds)} s`;
-  if (seconds < 90 * 60) return `${fixed(seconds / 60)} min`;
-  if (seconds < 36 * 3600) return `${fixed(seconds / 3600)} h`;
-  return `${fixed(seconds / 86400)} d`;
-}
+const duration = (seconds: number | undefined) => (seconds === undefined ? '–' : humanDuration(seconds));
 
 /** One titled section of the report, kept on one page when it fits. */
 function Section({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: ReactNode }) {

@@ -11,6 +11,7 @@ import { SERVER_TEXT } from '../mail/text-defaults';
 import { SurveyModel } from '../surveys/survey.model';
 import { ReportDefinitionModel, type ReportDefinitionDoc } from './report-definition.model';
 import { buildSections } from './report-sections';
+import { humanDuration } from '@shared/reports/report-format';
 import { ServiceReportModel, type ServiceReportDoc } from './service-report.model';
 
 function definitionOut(doc: ReportDefinitionDoc & { updatedAt?: Date }): ReportDefinition {
@@ -135,14 +136,6 @@ function scoresLine(row: Omit<TouchpointScores, 'changes'>): string {
   ]
     .filter(Boolean)
     .join(' · ');
-}
-
-/** A duration in seconds as the largest sensible unit (45 s, 12 min, 3.5 h, 2.1 d). */
-export function humanDuration(seconds: number): string {
-  if (seconds < 90) return `${fixed(seconds)} s`;
-  if (seconds < 90 * 60) return `${fixed(seconds / 60)} min`;
-  if (seconds < 36 * 3600) return `${fixed(seconds / 3600, 1)} h`;
-  return `${fixed(seconds / 86400, 1)} d`;
 }
 
 /** The `service-report` template's variables in a recipient's language. */
