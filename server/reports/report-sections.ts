@@ -6,10 +6,10 @@ import { touchpointMetrics } from '../scores/metrics.service';
 import { topThemes } from '../scores/theme-metrics.service';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 
-/** What every section provider is given: the survey, the touchpoints in scope (all when empty) and the period. */
+/** What every section provider is given: the survey, the touchpoints in scope (null: all) and the period. */
 export interface ReportScope {
   survey: string;
-  touchpoints: readonly string[];
+  touchpoints: readonly string[] | null;
   period: ReportPeriod;
 }
 
@@ -20,7 +20,7 @@ export interface ReportScope {
  */
 export async function scoreSections(scope: ReportScope): Promise<Pick<ReportSections, 'headline' | 'movers'>> {
   const metrics = await touchpointMetrics({ survey: scope.survey, from: scope.period.from, to: scope.period.to });
-  const inScope = metrics.touchpoints.filter((row) => scope.touchpoints.length === 0 || scope.touchpoints.includes(row.touchpoint));
+  const inScope = metrics.touchpoints.filter((row) => scope.touchpoints === null || scope.touchpoints.includes(row.touchpoint));
   const names = new Map((await TouchpointModel.find({ key: { $in: inScope.map((row) => row.touchpoint) } }, { key: 1, name: 1 }).lean()).map((doc) => [doc.key, doc.name]));
   return {
     headline: inScope.map(({ changes: _changes, ...row }) => ({ ...row, name: names.get(row.touchpoint) ?? row.touchpoint })),
@@ -37,8 +37,8 @@ export function caseSection(headline: ReportSections['headline']): ReportSection
  * Improvement actions of the touchpoints in scope: plans due in the period, or due before it and still
  * planned or in progress; and the checks that ran in the period, with every metric's verdict and test.
  */
-export async function actionSection(touchpoints: readonly string[], period: ReportPeriod): Promise<ReportSections['actions']> {
-  const scope = touchpoints.length > 0 ? { touchpoint: { $in: [...touchpoints] } } : {};
+export async function actionSection(touchpoints: readonly string[] | null, period: ReportPeriod): Promise<ReportSections['actions']> {
+  const scope = touchpoints === null ? {} : { touchpoint: { $in: [...touchpoints] } };
   const [due, checked] = await Promise.all([
     ActionModel.find({ ...scope, $or: [{ 'plan.dueOn': { $gte: period.from, $lte: period.to } }, { 'plan.dueOn': { $lt: period.from }, phase: { $in: ['plan', 'do'] } }] }, { history: 0 })
       .sort({ 'plan.dueOn': 1 })
@@ -60,7 +60,7 @@ const REPORT_THEMES = 5;
 /** Every section of a report for `scope`. */
 export async function buildSections(scope: ReportScope): Promise<ReportSections> {
   const scores = await scoreSections(scope);
-  const touchpoints = scope.touchpoints.length > 0 ? scope.touchpoints : scores.headline.map((row) => row.touchpoint);
+  const touchpoints = scope.touchpoints ?? scores.headline.map((row) => row.touchpoint);
   const [actions, themes] = await Promise.all([
     actionSection(scope.touchpoints, scope.period),
     touchpoints.length > 0 ? topThemes({ touchpoints, from: scope.period.from, to: scope.period.to, limit: REPORT_THEMES }) : [],

@@ -10,6 +10,8 @@ import { renderEmail } from '../mail/templates';
 import { SERVER_TEXT } from '../mail/text-defaults';
 import { SurveyModel } from '../surveys/survey.model';
 import { ReportDefinitionModel, type ReportDefinitionDoc } from './report-definition.model';
+import { CaseModel } from '../cases/case.model';
+import { TeamModel } from '../cases/team.model';
 import { buildSections } from './report-sections';
 import { humanDuration } from '@shared/reports/report-format';
 import { ServiceReportModel, type ServiceReportDoc } from './service-report.model';
@@ -21,6 +23,7 @@ function definitionOut(doc: ReportDefinitionDoc & { updatedAt?: Date }): ReportD
     cadence: doc.cadence,
     survey: doc.survey.toString(),
     touchpoints: [...doc.touchpoints],
+    team: doc.team ? doc.team.toString() : null,
     recipients: doc.recipients.map((r) => ({ email: r.email, locale: r.locale })),
     active: doc.active,
     createdBy: doc.createdBy,
@@ -50,14 +53,19 @@ async function requireSurvey(id: string): Promise<{ title: string }> {
   return { title: String(survey.title) };
 }
 
+/** A named case team must exist (400 naming body.team), never a silently empty report. */
+async function requireTeam(id: string | null): Promise<void> {
+  if (id && !(await TeamModel.exists({ _id: id }))) throw new Invalid(`There is no case team ${id}.`, [{ name: 'body.team', reason: 'no such case team' }]);
+}
+
 export async function createDefinition(input: ReportDefinitionInput, createdBy: string): Promise<ReportDefinition> {
-  await requireSurvey(input.survey);
+  await Promise.all([requireSurvey(input.survey), requireTeam(input.team)]);
   const doc = await ReportDefinitionModel.create({ ...input, createdBy });
   return definitionOut(doc.toObject() as ReportDefinitionDoc);
 }
 
 export async function updateDefinition(id: string, input: ReportDefinitionInput): Promise<ReportDefinition> {
-  await requireSurvey(input.survey);
+  await Promise.all([requireSurvey(input.survey), requireTeam(input.team)]);
   const doc = await ReportDefinitionModel.findByIdAndUpdate(id, { $set: input }, { new: true }).lean<ReportDefinitionDoc>();
   if (!doc) throw new NotFound(`There is no report definition ${id}.`);
   return definitionOut(doc);
@@ -92,9 +100,21 @@ export async function previewReport(definitionId: string, periodKey: string | un
   return reportOut(await assemble(definition, periodFor(definition, periodKey, now), now));
 }
 
+/**
+ * The touchpoints a definition's report covers for `period`: its own list (null: all), narrowed by its
+ * case team to the touchpoints of the cases the team received in the period.
+ */
+async function touchpointsInScope(definition: ReportDefinitionDoc, period: ReportPeriod): Promise<string[] | null> {
+  const listed = definition.touchpoints.length > 0 ? [...definition.touchpoints] : null;
+  if (!definition.team) return listed;
+  const received = { $gte: new Date(`${period.from}T00:00:00Z`), $lt: new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000) };
+  const ofTeam = (await CaseModel.distinct('touchpoint', { teamId: definition.team, createdAt: received })) as string[];
+  return ofTeam.filter((touchpoint) => listed === null || listed.includes(touchpoint)).sort();
+}
+
 async function assemble(definition: ReportDefinitionDoc, period: ReportPeriod, now: Date): Promise<ServiceReportDoc> {
   const survey = await requireSurvey(definition.survey.toString());
-  const sections = await buildSections({ survey: definition.survey.toString(), touchpoints: definition.touchpoints, period });
+  const sections = await buildSections({ survey: definition.survey.toString(), touchpoints: await touchpointsInScope(definition, period), period });
   return new ServiceReportModel({
     definitionId: definition._id,
     name: definition.name,

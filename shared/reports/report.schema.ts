@@ -13,13 +13,18 @@ export const reportCadenceSchema = z.enum(REPORT_CADENCES);
 /** Someone who receives a report, in their language. */
 export const reportRecipientSchema = z.object({ email: emailSchema, locale: z.enum(UI_LOCALES) }).strict();
 
-/** What an admin keeps: which survey's touchpoints (all when `touchpoints` is empty), how often, for whom. */
+/**
+ * What an admin keeps: which survey's touchpoints (all when `touchpoints` is empty), how often, for whom.
+ * `team`, a case team, narrows the scope to the touchpoints of the cases that team received in the
+ * period (within `touchpoints` when both are given): the report of one service desk.
+ */
 export const reportDefinitionInputSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
     cadence: reportCadenceSchema,
     survey: objectIdSchema,
     touchpoints: z.array(slugSchema).max(200).default([]),
+    team: objectIdSchema.nullable().default(null),
     recipients: z.array(reportRecipientSchema).min(1).max(100),
     active: z.boolean().default(true),
   })
@@ -33,6 +38,7 @@ export const reportDefinitionSchema = z.object({
   cadence: reportCadenceSchema,
   survey: objectIdSchema,
   touchpoints: z.array(slugSchema),
+  team: objectIdSchema.nullable(),
   recipients: z.array(reportRecipientSchema),
   active: z.boolean(),
   createdBy: z.string(),

@@ -32,6 +32,7 @@ let tp: TestPlatform;
 let admin: string;
 let survey: { id: string; slug: string; version: number };
 let definitionId: string;
+let teamId: string;
 
 /** The text/plain part of a raw email, decoded by Python's email package (independent of nodemailer). */
 function plainText(raw: Buffer): { subject: string; text: string } {
@@ -76,7 +77,7 @@ beforeAll(async () => {
 
   // Two branch cases received in November (one acknowledged), folded into the case metrics.
   const agent = await staff(tp.request, tp.login, admin, 'agent@example.test');
-  const teamId = await team(tp.request, admin, { name: 'Branch desk', members: [agent.id], slaPolicyId: null as unknown as string });
+  teamId = await team(tp.request, admin, { name: 'Branch desk', members: [agent.id], slaPolicyId: null as unknown as string });
   for (const summary of ['Card swallowed', 'Long queue']) {
     const { ref } = await openCase(tp.request, agent.cookie, { summary, touchpoint: 'branch', teamId, priority: 'normal' });
     if (summary === 'Card swallowed') expect((await move(tp.request, agent.cookie, ref, 'acknowledge')).status).toBe(200);
@@ -148,6 +149,29 @@ describe('scheduled service reports', () => {
     expect(report.sections.themes[0]!.examples).toHaveLength(2);
     for (const example of report.sections.themes[0]!.examples) expect(example).toMatch(/queue was long/);
     expect((await tp.request(`/api/reports/definitions/${definitionId}/preview?period=2026-W47`, { cookie: admin })).status).toBe(400);
+  });
+
+  it('scoped to a case team, covers the touchpoints of the cases the team received in the period, and refuses an unknown team', async () => {
+    const body = { name: 'Branch desk monthly', cadence: 'monthly', survey: survey.id, team: teamId, recipients: [{ email: 'desk@example.test', locale: 'en' }] };
+    const created = await tp.request('/api/reports/definitions', { cookie: admin, body });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body).toMatchObject({ team: teamId, touchpoints: [] });
+    const id = (created.body as { id: string }).id;
+    const preview = async (period: string) => serviceReportSchema.parse((await tp.request(`/api/reports/definitions/${id}/preview?period=${period}`, { cookie: admin })).body);
+    // November: the desk's two cases came from the branch, so the phone line is out.
+    const november = await preview('2026-11');
+    expect(november.sections.headline.map((row) => row.touchpoint)).toEqual(['branch']);
+    expect(november.sections.cases.map((row) => row.touchpoint)).toEqual(['branch']);
+    // October: the desk received no case, so the report covers nothing (not everything).
+    const october = await preview('2026-10');
+    expect(october.sections.headline).toEqual([]);
+    expect(october.sections.actions).toEqual({ due: [], verdicts: [] });
+    expect(october.sections.themes).toEqual([]);
+
+    const unknown = await tp.request('/api/reports/definitions', { cookie: admin, body: { ...body, team: '0123456789abcdef01234567' } });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as { invalid_params: Array<{ name: string }> }).invalid_params.map((p) => p.name)).toEqual(['body.team']);
+    expect((await tp.request(`/api/reports/definitions/${id}`, { cookie: admin, method: 'DELETE' })).status).toBe(204);
   });
 
   it('sends each recipient one email per period in their language, however often it is sent', async () => {
