@@ -340,6 +340,9 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     verdicts: '- CSAT mean: improved, 3.6 → 4.1, effect +0.5 (95% interval +0.3 to +0.7; n = 212 / 198)',
     reportName: 'Branches monthly service report', headline: '- Chaoyang branch: 212 responses; CSAT 4.3 (4.2–4.4) · NPS 41 (31–51)',
     movers: '- Chaoyang branch: NPS +12 (nps-difference-z, p = 0.012)', reportLink: 'https://touchpoint.example/reports/sample',
+    cases: '- Chaoyang branch: 48 cases; SLA met 91.7%; first response p50 12.0 min; resolution p50 5.5 h',
+    actions: '3 improvement actions due; 1 verdicts reached (1 improved)',
+    themes: '- Waiting time: 37 comments (21.4% of those commented)',
   },
   'zh-CN': {
     name: '陈小明', email: 'xiaoming.chen@example.com', surveyTitle: '售后服务满意度调查', touchpoint: '售后服务',
@@ -360,5 +363,8 @@ export const SAMPLE_VARS: Record<TemplateLocale, Record<string, string>> = {
     verdicts: '- CSAT 平均分：改善，3.6 → 4.1，效果 +0.5（95% 区间 +0.3 至 +0.7；n = 212 / 198）',
     reportName: '分行月度服务报告', headline: '- 朝阳分行：212 份回复；CSAT 4.3（4.2–4.4）· NPS 41（31–51）',
     movers: '- 朝阳分行：NPS 变化 +12（nps-difference-z，p = 0.012）', reportLink: 'https://touchpoint.example/reports/sample',
+    cases: '- 朝阳分行：48 个工单；SLA 达成 91.7%；首次响应中位数 12.0 min；解决中位数 5.5 h',
+    actions: '3 项改进措施到期；1 项得出结论（1 项改善）',
+    themes: '- 等待时间：37 条评论（占有评论回复的 21.4%）',
   },
 };
