@@ -34,10 +34,10 @@ export interface AuthOptions {
   now?: () => Date;
 }
 
-/** Signing in, sessions, personal API tokens and staff users. */
 /** Credentials whose user is remembered before the map starts over (a few hundred bytes each). */
 const KNOWN_CREDENTIALS = 10_000;
 
+/** Signing in, sessions, personal API tokens and staff users. */
 export class AuthService {
   private readonly apiTokenMaxDays: number;
   private readonly now: () => Date;
