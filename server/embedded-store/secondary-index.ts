@@ -195,15 +195,7 @@ export class SecondaryIndex {
     return (rid) => {
       const leading = byRid.get(rid);
       if (leading === undefined && !byRid.has(rid)) return true;
-      if (lower !== undefined) {
-        const c = orderOf(leading, lower.value);
-        if (lower.inclusive ? c < 0 : c <= 0) return false;
-      }
-      if (upper !== undefined) {
-        const c = orderOf(leading, upper.value);
-        if (upper.inclusive ? c > 0 : c >= 0) return false;
-      }
-      return true;
+      return !(lower !== undefined && belowLower(leading, lower)) && (upper === undefined || withinUpper(leading, upper));
     };
   }
 
@@ -252,14 +244,8 @@ export class SecondaryIndex {
   /** Positions [lo, hi) of the sorted entries whose leading value lies within the bounds. */
   private span(sorted: readonly SortedEntry[], bounds: RangeBounds): [number, number] {
     const { lower, upper } = bounds;
-    const lo = lower === undefined ? 0 : lowerBound(sorted, (entry) => {
-      const c = compare(entry.leading, lower.value);
-      return lower.inclusive ? c < 0 : c <= 0;
-    });
-    const hi = upper === undefined ? sorted.length : lowerBound(sorted, (entry) => {
-      const c = compare(entry.leading, upper.value);
-      return upper.inclusive ? c <= 0 : c < 0;
-    });
+    const lo = lower === undefined ? 0 : lowerBound(sorted, (entry) => belowLower(entry.leading, lower));
+    const hi = upper === undefined ? sorted.length : lowerBound(sorted, (entry) => withinUpper(entry.leading, upper));
     return [lo, Math.max(lo, hi)];
   }
 
@@ -314,11 +300,28 @@ export interface RangeBounds {
   upper?: { value: unknown; inclusive: boolean };
 }
 
-/** mingo's order, with two dates or two plain numbers compared directly (what pruning meets most). */
+const ordered = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * mingo's order (`compare`), with two dates or two numbers compared directly as mingo itself compares
+ * them: what range scans and pruning meet most.
+ */
 function orderOf(a: unknown, b: unknown): number {
-  if (a instanceof Date && b instanceof Date) return Math.sign(a.getTime() - b.getTime());
-  if (typeof a === 'number' && typeof b === 'number' && !Number.isNaN(a) && !Number.isNaN(b)) return Math.sign(a - b);
+  if (a instanceof Date && b instanceof Date) return ordered(a.getTime(), b.getTime());
+  if (typeof a === 'number' && typeof b === 'number') return ordered(a, b);
   return compare(a, b);
+}
+
+/** Whether a leading value lies below a range's lower bound: what a range scan and pruning leave out. */
+function belowLower(leading: unknown, lower: NonNullable<RangeBounds['lower']>): boolean {
+  const c = orderOf(leading, lower.value);
+  return lower.inclusive ? c < 0 : c <= 0;
+}
+
+/** Whether a leading value lies at or under a range's upper bound. */
+function withinUpper(leading: unknown, upper: NonNullable<RangeBounds['upper']>): boolean {
+  const c = orderOf(leading, upper.value);
+  return upper.inclusive ? c <= 0 : c < 0;
 }
 
 /** Position of the first entry whose leading value is not below `leading`. */
