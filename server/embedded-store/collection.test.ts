@@ -3,7 +3,13 @@ import { Collection } from './collection';
 import { encodeForStorage } from './doc-codec';
 import { findMatches } from './document-scan';
 import { StoreError } from './errors';
-import { plannedRids } from './query-planner';
+import { plannedRidSet } from './query-planner';
+
+/** The planner's candidates as an array (null: no index helps). */
+const plannedRids = (collection: Collection, filter: Record<string, unknown>) => {
+  const rids = plannedRidSet(collection, filter);
+  return rids ? [...rids] : null;
+};
 
 function filled(): Collection {
   const collection = new Collection('db', 'c');

@@ -13,15 +13,8 @@ const MAX_EQ_COMBINATIONS = 1000;
  * Record ids that may match `filter`, found through the `_id` index or a secondary index, or null
  * when no index helps and the caller must scan. Always a superset: every candidate is still tested
  * against the full filter by mingo, so the planner only has to be conservative, never exact.
- */
-export function plannedRids(collection: Collection, filter: Document): number[] | null {
-  const rids = plannedRidSet(collection, filter);
-  return rids ? [...rids] : null;
-}
-
-/**
- * As plannedRids, as a set, optionally without the indexes led by `skipLeading` (a caller walking
- * that field's index in order applies its bounds itself).
+ * `skipLeading` leaves out the indexes led by that field (a caller walking that field's index in
+ * order applies its bounds itself).
  */
 export function plannedRidSet(collection: Collection, filter: Document, skipLeading?: string): Set<number> | null {
   const predicates = fieldPredicates(filter);
