@@ -147,7 +147,8 @@ export async function refoldCases(numbers: readonly number[], now: Date): Promis
     const results = new Map<number, CaseFoldResult>();
     const increments = new CaseBucketIncrements();
     const swaps: Array<Parameters<typeof CaseFoldModel.bulkWrite>[0][number]> = [];
-    let expected = { modified: 0, deleted: 0 };
+    let updates = 0;
+    let deletes = 0;
     const refoldLater: Array<{ doc: FoldableCase; fold: { contactId?: string | null; category?: string | null } }> = [];
     numbers.forEach((number, i) => {
       const doc = docOf.get(number);
@@ -159,10 +160,10 @@ export async function refoldCases(numbers: readonly number[], now: Date): Promis
       if (fields) increments.add(fields.dims, caseIncrements(fields.facts, 1));
       if (fold && fields) {
         swaps.push({ updateOne: { filter: { number, rev: fold.rev }, update: { $set: fields, $inc: { rev: 1 } } } });
-        expected = { ...expected, modified: expected.modified + 1 };
+        updates += 1;
       } else if (fold) {
         swaps.push({ deleteOne: { filter: { number, rev: fold.rev } } });
-        expected = { ...expected, deleted: expected.deleted + 1 };
+        deletes += 1;
       } else {
         swaps.push({ insertOne: { document: { number, rev: 0, ...fields } } });
       }
@@ -173,7 +174,8 @@ export async function refoldCases(numbers: readonly number[], now: Date): Promis
     try {
       await mongoose.connection.transaction(async (session) => {
         const written = await CaseFoldModel.bulkWrite(swaps, { ordered: true, session });
-        if (written.modifiedCount !== expected.modified || written.deletedCount !== expected.deleted) throw new CaseFoldRace();
+        // A swap that matched nothing lost to another fold of that case: the batch reads again.
+        if (written.modifiedCount !== updates || written.deletedCount !== deletes) throw new CaseFoldRace();
         await increments.write(session);
       });
     } catch (error) {
