@@ -1,6 +1,5 @@
 import type { ReportPeriod } from '@shared/reports/report-period';
 import type { ReportSections } from '@shared/reports/report.schema';
-import type { ActionCheck } from '@shared/actions/action.schema';
 import { ActionModel, type ActionRecord } from '../actions/action.model';
 import { touchpointMetrics } from '../scores/metrics.service';
 import { topThemes } from '../scores/theme-metrics.service';
@@ -44,13 +43,13 @@ export async function actionSection(touchpoints: readonly string[] | null, perio
       .sort({ 'plan.dueOn': 1 })
       .limit(200)
       .lean<ActionRecord[]>(),
-    ActionModel.find({ ...scope, check: { $ne: null } }, { history: 0 }).lean<ActionRecord[]>(),
+    // `ranAt` is an ISO instant: the period's days are a string range on it.
+    ActionModel.find({ ...scope, 'check.ranAt': { $gte: period.from, $lte: `${period.to}T23:59:59.999Z` } }, { history: 0 }).lean<ActionRecord[]>(),
   ]);
   const brief = (doc: ActionRecord) => ({ id: doc._id.toString(), title: doc.title, touchpoint: doc.touchpoint, owner: doc.plan.owner, dueOn: doc.plan.dueOn, phase: doc.phase });
-  const ranIn = (check: ActionCheck) => check.ranAt.slice(0, 10) >= period.from && check.ranAt.slice(0, 10) <= period.to;
   return {
     due: due.map(brief),
-    verdicts: checked.flatMap((doc) => (doc.check && ranIn(doc.check) ? [{ ...brief(doc), ranAt: doc.check.ranAt, metrics: doc.check.metrics }] : [])),
+    verdicts: checked.flatMap((doc) => (doc.check ? [{ ...brief(doc), ranAt: doc.check.ranAt, metrics: doc.check.metrics }] : [])),
   };
 }
 

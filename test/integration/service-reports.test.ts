@@ -102,6 +102,8 @@ beforeAll(async () => {
   await ActionModel.updateOne({ _id: actionIds[2] }, { $set: { 'plan.dueOn': '2026-12-15' } });
   const verdict = { metric: 'nps', n: { baseline: 40, check: 40 }, values: { baseline: -20, check: 60 }, effect: 80, ci95: [50, 110], test: 'nps-difference-z', pValue: 0.001, verdict: 'improved' };
   await ActionModel.updateOne({ _id: actionIds[2] }, { $set: { check: { ranAt: '2026-11-28T06:00:00.000Z', baseline: { from: '2026-10-01', to: '2026-10-31' }, check: { from: '2026-11-01', to: '2026-11-27' }, metrics: [verdict] } } });
+  // A check that ran on the last evening of October belongs to October's report, not November's.
+  await ActionModel.updateOne({ _id: actionIds[1] }, { $set: { check: { ranAt: '2026-10-31T23:30:00.000Z', baseline: { from: '2026-09-01', to: '2026-09-30' }, check: { from: '2026-10-01', to: '2026-10-30' }, metrics: [verdict] } } });
 
   const created = await tp.request('/api/reports/definitions', {
     cookie: admin,
@@ -139,6 +141,8 @@ describe('scheduled service reports', () => {
     // Actions: due in the month or overdue and open; the check that ran in it, with its verdict and test.
     expect(report.sections.actions.due.map((a) => a.title)).toEqual(['Card reader swap', 'Second queue desk']);
     expect(report.sections.actions.verdicts).toEqual([expect.objectContaining({ title: 'Later plan', ranAt: '2026-11-28T06:00:00.000Z', metrics: [expect.objectContaining({ verdict: 'improved', test: 'nps-difference-z' })] })]);
+    const october = serviceReportSchema.parse((await tp.request(`/api/reports/definitions/${definitionId}/preview?period=2026-10`, { cookie: admin })).body);
+    expect(october.sections.actions.verdicts.map((a) => [a.title, a.ranAt])).toEqual([['Card reader swap', '2026-10-31T23:30:00.000Z']]);
     // Themes: what the theme metrics API counts for the month, with examples from its comments.
     const themeApi = (await tp.request(`/api/metrics/themes?survey=${survey.id}&touchpoint=branch&from=2026-11-01&to=2026-11-30`, { cookie: admin })).body as {
       touchpoints: Array<{ touchpoint: string; themes: Array<{ key: string; n: number; name: { en: string; 'zh-CN': string } }> }>;
