@@ -1,5 +1,6 @@
+import { humanDuration } from '@shared/reports/report-format';
 import { lastClosedPeriod, periodFromKey, type ReportPeriod } from '@shared/reports/report-period';
-import { type ReportDefinition, type ReportDefinitionInput, type ReportSections, type ServiceReport } from '@shared/reports/report.schema';
+import { reportSectionsSchema, type ReportDefinition, type ReportDefinitionInput, type ReportSections, type ServiceReport } from '@shared/reports/report.schema';
 import type { TemplateLocale } from '@shared/mail/template.schema';
 import type { TouchpointScores } from '@shared/scoring/metrics.schema';
 import type { AppContext } from '../app-context';
@@ -13,7 +14,6 @@ import { ReportDefinitionModel, type ReportDefinitionDoc } from './report-defini
 import { CaseModel } from '../cases/case.model';
 import { TeamModel } from '../cases/team.model';
 import { buildSections } from './report-sections';
-import { humanDuration } from '@shared/reports/report-format';
 import { ServiceReportModel, type ServiceReportDoc } from './service-report.model';
 
 function definitionOut(doc: ReportDefinitionDoc & { updatedAt?: Date }): ReportDefinition {
@@ -31,6 +31,12 @@ function definitionOut(doc: ReportDefinitionDoc & { updatedAt?: Date }): ReportD
   };
 }
 
+/**
+ * The schema's defaults of the sections that came later (cases, actions, themes): what a report built
+ * before they had providers reads back with (it names them in sectionsLeftOut).
+ */
+const LATER_SECTIONS = reportSectionsSchema.pick({ cases: true, actions: true, themes: true }).parse({});
+
 export function reportOut(doc: ServiceReportDoc): ServiceReport {
   return {
     id: doc._id.toString(),
@@ -40,8 +46,7 @@ export function reportOut(doc: ServiceReportDoc): ServiceReport {
     survey: { id: doc.survey?.id ?? '', title: doc.survey?.title ?? '' },
     period: { key: doc.period?.key ?? '', from: doc.period?.from ?? '', to: doc.period?.to ?? '' },
     builtAt: doc.builtAt.toISOString(),
-    // Reports built before cases, actions and themes had providers lack them (and name them in sectionsLeftOut).
-    sections: { cases: [], actions: { due: [], verdicts: [] }, themes: [], ...(doc.sections as Partial<ReportSections>) } as ReportSections,
+    sections: { ...LATER_SECTIONS, ...(doc.sections as Partial<ReportSections>) } as ReportSections,
     sectionsLeftOut: doc.sectionsLeftOut as ServiceReport['sectionsLeftOut'],
     sentTo: [...doc.sentTo],
   };

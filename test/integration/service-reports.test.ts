@@ -10,6 +10,7 @@ import { ResponseModel } from '../../server/responses/response.model';
 import { retagAndRebuildThemes } from '../../server/scores/theme-rebuild.service';
 import { rebuildRollups } from '../../server/scores/rebuild.service';
 import { sendReport } from '../../server/reports/report.service';
+import { ServiceReportModel } from '../../server/reports/service-report.model';
 import { SendInProgress } from '../../server/mail/send-once';
 import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { move, openCase, staff, team } from './cases-fixtures';
@@ -153,6 +154,17 @@ describe('scheduled service reports', () => {
     expect(report.sections.themes[0]!.examples).toHaveLength(2);
     for (const example of report.sections.themes[0]!.examples) expect(example).toMatch(/queue was long/);
     expect((await tp.request(`/api/reports/definitions/${definitionId}/preview?period=2026-W47`, { cookie: admin })).status).toBe(400);
+
+    // A report stored before cases, actions and themes had providers reads back with them empty.
+    const older = await ServiceReportModel.create({
+      definitionId, name: 'Branches monthly', cadence: 'monthly', survey: { id: survey.id, title: 'Old' }, period: { key: '2026-09', from: '2026-09-01', to: '2026-09-30' },
+      sections: { headline: [], movers: [] }, sectionsLeftOut: ['cases', 'actions', 'themes'], builtAt: new Date('2026-10-01T00:00:00Z'),
+    });
+    // The body as served (parsing it with the schema would fill the defaults itself).
+    const stored = (await tp.request(`/api/reports/${older._id.toString()}`, { cookie: admin })).body as ServiceReport;
+    expect(stored.sections).toEqual({ headline: [], movers: [], cases: [], actions: { due: [], verdicts: [] }, themes: [] });
+    expect(stored.sectionsLeftOut).toEqual(['cases', 'actions', 'themes']);
+    await ServiceReportModel.deleteOne({ _id: older._id });
   });
 
   it('scoped to a case team, covers the touchpoints of the cases the team received in the period, and refuses an unknown team', async () => {
