@@ -1,11 +1,7 @@
 import type { ReactNode } from 'react';
-import { humanDuration } from '@shared/reports/report-format';
+import { humanDuration, moverNumbers, percentText, pValueText, scoreTexts, shareText } from '@shared/reports/report-format';
 import type { ReportSections } from '@shared/reports/report.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
-
-const fixed = (value: number, digits = 1) => value.toFixed(digits);
-const interval = (ci: readonly [number, number] | null | undefined, digits = 1) => (ci ? ` (${fixed(ci[0], digits)}–${fixed(ci[1], digits)})` : '');
-const pct = (rate: { pct: number } | null | undefined) => (rate ? `${fixed(rate.pct)}%` : '–');
 
 const duration = (seconds: number | undefined) => (seconds === undefined ? '–' : humanDuration(seconds));
 
@@ -36,16 +32,19 @@ export function HeadlineSection({ rows }: { rows: ReportSections['headline'] }) 
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.touchpoint}>
-              <th scope="row">{row.name}</th>
-              <td>{row.sample === 'ok' ? row.n : t(`dashboard.sample.${row.sample}`, { n: row.n })}</td>
-              <td>{row.csat ? `${fixed(row.csat.mean, 2)}${interval(row.csat.meanCi95, 2)}` : '–'}</td>
-              <td>{row.nps ? `${fixed(row.nps.score)}${interval(row.nps.ci95)}` : '–'}</td>
-              <td>{row.ces ? `${fixed(row.ces.mean, 2)}${interval(row.ces.meanCi95, 2)}` : '–'}</td>
-              <td>{(row.targets ?? []).map((target) => `${target.metric} ${t(`reports.target.${target.status}`)}`).join(', ') || '–'}</td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const scores = scoreTexts(row);
+            return (
+              <tr key={row.touchpoint}>
+                <th scope="row">{row.name}</th>
+                <td>{row.sample === 'ok' ? row.n : t(`dashboard.sample.${row.sample}`, { n: row.n })}</td>
+                <td>{scores.csat ?? '–'}</td>
+                <td>{scores.nps ?? '–'}</td>
+                <td>{scores.ces ?? '–'}</td>
+                <td>{(row.targets ?? []).map((target) => `${target.metric} ${t(`reports.target.${target.status}`)}`).join(', ') || '–'}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </Section>
@@ -59,7 +58,7 @@ export function MoversSection({ movers, names }: { movers: ReportSections['mover
       <ul>
         {movers.map((m) => (
           <li key={`${m.touchpoint}-${m.metric}`}>
-            {t('reports.mover', { name: names.get(m.touchpoint) ?? m.touchpoint, metric: m.metric, delta: `${(m.delta ?? 0) > 0 ? '+' : ''}${fixed(m.delta ?? 0)}`, test: m.test ?? '', p: fixed(m.pValue ?? 1, 3) })}
+            {t('reports.mover', { name: names.get(m.touchpoint) ?? m.touchpoint, metric: m.metric, test: m.test ?? '', ...moverNumbers(m) })}
           </li>
         ))}
       </ul>
@@ -87,10 +86,10 @@ export function CasesSection({ rows }: { rows: ReportSections['cases'] }) {
             <tr key={touchpoint}>
               <th scope="row">{name}</th>
               <td>{cases.n}</td>
-              <td>{pct(cases.slaAttainment)}</td>
+              <td>{percentText(cases.slaAttainment)}</td>
               <td>{cases.frt ? `${duration(cases.frt.p50)} / ${duration(cases.frt.p90)}` : '–'}</td>
               <td>{cases.tat ? `${duration(cases.tat.p50)} / ${duration(cases.tat.p90)}` : '–'}</td>
-              <td>{pct(cases.fcr)}</td>
+              <td>{percentText(cases.fcr)}</td>
             </tr>
           ))}
         </tbody>
@@ -119,7 +118,7 @@ export function ActionsSection({ actions }: { actions: ReportSections['actions']
           <ul>
             {actions.verdicts.map((a) => (
               <li key={a.id}>
-                {a.title}: {a.metrics.map((m) => `${m.metric} ${t(`reports.verdict.${m.verdict}`)}${m.test ? ` (${m.test}${m.pValue !== null ? `, p = ${fixed(m.pValue, 3)}` : ''})` : ''}`).join('; ')}
+                {a.title}: {a.metrics.map((m) => `${m.metric} ${t(`reports.verdict.${m.verdict}`)}${m.test ? ` (${m.test}${m.pValue !== null ? `, p = ${pValueText(m.pValue)}` : ''})` : ''}`).join('; ')}
               </li>
             ))}
           </ul>
@@ -137,7 +136,7 @@ export function ThemesSection({ themes }: { themes: ReportSections['themes'] }) 
       <ol>
         {themes.map((theme) => (
           <li key={theme.key}>
-            {t('reports.theme', { name: theme.name[locale], n: theme.n, share: `${fixed(theme.share * 100)}%`, change: `${theme.change >= 0 ? '+' : ''}${fixed(theme.change * 100)}` })}
+            {t('reports.theme', { name: theme.name[locale], n: theme.n, share: shareText(theme.share), change: `${theme.change >= 0 ? '+' : ''}${(theme.change * 100).toFixed(1)}` })}
             {theme.examples.length > 0 && (
               <ul className="report-examples">
                 {theme.examples.map((example) => (

@@ -1,4 +1,4 @@
-import { humanDuration } from '@shared/reports/report-format';
+import { humanDuration, moverNumbers, percentText, scoreTexts, shareText } from '@shared/reports/report-format';
 import { lastClosedPeriod, periodFromKey, type ReportPeriod } from '@shared/reports/report-period';
 import { reportSectionsSchema, type ReportDefinition, type ReportDefinitionInput, type ReportSections, type ServiceReport } from '@shared/reports/report.schema';
 import type { TemplateLocale } from '@shared/mail/template.schema';
@@ -149,18 +149,10 @@ export async function buildReportOnce(definitionId: string, periodKey: string | 
   }
 }
 
-const fixed = (value: number, digits = 1) => value.toFixed(digits);
-const range = (interval: readonly [number, number] | null | undefined, digits = 1) => (interval ? ` (${fixed(interval[0], digits)}–${fixed(interval[1], digits)})` : '');
-
 /** A touchpoint's key numbers on one line: each metric with its 95% interval. */
 function scoresLine(row: Omit<TouchpointScores, 'changes'>): string {
-  return [
-    row.csat ? `CSAT ${fixed(row.csat.mean, 2)}${range(row.csat.meanCi95, 2)}` : null,
-    row.nps ? `NPS ${fixed(row.nps.score)}${range(row.nps.ci95)}` : null,
-    row.ces ? `CES ${fixed(row.ces.mean, 2)}${range(row.ces.meanCi95, 2)}` : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const { csat, nps, ces } = scoreTexts(row);
+  return [csat && `CSAT ${csat}`, nps && `NPS ${nps}`, ces && `CES ${ces}`].filter(Boolean).join(' · ');
 }
 
 /** The `service-report` template's variables in a recipient's language. */
@@ -170,14 +162,13 @@ export function reportEmailVars(report: ServiceReport, locale: TemplateLocale, p
   const names = new Map(report.sections.headline.map((row) => [row.touchpoint, row.name]));
   const headline = report.sections.headline.map((row) => fill(text.headline, { name: row.name, n: row.n, scores: scoresLine(row) }));
   const movers = report.sections.movers.map((m) =>
-    fill(text.mover, { name: names.get(m.touchpoint) ?? m.touchpoint, metric: m.metric, delta: `${(m.delta ?? 0) > 0 ? '+' : ''}${fixed(m.delta ?? 0)}`, test: m.test, p: fixed(m.pValue ?? 1, 3) }),
+    fill(text.mover, { name: names.get(m.touchpoint) ?? m.touchpoint, metric: m.metric, test: m.test, ...moverNumbers(m) }),
   );
-  const pct = (rate: { pct: number } | null | undefined) => (rate ? `${fixed(rate.pct)}%` : '–');
   const duration = (score: { p50: number } | null) => (score ? humanDuration(score.p50) : '–');
   const cases = report.sections.cases.map((row) =>
-    fill(text.cases, { name: row.name, n: row.cases.n, sla: pct(row.cases.slaAttainment), frt: duration(row.cases.frt), tat: duration(row.cases.tat) }),
+    fill(text.cases, { name: row.name, n: row.cases.n, sla: percentText(row.cases.slaAttainment), frt: duration(row.cases.frt), tat: duration(row.cases.tat) }),
   );
-  const themes = report.sections.themes.map((theme) => fill(text.themes, { name: theme.name[locale], n: theme.n, share: `${fixed(theme.share * 100)}%` }));
+  const themes = report.sections.themes.map((theme) => fill(text.themes, { name: theme.name[locale], n: theme.n, share: shareText(theme.share) }));
   const { due, verdicts } = report.sections.actions;
   const improved = verdicts.filter((action) => action.metrics.some((m) => m.verdict === 'improved')).length;
   return {

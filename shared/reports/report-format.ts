@@ -1,3 +1,7 @@
+import type { TouchpointScores } from '../scoring/metrics.schema';
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
 /**
  * A duration in seconds in the largest sensible unit (45 s, 12 min, 3.5 h, 2.1 d): case FRT and TAT
  * as the report email and the report page write them.
@@ -7,4 +11,33 @@ export function humanDuration(seconds: number): string {
   if (seconds < 90 * 60) return `${(seconds / 60).toFixed(1)} min`;
   if (seconds < 36 * 3600) return `${(seconds / 3600).toFixed(1)} h`;
   return `${(seconds / 86400).toFixed(1)} d`;
+}
+
+/** A value with its 95% interval: `3.60 (3.44–3.76)`; the value alone without one. */
+export function withInterval(value: number, interval: readonly [number, number] | null | undefined, digits = 1): string {
+  return `${fixed(value, digits)}${interval ? ` (${fixed(interval[0], digits)}–${fixed(interval[1], digits)})` : ''}`;
+}
+
+/** A touchpoint's CSAT, NPS and CES as a report writes them (each with its interval), null when it has none. */
+export function scoreTexts(row: Pick<TouchpointScores, 'csat' | 'nps' | 'ces'>): { csat: string | null; nps: string | null; ces: string | null } {
+  return {
+    csat: row.csat ? withInterval(row.csat.mean, row.csat.meanCi95, 2) : null,
+    nps: row.nps ? withInterval(row.nps.score, row.nps.ci95) : null,
+    ces: row.ces ? withInterval(row.ces.mean, row.ces.meanCi95, 2) : null,
+  };
+}
+
+/** A rate in percent (`91.7%`), `–` without one. */
+export const percentText = (rate: { pct: number } | null | undefined): string => (rate ? `${fixed(rate.pct)}%` : '–');
+
+/** A share 0–1 in percent (`21.4%`). */
+export const shareText = (share: number): string => `${fixed(share * 100)}%`;
+
+/** A test's p-value to three places (`0.012`). */
+export const pValueText = (p: number): string => fixed(p, 3);
+
+/** A significant change's size with its sign (`+12.0`) and its p-value, as a report line shows them. */
+export function moverNumbers(mover: { delta?: number | null; pValue?: number | null }): { delta: string; p: string } {
+  const delta = mover.delta ?? 0;
+  return { delta: `${delta > 0 ? '+' : ''}${fixed(delta)}`, p: pValueText(mover.pValue ?? 1) };
 }
