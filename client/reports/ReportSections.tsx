@@ -16,37 +16,43 @@ function Section({ id, title, empty, children }: { id: string; title: string; em
   );
 }
 
+/** A table of one row per touchpoint under the given column headings. */
+function ReportTable({ columns, children }: { columns: string[]; children: ReactNode }) {
+  return (
+    <table className="data-table report-table">
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 export function HeadlineSection({ rows }: { rows: ReportSections['headline'] }) {
   const t = useT();
   return (
     <Section id="report-headline" title={t('reports.headline')} empty={rows.length === 0}>
-      <table className="data-table report-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.touchpoint')}</th>
-            <th scope="col">n</th>
-            <th scope="col">{t('reports.csat')}</th>
-            <th scope="col">{t('reports.nps')}</th>
-            <th scope="col">{t('reports.ces')}</th>
-            <th scope="col">{t('reports.targets')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const scores = scoreTexts(row);
-            return (
-              <tr key={row.touchpoint}>
-                <th scope="row">{row.name}</th>
-                <td>{row.sample === 'ok' ? row.n : t(`dashboard.sample.${row.sample}`, { n: row.n })}</td>
-                <td>{scores.csat ?? '–'}</td>
-                <td>{scores.nps ?? '–'}</td>
-                <td>{scores.ces ?? '–'}</td>
-                <td>{(row.targets ?? []).map((target) => `${target.metric} ${t(`reports.target.${target.status}`)}`).join(', ') || '–'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ReportTable columns={[t('reports.touchpoint'), 'n', t('reports.csat'), t('reports.nps'), t('reports.ces'), t('reports.targets')]}>
+        {rows.map((row) => {
+          const scores = scoreTexts(row);
+          return (
+            <tr key={row.touchpoint}>
+              <th scope="row">{row.name}</th>
+              <td>{row.sample === 'ok' ? row.n : t(`dashboard.sample.${row.sample}`, { n: row.n })}</td>
+              <td>{scores.csat ?? '–'}</td>
+              <td>{scores.nps ?? '–'}</td>
+              <td>{scores.ces ?? '–'}</td>
+              <td>{(row.targets ?? []).map((target) => `${target.metric} ${t(`reports.target.${target.status}`)}`).join(', ') || '–'}</td>
+            </tr>
+          );
+        })}
+      </ReportTable>
     </Section>
   );
 }
@@ -70,30 +76,18 @@ export function CasesSection({ rows }: { rows: ReportSections['cases'] }) {
   const t = useT();
   return (
     <Section id="report-cases" title={t('reports.cases')} empty={rows.length === 0}>
-      <table className="data-table report-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.touchpoint')}</th>
-            <th scope="col">{t('reports.caseCount')}</th>
-            <th scope="col">{t('reports.sla')}</th>
-            <th scope="col">{t('reports.frt')}</th>
-            <th scope="col">{t('reports.tat')}</th>
-            <th scope="col">{t('reports.fcr')}</th>
+      <ReportTable columns={[t('reports.touchpoint'), t('reports.caseCount'), t('reports.sla'), t('reports.frt'), t('reports.tat'), t('reports.fcr')]}>
+        {rows.map(({ touchpoint, name, cases }) => (
+          <tr key={touchpoint}>
+            <th scope="row">{name}</th>
+            <td>{cases.n}</td>
+            <td>{percentText(cases.slaAttainment)}</td>
+            <td>{cases.frt ? `${duration(cases.frt.p50)} / ${duration(cases.frt.p90)}` : '–'}</td>
+            <td>{cases.tat ? `${duration(cases.tat.p50)} / ${duration(cases.tat.p90)}` : '–'}</td>
+            <td>{percentText(cases.fcr)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ touchpoint, name, cases }) => (
-            <tr key={touchpoint}>
-              <th scope="row">{name}</th>
-              <td>{cases.n}</td>
-              <td>{percentText(cases.slaAttainment)}</td>
-              <td>{cases.frt ? `${duration(cases.frt.p50)} / ${duration(cases.frt.p90)}` : '–'}</td>
-              <td>{cases.tat ? `${duration(cases.tat.p50)} / ${duration(cases.tat.p90)}` : '–'}</td>
-              <td>{percentText(cases.fcr)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ReportTable>
     </Section>
   );
 }
