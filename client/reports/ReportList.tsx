@@ -3,6 +3,7 @@ import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { Loaded } from '../lib/Loaded';
 import { useLoad } from '../lib/use-load';
+import { useStaffRole } from '../lib/use-staff-role';
 import { reportsApi } from './reports-api';
 
 const calls = reportsApi(api);
@@ -11,10 +12,16 @@ const calls = reportsApi(api);
 export function ReportList() {
   const t = useT();
   const load = useLoad('reports', () => calls.list());
+  const role = useStaffRole();
   return (
     <section className="page" aria-labelledby="page-title">
       <h1 id="page-title">{t('nav.reports')}</h1>
       <p className="page-lead">{t('reports.placeholder')}</p>
+      {role === 'admin' && (
+        <p>
+          <Link to="/reports/definitions">{t('reports.definitions.manage')}</Link>
+        </p>
+      )}
       <Loaded load={load} failed={t('reports.loadFailed')} empty={{ isEmpty: (list) => list.length === 0, message: t('reports.none') }}>
         {(reports) => (
           <ul className="report-list">

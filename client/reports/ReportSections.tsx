@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { humanDuration, moverNumbers, percentText, pValueText, scoreTexts, shareText } from '@shared/reports/report-format';
 import type { ReportSections } from '@shared/reports/report.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
+import { ScoreCharts, SlaChart, ThemesChart } from './ReportCharts';
 
 const duration = (seconds: number | undefined) => (seconds === undefined ? '–' : humanDuration(seconds));
 
@@ -53,6 +54,7 @@ export function HeadlineSection({ rows }: { rows: ReportSections['headline'] }) 
           );
         })}
       </ReportTable>
+      <ScoreCharts rows={rows} />
     </Section>
   );
 }
@@ -72,7 +74,7 @@ export function MoversSection({ movers, names }: { movers: ReportSections['mover
   );
 }
 
-export function CasesSection({ rows }: { rows: ReportSections['cases'] }) {
+export function CasesSection({ rows, headline }: { rows: ReportSections['cases']; headline: ReportSections['headline'] }) {
   const t = useT();
   return (
     <Section id="report-cases" title={t('reports.cases')} empty={rows.length === 0}>
@@ -88,6 +90,7 @@ export function CasesSection({ rows }: { rows: ReportSections['cases'] }) {
           </tr>
         ))}
       </ReportTable>
+      <SlaChart rows={rows} headline={headline} />
     </Section>
   );
 }
@@ -141,6 +144,7 @@ export function ThemesSection({ themes }: { themes: ReportSections['themes'] }) 
           </li>
         ))}
       </ol>
+      <ThemesChart themes={themes} />
     </Section>
   );
 }

@@ -3,6 +3,7 @@ import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { Loaded } from '../lib/Loaded';
 import { useLoad } from '../lib/use-load';
+import type { ServiceReport } from '@shared/reports/report.schema';
 import { ActionsSection, CasesSection, HeadlineSection, MoversSection, ThemesSection } from './ReportSections';
 import { reportsApi } from './reports-api';
 
@@ -28,14 +29,24 @@ export function ReportView({ id }: { id: string }) {
               {t('reports.print')}
             </button>
           </header>
-          <HeadlineSection rows={report.sections.headline} />
-          <MoversSection movers={report.sections.movers} names={new Map(report.sections.headline.map((row) => [row.touchpoint, row.name]))} />
-          <CasesSection rows={report.sections.cases} />
-          <ActionsSection actions={report.sections.actions} />
-          <ThemesSection themes={report.sections.themes} />
-          {report.sectionsLeftOut.length > 0 && <p className="report-note">{t('reports.leftOut', { sections: report.sectionsLeftOut.join(', ') })}</p>}
+          <ReportBody report={report} />
         </article>
       )}
     </Loaded>
+  );
+}
+
+/** The sections of a report, built or previewed: the same on screen, on paper and in an admin's preview. */
+export function ReportBody({ report }: { report: ServiceReport }) {
+  const t = useT();
+  return (
+    <>
+      <HeadlineSection rows={report.sections.headline} />
+      <MoversSection movers={report.sections.movers} names={new Map(report.sections.headline.map((row) => [row.touchpoint, row.name]))} />
+      <CasesSection rows={report.sections.cases} headline={report.sections.headline} />
+      <ActionsSection actions={report.sections.actions} />
+      <ThemesSection themes={report.sections.themes} />
+      {report.sectionsLeftOut.length > 0 && <p className="report-note">{t('reports.leftOut', { sections: report.sectionsLeftOut.join(', ') })}</p>}
+    </>
   );
 }

@@ -5,8 +5,8 @@ import { api } from '../../lib/api-client';
 import { caseCategoriesApi, categoryName } from '../case-categories';
 import { CategoryOptions } from '../CategoryOptions';
 import { categoryFieldsFrom, categoryInputFrom, categoryUpdateFrom, CATEGORY_FIELDS, emptyCategoryFields, type CategoryField, type CategoryFields } from './category-form';
-import { FieldError } from './FieldError';
-import { SettingsFormFooter, SettingsListEditor, useSettingsSave } from './settings-form';
+import { FieldError } from '../../lib/FieldError';
+import { SettingsFormFooter, SettingsListEditor, useSettingsSave } from '../../lib/settings-form';
 
 const calls = caseCategoriesApi(api);
 

@@ -3,8 +3,8 @@ import { ANY, CASE_PRIORITIES, ESCALATION_LEVELS, SLA_STAGES } from '@shared/cas
 import { useT } from '../../i18n/i18n-context';
 import { api } from '../../lib/api-client';
 import { caseAdminApi, type StoredPolicy } from './case-admin-api';
-import { FieldError } from './FieldError';
-import { SettingsFormFooter, SettingsListEditor, useSettingsSave } from './settings-form';
+import { FieldError } from '../../lib/FieldError';
+import { SettingsFormFooter, SettingsListEditor, useSettingsSave } from '../../lib/settings-form';
 import { emptyPolicyFields, emptyRule, policyFieldNames, policyFieldsFrom, policyInputFrom, type PolicyFields, type RuleFields } from './policy-form';
 
 const calls = caseAdminApi(api);

@@ -5,8 +5,8 @@ import { timeZoneOptions, browserTimeZone } from '../../distributions/distributi
 import { useT } from '../../i18n/i18n-context';
 import { api } from '../../lib/api-client';
 import { caseAdminApi, type StoredPolicy, type Team } from './case-admin-api';
-import { FieldError } from './FieldError';
-import { SettingsFormFooter, SettingsListEditor, useSettingsSave } from './settings-form';
+import { FieldError } from '../../lib/FieldError';
+import { SettingsFormFooter, SettingsListEditor, useSettingsSave } from '../../lib/settings-form';
 import { emptyTeamFields, TEAM_FIELDS, teamFieldsFrom, teamInputFrom, type TeamField, type TeamFields } from './team-form';
 
 const calls = caseAdminApi(api);

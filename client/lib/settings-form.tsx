@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import type { InvalidParam } from '@shared/http/problem.schema';
-import { useT } from '../../i18n/i18n-context';
-import { ApiError } from '../../lib/api-client';
-import { fileUnderFields } from '../../lib/field-errors';
-import { problemText } from '../../lib/problem-text';
+import { useT } from '../i18n/i18n-context';
+import { ApiError } from './api-client';
+import { fileUnderFields } from './field-errors';
+import { problemText } from './problem-text';
 
 type Made<I> = { ok: true; input: I } | { ok: false; params: InvalidParam[] };
 
@@ -43,13 +43,13 @@ export function SettingsFormFooter({ errors, other, busy, onCancel }: { errors: 
   return (
     <>
       {other && <p role="alert">{other}</p>}
-      {Object.keys(errors).length > 0 && !other && <p role="alert">{t('caseSettings.fixFields')}</p>}
+      {Object.keys(errors).length > 0 && !other && <p role="alert">{t('settingsForm.fixFields')}</p>}
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {t('caseSettings.save')}
+          {t('settingsForm.save')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('caseSettings.cancel')}
+          {t('settingsForm.cancel')}
         </button>
       </div>
     </>
@@ -75,12 +75,12 @@ export function SettingsListEditor<T extends { id: string; name: string }>({ ite
       {items.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ul className="case-settings-list">
+        <ul className="settings-list">
           {items.map((item) => (
             <li key={item.id}>
               <span>{describe(item)}</span>{' '}
               <button type="button" className="button button-secondary button-small" onClick={() => setEditing(item)}>
-                {t('caseSettings.edit', { name: item.name })}
+                {t('settingsForm.edit', { name: item.name })}
               </button>
             </li>
           ))}
