@@ -116,12 +116,20 @@ const update: fc.Arbitrary<Document> = fc.oneof(
   fc.record({ $addToSet: fc.record({ tags: fc.constantFrom('t1', 't4') }) }),
   fc.record({ $pull: fc.record({ tags: fc.constantFrom('t1', 't2') }) }),
   fc.record({ $set: fc.record({ s: fc.constantFrom('p', 'z') }), $inc: fc.record({ n: fc.constant(1) }) }),
+  // A case change: fields set and a timeline entry pushed; a fired timer: a key added to a set, an entry pushed.
+  fc.record({ $set: fc.record({ s: fc.constantFrom('p', 'z'), 'x.y': value }, { requiredKeys: [] }), $push: fc.record({ log: fc.record({ at: fc.integer(), by: fc.constantFrom(null, 'u1'), data: fc.record({ k: scalar }) }) }) }),
+  fc.record({ $addToSet: fc.record({ tags: fc.constantFrom('t1', 't4'), 'x.keys': fc.constantFrom('k1', 'k2') }, { requiredKeys: [] }), $push: fc.record({ 'x.log': value }, { requiredKeys: [] }) }),
+  fc.record({ $push: fc.record({ tags: fc.constantFrom<unknown>(['t1'], { t: 1 }, 7) }) }),
+  fc.record({ $addToSet: fc.record({ tags: fc.constantFrom<unknown>(1, { t: 1 }, ['t1'], { $each: ['t4', 't1', 't4'] }, { $each: [] }) }) }),
 ).map(plain);
+// mingo's $addToSet rebuilds the array as a set, so it is wrong on an array already holding a
+// duplicate (update-engine.test.ts pins MongoDB's answer there); the comparison uses arrays without.
+const setLikeDocs = docs.map((list) => list.map((d) => ({ ...d, tags: [...new Set(d.tags as string[])] })));
 
 describe('updates agree with mingo where mingo is right, and fail where MongoDB fails', () => {
   it('updateMany leaves every document as mingo would', async () => {
     await fc.assert(
-      fc.asyncProperty(docs, filter, update, fc.boolean(), async (list, query, modifier, indexed) => {
+      fc.asyncProperty(setLikeDocs, filter, update, fc.boolean(), async (list, query, modifier, indexed) => {
         await load(list, indexed);
         const expected = structuredClone(list);
         const matcher = new Query(query, { useStrictMode: true });
@@ -138,6 +146,8 @@ describe('updates agree with mingo where mingo is right, and fail where MongoDB 
     const wrong = fc.constantFrom<[Document, number]>(
       [{ $inc: { s: 1 } }, 14],
       [{ $push: { s: 'v' } }, 2],
+      [{ $addToSet: { s: 'v' } }, 2],
+      [{ $set: { s: 'p' }, $push: { s: 'v' } }, 40],
       [{ $set: { 's.t': 1 } }, 28],
       [{ $pop: { n: 1 } }, 14],
       [{ $set: { n: 1 }, $inc: { n: 1 } }, 40],

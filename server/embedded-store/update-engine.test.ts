@@ -43,10 +43,23 @@ describe('buildUpsertDocument', () => {
   });
 });
 
-describe('applyUpdate on plain $set / $inc paths (applied without mingo)', () => {
+describe('applyUpdate on plain $set / $inc / $push / $addToSet paths (applied without mingo)', () => {
   it('creates and adds nested counters and sets values, as mingo would', () => {
     const out = applyUpdate({ _id: 1, stats: { n: 2 } }, { $inc: { 'stats.n': 3, 'stats.csat.hist.4': 1 }, $set: { 'meta.by': 'x' } }, context());
     expect(out).toEqual({ _id: 1, stats: { n: 5, csat: { hist: { 4: 1 } } }, meta: { by: 'x' } });
+  });
+
+  it('pushes and adds to sets as MongoDB does, creating the array when missing', () => {
+    const now = new Date('2026-12-04T10:00:00Z');
+    const out = applyUpdate(
+      { _id: 1, status: 'new', timeline: [{ kind: 'opened' }], fired: ['ack:warn'] },
+      { $set: { status: 'acknowledged', 'clock.version': 2 }, $push: { timeline: { at: now, kind: 'moved', data: { to: 'acknowledged' } }, 'x.log': [1, 2] }, $addToSet: { fired: 'ack:warn', breached: 'ack' } },
+      context(),
+    );
+    expect(out).toEqual({ _id: 1, status: 'acknowledged', clock: { version: 2 }, timeline: [{ kind: 'opened' }, { at: now, kind: 'moved', data: { to: 'acknowledged' } }], fired: ['ack:warn'], x: { log: [[1, 2]] }, breached: ['ack'] });
+    // Existing duplicates stay, a new value is added once, equal numbers and documents count as present.
+    expect(applyUpdate({ _id: 1, tags: ['t3', 't3'] }, { $addToSet: { tags: 't1' } }, context()).tags).toEqual(['t3', 't3', 't1']);
+    expect(applyUpdate({ _id: 1, tags: [1, { a: 1 }] }, { $addToSet: { tags: { $each: [1.0, { a: 1 }, { a: 2 }, 'x', 'x'] } } }, context()).tags).toEqual([1, { a: 1 }, { a: 2 }, 'x']);
   });
 
   it('leaves arrays and conflicts to mingo and refuses non-numbers and scalars in the way', () => {
@@ -55,5 +68,8 @@ describe('applyUpdate on plain $set / $inc paths (applied without mingo)', () =>
     // MongoDB refuses these (14 TypeMismatch, 28 PathNotViable); neither path may apply them silently.
     expect(() => applyUpdate({ _id: 1, n: 'x' }, { $inc: { n: 1 } }, context())).toThrow(expect.objectContaining({ code: 14 }));
     expect(() => applyUpdate({ _id: 1, a: 5 }, { $set: { 'a.b': 1 } }, context())).toThrow(expect.objectContaining({ code: 28 }));
+    expect(() => applyUpdate({ _id: 1, a: 5 }, { $push: { a: 1 } }, context())).toThrow(expect.objectContaining({ code: 2 }));
+    expect(() => applyUpdate({ _id: 1, a: 'x' }, { $addToSet: { a: 'y' } }, context())).toThrow(expect.objectContaining({ code: 2 }));
+    expect(() => applyUpdate({ _id: 1, a: [] }, { $push: { a: 1 }, $set: { 'a.0': 2 } }, context())).toThrow(/conflict/);
   });
 });

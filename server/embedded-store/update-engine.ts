@@ -77,22 +77,59 @@ export function buildUpsertDocument(update: UpdateDoc, context: UpdateContext): 
 
 const PLAIN_SEGMENT = /^(?!\d+$)[^$.]+$/;
 
+type SimpleOp = '$set' | '$inc' | '$push' | '$addToSet';
+const SIMPLE_OPS: ReadonlySet<string> = new Set<SimpleOp>(['$set', '$inc', '$push', '$addToSet']);
+
+/** A `$push` value with modifiers (`$each`, `$slice`...) or operators in it: mingo's to apply. */
+const hasDollarKeys = (value: unknown): boolean => isPlainObject(value) && Object.keys(value).some((key) => key.startsWith('$'));
+
 /**
- * `$set` / `$inc` of plain, non-overlapping dotted paths through plain objects (the shape of nearly
- * every application update, counters included), applied directly. mingo builds its operator tables
- * afresh on every update call, which dominated bulk writes; anything this path does not recognise
- * (arrays, positional paths, non-number increments, conflicts, other operators) returns false and is
- * left to mingo, so semantics and error codes stay mingo's / MongoDB's.
+ * The values an `$addToSet` adds: one value, or the items of `{ $each: [...] }`; null for any other
+ * `$`-keyed value (mingo's to refuse).
+ */
+function addToSetItems(value: unknown): unknown[] | null {
+  if (!hasDollarKeys(value)) return [value];
+  const keys = Object.keys(value as Document);
+  return keys.length === 1 && keys[0] === '$each' && Array.isArray((value as Document).$each) ? ((value as Document).$each as unknown[]) : null;
+}
+
+/**
+ * MongoDB's `$addToSet`: each value not yet in the array (by MongoDB's equality, as index keys compare)
+ * is appended; what is there already, duplicates included, stays. (mingo's own rebuilds the array as a
+ * set, so an array already holding a duplicate lost it, or gained nothing.)
+ */
+function addToSet(list: unknown[], items: readonly unknown[]): void {
+  const present = new Set(list.map(valueKey));
+  for (const item of items) {
+    const key = valueKey(item);
+    if (!present.has(key)) {
+      present.add(key);
+      list.push(item);
+    }
+  }
+}
+
+/**
+ * `$set` / `$inc` / `$push` / `$addToSet` of plain, non-overlapping dotted paths through plain objects
+ * (the shape of nearly every application update: counters, and a case's timeline entry pushed with
+ * its fields set), applied directly. mingo builds its operator tables afresh on every update call,
+ * which dominated bulk writes and case changes; anything this path does not recognise (positional
+ * paths, non-number increments, `$push` modifiers, a push onto a non-array, conflicts, other
+ * operators) returns false and is left to mingo, so semantics and error codes stay mingo's /
+ * MongoDB's.
  */
 function applySimpleUpdate(doc: Document, modifier: Document): boolean {
-  const steps: { parts: string[]; op: '$set' | '$inc'; value: unknown }[] = [];
+  const steps: { parts: string[]; op: SimpleOp; value: unknown; items?: unknown[] }[] = [];
   for (const [op, fields] of Object.entries(modifier)) {
-    if ((op !== '$set' && op !== '$inc') || !isPlainObject(fields)) return false;
+    if (!SIMPLE_OPS.has(op) || !isPlainObject(fields)) return false;
     for (const [path, value] of Object.entries(fields)) {
       const parts = path.split('.');
       if (parts[0] === '_id' || !parts.every((part) => PLAIN_SEGMENT.test(part))) return false;
       if (op === '$inc' && (typeof value !== 'number' || !Number.isFinite(value))) return false;
-      steps.push({ parts, op, value });
+      if (op === '$push' && hasDollarKeys(value)) return false;
+      const items = op === '$addToSet' ? addToSetItems(value) : undefined;
+      if (items === null) return false;
+      steps.push({ parts, op: op as SimpleOp, value, ...(items ? { items } : {}) });
     }
   }
   const paths = steps.map((step) => step.parts.join('.')).sort();
@@ -108,19 +145,25 @@ function applySimpleUpdate(doc: Document, modifier: Document): boolean {
       if (node === undefined) break;
       if (!isPlainObject(node)) return false;
     }
-    if (op === '$inc' && isPlainObject(node)) {
-      const current = (node as Document)[parts[parts.length - 1] as string];
-      if (current !== undefined && typeof current !== 'number') return false;
-    }
+    if (op === '$set' || !isPlainObject(node)) continue;
+    const current = (node as Document)[parts[parts.length - 1] as string];
+    if (current === undefined) continue;
+    if (op === '$inc' ? typeof current !== 'number' : !Array.isArray(current)) return false;
   }
-  for (const { parts, op, value } of steps) {
+  for (const { parts, op, value, items } of steps) {
     let node: Document = doc;
     for (const part of parts.slice(0, -1)) {
       if (node[part] === undefined) node[part] = {};
       node = node[part] as Document;
     }
     const leaf = parts[parts.length - 1] as string;
-    node[leaf] = op === '$inc' ? ((node[leaf] as number | undefined) ?? 0) + (value as number) : value;
+    if (op === '$set') node[leaf] = value;
+    else if (op === '$inc') node[leaf] = ((node[leaf] as number | undefined) ?? 0) + (value as number);
+    else {
+      const list = (node[leaf] ?? (node[leaf] = [])) as unknown[];
+      if (op === '$push') list.push(value);
+      else addToSet(list, items ?? []);
+    }
   }
   return true;
 }
