@@ -121,11 +121,8 @@ async function lookups(dbpath: string): Promise<void> {
   // mingo, whose update rebuilds its operator tables on every call: the in-run baseline.
   const change = (i: number, each: boolean) => {
     const entry = { at: new Date(), by: ids[i % ids.length], kind: 'moved', data: { move: 'acknowledge', from: 'new', to: 'acknowledged' } };
-    return indexed.findOneAndUpdate(
-      { email: pick(i) },
-      { $set: { status: `s${i % 5}`, version: i }, $push: { history: each ? { $each: [entry] } : entry }, $addToSet: { fired: each ? { $each: [`k${i % 9}`] } : `k${i % 9}` } },
-      { returnDocument: 'after' },
-    );
+    const update: Document = { $set: { status: `s${i % 5}`, version: i }, $push: { history: each ? { $each: [entry] } : entry }, $addToSet: { fired: each ? { $each: [`k${i % 9}`] } : `k${i % 9}` } };
+    return indexed.findOneAndUpdate({ email: pick(i) }, update, { returnDocument: 'after' });
   };
   await time(500, (i) => change(i, false));
   const ownMs = await time(2000, (i) => change(i, false));
