@@ -5,6 +5,7 @@ import { UI_LOCALES } from '@shared/survey-definition/survey-locale';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { FieldError } from '../lib/FieldError';
+import { problemMessage } from '../lib/problem-message';
 import { SettingsFormFooter, useSettingsSave } from '../lib/settings-form';
 import { definitionFieldsFrom, definitionInputFrom, DEFINITION_FIELDS, emptyDefinitionFields, type DefinitionField, type DefinitionFields, type RecipientFields } from './definition-form';
 import { reportsApi } from './reports-api';
@@ -48,8 +49,8 @@ export function DefinitionForm({ definition, choices, onCancel, onSaved, onDelet
     try {
       await calls.removeDefinition(definition.id);
       onDeleted(definition.id);
-    } catch {
-      setDeleteError(t('reports.definitions.deleteFailed'));
+    } catch (error) {
+      setDeleteError(`${t('reports.definitions.deleteFailed')} ${problemMessage(error, t)}`);
     }
   };
 

@@ -1,9 +1,9 @@
+import type { ServiceReport } from '@shared/reports/report.schema';
 import { useT } from '../i18n/i18n-context';
 import { api } from '../lib/api-client';
 import { Link } from '../lib/Link';
 import { Loaded } from '../lib/Loaded';
 import { useLoad } from '../lib/use-load';
-import type { ServiceReport } from '@shared/reports/report.schema';
 import { ActionsSection, CasesSection, HeadlineSection, MoversSection, ThemesSection } from './ReportSections';
 import { reportsApi } from './reports-api';
 
