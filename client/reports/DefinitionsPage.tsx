@@ -14,6 +14,7 @@ import { surveyBuilderApi } from '../surveys/survey-builder-api';
 import { touchpointsApi } from '../touchpoints/touchpoints-api';
 import { DefinitionForm, type DefinitionChoices } from './DefinitionForm';
 import { reportsApi } from './reports-api';
+import { ReportHeadingLevel } from './ReportSections';
 import { ReportBody } from './ReportView';
 
 const calls = reportsApi(api);
@@ -150,7 +151,9 @@ function RunPanel({ definitions }: { definitions: ReportDefinition[] }) {
       {preview && (
         <article className="report-preview" aria-labelledby={`${id}-preview`}>
           <h2 id={`${id}-preview`}>{t('reports.run.previewHeading', { name: preview.name, period: preview.period.key, from: preview.period.from, to: preview.period.to })}</h2>
-          <ReportBody report={preview} />
+          <ReportHeadingLevel.Provider value={3}>
+            <ReportBody report={preview} />
+          </ReportHeadingLevel.Provider>
         </article>
       )}
     </section>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { humanDuration, moverNumbers, percentText, pValueText, scoreTexts, shareText } from '@shared/reports/report-format';
 import type { ReportSections } from '@shared/reports/report.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
@@ -6,12 +6,22 @@ import { ScoreCharts, SlaChart, ThemesChart } from './ReportCharts';
 
 const duration = (seconds: number | undefined) => (seconds === undefined ? '–' : humanDuration(seconds));
 
+/** The heading level of the report's sections: 2 on the report page, 3 inside an admin's preview. */
+export const ReportHeadingLevel = createContext<2 | 3>(2);
+
+/** A heading one level below the report's sections (the parts of the actions section). */
+function SubHeading({ children }: { children: ReactNode }) {
+  const Tag = useContext(ReportHeadingLevel) === 2 ? 'h3' : 'h4';
+  return <Tag>{children}</Tag>;
+}
+
 /** One titled section of the report, kept on one page when it fits. */
 function Section({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: ReactNode }) {
   const t = useT();
+  const Heading = useContext(ReportHeadingLevel) === 2 ? 'h2' : 'h3';
   return (
     <section className="report-section" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+      <Heading id={id}>{title}</Heading>
       {empty ? <p>{t('reports.empty')}</p> : children}
     </section>
   );
@@ -101,7 +111,7 @@ export function ActionsSection({ actions }: { actions: ReportSections['actions']
     <Section id="report-actions" title={t('reports.actions')} empty={actions.due.length === 0 && actions.verdicts.length === 0}>
       {actions.due.length > 0 && (
         <>
-          <h3>{t('reports.actionsDue')}</h3>
+          <SubHeading>{t('reports.actionsDue')}</SubHeading>
           <ul>
             {actions.due.map((a) => (
               <li key={a.id}>{t('reports.actionDue', { title: a.title, touchpoint: a.touchpoint, owner: a.owner, dueOn: a.dueOn })}</li>
@@ -111,7 +121,7 @@ export function ActionsSection({ actions }: { actions: ReportSections['actions']
       )}
       {actions.verdicts.length > 0 && (
         <>
-          <h3>{t('reports.verdicts')}</h3>
+          <SubHeading>{t('reports.verdicts')}</SubHeading>
           <ul>
             {actions.verdicts.map((a) => (
               <li key={a.id}>

@@ -129,6 +129,8 @@ describe('service reports in Chromium', () => {
     const row = preview.getByRole('region', { name: 'Headline scores (95% intervals)' }).getByRole('table').first().getByRole('row').filter({ hasText: 'Main branch' });
     expect(await row.getByRole('cell').nth(1).textContent()).toBe(`${headline.csat!.mean.toFixed(2)} (${headline.csat!.meanCi95![0].toFixed(2)}–${headline.csat!.meanCi95![1].toFixed(2)})`);
     await preview.getByRole('figure', { name: /^CSAT per touchpoint/ }).waitFor();
+    // Its sections sit one level below the preview's own heading.
+    await preview.getByRole('heading', { level: 3, name: 'Headline scores (95% intervals)' }).waitFor();
     await expectNoSeriousAxeViolations(page);
     const monthly = (await tp.request('/api/reports', { cookie: await tp.login() })).body as { reports: unknown[] };
     expect(monthly.reports).toHaveLength(1);
