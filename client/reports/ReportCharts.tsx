@@ -1,54 +1,50 @@
-import { percentText, shareText, withInterval } from '@shared/reports/report-format';
+import { percentText, scoreOf, SCORE_METRICS, shareText, withInterval, type ScoreMetric } from '@shared/reports/report-format';
 import type { ReportSections } from '@shared/reports/report.schema';
+import type { TargetCheck, TargetMetric } from '@shared/scoring/target.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { RowChart } from './RowChart';
 import { SCALES, shareScale, type ChartRow } from './row-chart';
 
 type Headline = ReportSections['headline'];
-type ScoreMetric = 'csat' | 'nps' | 'ces';
 
-/** A touchpoint's score on one metric with its interval (scale points, NPS points), null without data. */
-function scoreOf(row: Headline[number], metric: ScoreMetric): { value: number; interval: readonly [number, number] | null } | null {
-  if (metric === 'nps') return row.nps ? { value: row.nps.score, interval: row.nps.ci95 } : null;
-  const score = row[metric];
-  return score ? { value: score.mean, interval: score.meanCi95 } : null;
+/** The target set on `metric` (its tick on the chart), and whether it was missed (the value drawn red). */
+function targetOn(targets: readonly TargetCheck[] | undefined, metric: TargetMetric): Pick<ChartRow, 'target' | 'missed'> {
+  const check = targets?.find((c) => c.metric === metric);
+  return { target: check?.target ?? null, missed: check?.status === 'missed' };
 }
 
-/** Rows of touchpoints that have the metric, each with its target on it (if any) and whether it was missed. */
-export function scoreRows(headline: Headline, metric: ScoreMetric): ChartRow[] {
+/**
+ * Rows of touchpoints that have the metric, each with its target on it (if any), whether it was missed,
+ * and the score as the report writes it (for the chart's table).
+ */
+export function scoreRows(headline: Headline, metric: ScoreMetric): Array<ChartRow & { text: string }> {
   return headline.flatMap((row) => {
     const score = scoreOf(row, metric);
     if (!score) return [];
-    const target = row.targets.find((check) => check.metric === metric);
-    return [{ label: row.name, value: score.value, interval: score.interval, target: target?.target ?? null, missed: target?.status === 'missed' }];
+    return [{ label: row.name, value: score.value, interval: score.interval, text: withInterval(score.value, score.interval, score.digits), ...targetOn(row.targets, metric) }];
   });
 }
-
-const fixed = (digits: number) => (value: number) => value.toFixed(digits);
 
 /** CSAT, NPS and CES per touchpoint against their targets, one chart per metric that has data. */
 export function ScoreCharts({ rows }: { rows: Headline }) {
   const t = useT();
-  const charts = (['csat', 'nps', 'ces'] as const).map((metric) => ({ metric, rows: scoreRows(rows, metric) })).filter((chart) => chart.rows.length > 0);
+  const charts = SCORE_METRICS.map((metric) => ({ metric, rows: scoreRows(rows, metric) })).filter((chart) => chart.rows.length > 0);
   return (
     <div className="report-charts">
-      {charts.map(({ metric, rows: chartRows }) => {
-        const digits = metric === 'nps' ? 1 : 2;
-        return (
-          <RowChart
-            key={metric}
-            caption={t('reports.chart.scores', { metric: t(`reports.${metric}`) })}
-            rows={chartRows}
-            scale={SCALES[metric]}
-            kind="dot"
-            format={fixed(0)}
-            table={{
-              headers: [t('reports.touchpoint'), t(`reports.${metric}`), t('reports.chart.target')],
-              rows: chartRows.map((row) => [row.label, withInterval(row.value ?? 0, row.interval, digits), row.target === null || row.target === undefined ? '–' : `${row.target}${row.missed ? ` (${t('reports.target.missed')})` : ''}`]),
-            }}
-          />
-        );
-      })}
+      {charts.map(({ metric, rows: chartRows }) => (
+        <RowChart
+          key={metric}
+          caption={t('reports.chart.scores', { metric: t(`reports.${metric}`) })}
+          rows={chartRows}
+          scale={SCALES[metric]}
+          kind="dot"
+          format={String}
+          table={{
+            headers: [t('reports.touchpoint'), t(`reports.${metric}`), t('reports.chart.target')],
+            rows: chartRows.map((row) => [row.label, row.text, row.target === null || row.target === undefined ? '–' : `${row.target}${row.missed ? ` (${t('reports.target.missed')})` : ''}`]),
+          }}
+        />
+      ))}
     </div>
   );
 }
@@ -58,8 +54,7 @@ export function SlaChart({ rows, headline }: { rows: ReportSections['cases']; he
   const t = useT();
   const chartRows: ChartRow[] = rows.flatMap(({ touchpoint, name, cases }) => {
     if (!cases.slaAttainment) return [];
-    const target = headline.find((row) => row.touchpoint === touchpoint)?.targets.find((check) => check.metric === 'sla-attainment');
-    return [{ label: name, value: cases.slaAttainment.pct, target: target?.target ?? null, missed: target?.status === 'missed' }];
+    return [{ label: name, value: cases.slaAttainment.pct, ...targetOn(headline.find((row) => row.touchpoint === touchpoint)?.targets, 'sla-attainment') }];
   });
   if (chartRows.length === 0) return null;
   return (

@@ -4,7 +4,8 @@ import type { ReportSections } from '@shared/reports/report.schema';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { ScoreCharts, SlaChart, ThemesChart } from './ReportCharts';
 
-const duration = (seconds: number | undefined) => (seconds === undefined ? '–' : humanDuration(seconds));
+/** A time's median and 90th percentile (`12.0 min / 2.5 h`), `–` without one. */
+const p50p90 = (time: { p50: number; p90: number } | null) => (time ? `${humanDuration(time.p50)} / ${humanDuration(time.p90)}` : '–');
 
 /** The heading level of the report's sections: 2 on the report page, 3 inside an admin's preview. */
 export const ReportHeadingLevel = createContext<2 | 3>(2);
@@ -94,8 +95,8 @@ export function CasesSection({ rows, headline }: { rows: ReportSections['cases']
             <th scope="row">{name}</th>
             <td>{cases.n}</td>
             <td>{percentText(cases.slaAttainment)}</td>
-            <td>{cases.frt ? `${duration(cases.frt.p50)} / ${duration(cases.frt.p90)}` : '–'}</td>
-            <td>{cases.tat ? `${duration(cases.tat.p50)} / ${duration(cases.tat.p90)}` : '–'}</td>
+            <td>{p50p90(cases.frt)}</td>
+            <td>{p50p90(cases.tat)}</td>
             <td>{percentText(cases.fcr)}</td>
           </tr>
         ))}

@@ -1,4 +1,5 @@
-import { humanDuration, moverNumbers, percentText, scoreTexts, shareText } from '@shared/reports/report-format';
+import { durationText, moverNumbers, percentText, scoreTexts, shareText } from '@shared/reports/report-format';
+import { addDays } from '@shared/http/date-range.schema';
 import { lastClosedPeriod, periodFromKey, type ReportPeriod } from '@shared/reports/report-period';
 import { reportSectionsSchema, type ReportDefinition, type ReportDefinitionInput, type ReportSections, type ServiceReport } from '@shared/reports/report.schema';
 import type { TemplateLocale } from '@shared/mail/template.schema';
@@ -112,7 +113,7 @@ export async function previewReport(definitionId: string, periodKey: string | un
 async function touchpointsInScope(definition: ReportDefinitionDoc, period: ReportPeriod): Promise<string[] | null> {
   const listed = definition.touchpoints.length > 0 ? [...definition.touchpoints] : null;
   if (!definition.team) return listed;
-  const received = { $gte: new Date(`${period.from}T00:00:00Z`), $lt: new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000) };
+  const received = { $gte: new Date(`${period.from}T00:00:00Z`), $lt: new Date(`${addDays(period.to, 1)}T00:00:00Z`) };
   const ofTeam = (await CaseModel.distinct('touchpoint', { teamId: definition.team, createdAt: received })) as string[];
   return ofTeam.filter((touchpoint) => listed === null || listed.includes(touchpoint)).sort();
 }
@@ -164,9 +165,8 @@ export function reportEmailVars(report: ServiceReport, locale: TemplateLocale, p
   const movers = report.sections.movers.map((m) =>
     fill(text.mover, { name: names.get(m.touchpoint) ?? m.touchpoint, metric: m.metric, test: m.test, ...moverNumbers(m) }),
   );
-  const duration = (score: { p50: number } | null) => (score ? humanDuration(score.p50) : '–');
   const cases = report.sections.cases.map((row) =>
-    fill(text.cases, { name: row.name, n: row.cases.n, sla: percentText(row.cases.slaAttainment), frt: duration(row.cases.frt), tat: duration(row.cases.tat) }),
+    fill(text.cases, { name: row.name, n: row.cases.n, sla: percentText(row.cases.slaAttainment), frt: durationText(row.cases.frt?.p50), tat: durationText(row.cases.tat?.p50) }),
   );
   const themes = report.sections.themes.map((theme) => fill(text.themes, { name: theme.name[locale], n: theme.n, share: shareText(theme.share) }));
   const { due, verdicts } = report.sections.actions;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration, moverNumbers, percentText, scoreTexts, shareText, withInterval } from './report-format';
+import { durationText, humanDuration, moverNumbers, percentText, scoreOf, scoreTexts, shareText, withInterval } from './report-format';
 
 describe('humanDuration', () => {
   it('picks the unit by size, switching at 90 s, 90 min and 36 h', () => {
@@ -13,7 +13,10 @@ describe('humanDuration', () => {
     expect(withInterval(42, null)).toBe('42.0');
     const csat = { mean: 3.6, meanCi95: [3.444, 3.756] as [number, number] };
     expect(scoreTexts({ csat, nps: { score: -12, ci95: [-30.04, 6] }, ces: null } as never)).toEqual({ csat: '3.60 (3.44–3.76)', nps: '-12.0 (-30.0–6.0)', ces: null });
+    expect(scoreOf({ csat, nps: null, ces: null } as never, 'csat')).toEqual({ value: 3.6, interval: [3.444, 3.756], digits: 2 });
+    expect(scoreOf({ csat, nps: null, ces: null } as never, 'nps')).toBeNull();
     expect([percentText({ pct: 91.66 }), percentText(null), shareText(0.2142)]).toEqual(['91.7%', '–', '21.4%']);
+    expect([durationText(720), durationText(null), durationText(undefined)]).toEqual(['12.0 min', '–', '–']);
     expect(moverNumbers({ delta: 12, pValue: 0.0123 })).toEqual({ delta: '+12.0', p: '0.012' });
     expect(moverNumbers({ delta: -3.25, pValue: null })).toEqual({ delta: '-3.3', p: '1.000' });
   });

@@ -18,13 +18,31 @@ export function withInterval(value: number, interval: readonly [number, number] 
   return `${fixed(value, digits)}${interval ? ` (${fixed(interval[0], digits)}–${fixed(interval[1], digits)})` : ''}`;
 }
 
+/** `–` for a duration the period has none of, else as humanDuration writes it. */
+export const durationText = (seconds: number | null | undefined): string => (seconds === null || seconds === undefined ? '–' : humanDuration(seconds));
+
+/** The scores a report's headline shows per touchpoint, in its column order. */
+export const SCORE_METRICS = ['csat', 'nps', 'ces'] as const;
+export type ScoreMetric = (typeof SCORE_METRICS)[number];
+type ScoreRow = Pick<TouchpointScores, ScoreMetric>;
+
+/**
+ * A touchpoint's score on one metric (CSAT and CES means, the NPS score) with its 95% interval and the
+ * places a report writes it to; null when nobody answered it.
+ */
+export function scoreOf(row: ScoreRow, metric: ScoreMetric): { value: number; interval: readonly [number, number] | null; digits: number } | null {
+  if (metric === 'nps') return row.nps ? { value: row.nps.score, interval: row.nps.ci95, digits: 1 } : null;
+  const score = row[metric];
+  return score ? { value: score.mean, interval: score.meanCi95, digits: 2 } : null;
+}
+
 /** A touchpoint's CSAT, NPS and CES as a report writes them (each with its interval), null when it has none. */
-export function scoreTexts(row: Pick<TouchpointScores, 'csat' | 'nps' | 'ces'>): { csat: string | null; nps: string | null; ces: string | null } {
-  return {
-    csat: row.csat ? withInterval(row.csat.mean, row.csat.meanCi95, 2) : null,
-    nps: row.nps ? withInterval(row.nps.score, row.nps.ci95) : null,
-    ces: row.ces ? withInterval(row.ces.mean, row.ces.meanCi95, 2) : null,
+export function scoreTexts(row: ScoreRow): Record<ScoreMetric, string | null> {
+  const text = (metric: ScoreMetric) => {
+    const score = scoreOf(row, metric);
+    return score ? withInterval(score.value, score.interval, score.digits) : null;
   };
+  return { csat: text('csat'), nps: text('nps'), ces: text('ces') };
 }
 
 /** A rate in percent (`91.7%`), `–` without one. */
