@@ -4,6 +4,7 @@ import { Link } from '../lib/Link';
 import { Loaded } from '../lib/Loaded';
 import { useLoad } from '../lib/use-load';
 import { useStaffRole } from '../lib/use-staff-role';
+import { DEFINITIONS_PATH } from './DefinitionsPage';
 import { reportsApi } from './reports-api';
 
 const calls = reportsApi(api);
@@ -19,7 +20,7 @@ export function ReportList() {
       <p className="page-lead">{t('reports.placeholder')}</p>
       {role === 'admin' && (
         <p>
-          <Link to="/reports/definitions">{t('reports.definitions.manage')}</Link>
+          <Link to={DEFINITIONS_PATH}>{t('reports.definitions.manage')}</Link>
         </p>
       )}
       <Loaded load={load} failed={t('reports.loadFailed')} empty={{ isEmpty: (list) => list.length === 0, message: t('reports.none') }}>

@@ -71,7 +71,7 @@ export function rowChartLayout(rows: readonly ChartRow[], scale: ChartScale, kin
   const right = CHART_WIDTH - RIGHT_PAD;
   const clamp = (value: number) => Math.min(hi, Math.max(lo, value));
   const x = (value: number) => left + ((clamp(value) - lo) / (hi - lo)) * (right - left);
-  const zero = x(Math.max(lo, Math.min(hi, 0)));
+  const zero = x(0); // clamped: a scale above zero starts its bars at its low end
   const barOf = (value: number | null | undefined) => {
     if (value === null || value === undefined) return null;
     const end = x(value);
